@@ -1,0 +1,29 @@
+// Starts the WebAssembly app. An external file, not an inline script, so the page runs under a
+// strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval').
+const boot = document.getElementById('yc-boot');
+const status = document.getElementById('yc-static');
+
+function fail(error) {
+  console.error(error);
+  if (!status) return;
+  status.setAttribute('role', 'alert');
+  status.className = 'load-state failed';
+  status.textContent = '';
+  const heading = document.createElement('h1');
+  heading.textContent = 'Youcheng could not start / 友城无法启动';
+  const detail = document.createElement('p');
+  detail.textContent = String(error && error.message ? error.message : error);
+  const hint = document.createElement('p');
+  hint.textContent =
+    'This browser may not support WebAssembly, or the page is blocked from running it. ' +
+    '浏览器可能不支持 WebAssembly，或页面被禁止运行它。';
+  status.append(heading, detail, hint);
+}
+
+try {
+  performance.mark('yc-boot');
+  const bindings = await import(boot.dataset.js);
+  await bindings.default({ module_or_path: boot.dataset.wasm });
+} catch (error) {
+  fail(error);
+}

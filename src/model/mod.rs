@@ -1,0 +1,13 @@
+//! The pure core. No I/O, no browser crates, no panics on input.
+//!
+//! Data flow: text → [`load::load`] → [`load::Loaded`] (a [`dataset::Dataset`] plus its
+//! [`problem::Problem`]s). The UI keeps the dataset outside the reactive graph and calls the
+//! other modules from memos.
+
+pub mod dataset;
+pub mod date;
+pub mod geo;
+pub mod i18n;
+pub mod iso;
+pub mod load;
+pub mod problem;

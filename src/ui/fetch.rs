@@ -1,0 +1,81 @@
+//! Fetching text with gloo-net, with a timeout and readable errors.
+
+use crate::model::i18n::{Locale, fill};
+use gloo_net::http::Request;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+/// Why a fetch failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// The server answered with a non-success status.
+    Status { url: String, status: u16 },
+    /// The request did not complete (offline, refused, CORS).
+    Network { url: String, reason: String },
+    /// No answer within the time limit.
+    Timeout { url: String, seconds: u32 },
+}
+
+impl FetchError {
+    /// The message in the given language.
+    pub fn message(&self, locale: Locale) -> String {
+        let m = locale.messages();
+        match self {
+            FetchError::Status { url, status } => {
+                fill(m.fetch_status, &[("url", url), ("status", &status.to_string())])
+            }
+            FetchError::Network { url, reason } => {
+                fill(m.fetch_network, &[("url", url), ("reason", reason)])
+            }
+            FetchError::Timeout { url, seconds } => {
+                fill(m.fetch_timeout, &[("url", url), ("seconds", &seconds.to_string())])
+            }
+        }
+    }
+}
+
+/// Fetches `url` as text, giving up after `timeout_seconds`.
+pub async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, FetchError> {
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = controller.as_ref().and_then(|controller| {
+        let controller = controller.clone();
+        let flag = timed_out.clone();
+        let on_timeout = Closure::once(move || {
+            flag.set(true);
+            controller.abort();
+        });
+        let id = web_sys::window()?
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                on_timeout.as_ref().unchecked_ref(),
+                (timeout_seconds as i32).saturating_mul(1000),
+            )
+            .ok()?;
+        Some((id, on_timeout))
+    });
+    let signal = controller.as_ref().map(web_sys::AbortController::signal);
+    let result = async {
+        let response = Request::get(url)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| FetchError::Network { url: url.to_owned(), reason: e.to_string() })?;
+        if !response.ok() {
+            return Err(FetchError::Status { url: url.to_owned(), status: response.status() });
+        }
+        response
+            .text()
+            .await
+            .map_err(|e| FetchError::Network { url: url.to_owned(), reason: e.to_string() })
+    }
+    .await;
+    if let (Some((id, _closure)), Some(window)) = (timer, web_sys::window()) {
+        window.clear_timeout_with_handle(id);
+    }
+    match result {
+        Err(FetchError::Network { .. }) if timed_out.get() => {
+            Err(FetchError::Timeout { url: url.to_owned(), seconds: timeout_seconds })
+        }
+        other => other,
+    }
+}

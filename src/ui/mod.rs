@@ -1,0 +1,26 @@
+//! The Leptos user interface (wasm32 only): a thin layer of components over the pure core.
+//!
+//! Invariant: no business rule lives here. Components read signals, call `crate::model`
+//! functions inside memos, and display the result. Everything with an `if` about the data is
+//! in the model, where it is tested natively.
+
+mod app;
+mod fetch;
+mod header;
+mod panic;
+mod state;
+mod summary;
+
+pub use app::{App, AppConfig, AppRoot, DEFAULT_DATA_URL};
+pub use fetch::{FetchError, fetch_text};
+pub use state::{AppState, LoadState};
+
+/// Installs the panic screen and mounts the app on `<body>`.
+pub fn start() {
+    panic::install();
+    // The static "loading" text of index.html is for browsers that never get this far.
+    if let Some(placeholder) = leptos::prelude::document().get_element_by_id("yc-static") {
+        placeholder.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}
