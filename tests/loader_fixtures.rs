@@ -89,3 +89,14 @@ fn a_file_over_the_size_limit_is_refused_before_parsing() {
     text.push_str(r#""}"#);
     assert_eq!(describe(&text), vec!["fatal file too-large".to_owned()]);
 }
+
+#[test]
+fn the_example_in_the_format_documentation_loads_without_problems() {
+    let doc = include_str!("../docs/data-format.md");
+    let start = doc.find("```json\n").expect("a json example") + "```json\n".len();
+    let end = start + doc[start..].find("```").expect("end of the example");
+    let loaded = load(&doc[start..end]).expect("the example loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.dataset.partnerships().len(), 2);
+    assert_eq!(loaded.dataset.reported().len(), 1);
+}

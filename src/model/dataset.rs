@@ -207,6 +207,8 @@ pub struct Place {
     pub coords: Option<LonLat>,
     /// Chinese administrative division code (GB/T 2260), when known.
     pub admin_code: Option<String>,
+    /// Wikidata item id (`Q5826`), when known.
+    pub wikidata: Option<String>,
 }
 
 /// A value of a partnership field that another source gives differently.
@@ -216,6 +218,18 @@ pub struct Alternative {
     pub field: String,
     /// The other value, as written.
     pub value: String,
+    /// The sources that give it.
+    pub sources: Vec<SourceIdx>,
+}
+
+/// An earlier stage of a relationship, such as a friendly-exchange agreement that was later
+/// raised to a formal sister-city tie.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stage {
+    /// The kind of relationship at that stage.
+    pub kind: Kind,
+    /// When that stage began, if known.
+    pub date: Option<PartialDate>,
     /// The sources that give it.
     pub sources: Vec<SourceIdx>,
 }
@@ -241,8 +255,22 @@ pub struct Partnership {
     pub sources: Vec<SourceIdx>,
     /// A free note.
     pub note: Option<String>,
+    /// Earlier stages, oldest first (the current kind and date are `kind` and `established`).
+    pub history: Vec<Stage>,
     /// Values other sources give differently (conflicts are kept, not resolved).
     pub alternatives: Vec<Alternative>,
+}
+
+impl Partnership {
+    /// The earliest known date of any stage of the relationship.
+    pub fn first_date(&self) -> Option<PartialDate> {
+        self.history.iter().filter_map(|s| s.date).chain(self.established).min()
+    }
+
+    /// The year the relationship began (its first stage), if known.
+    pub fn first_year(&self) -> Option<i32> {
+        self.first_date().map(PartialDate::year)
+    }
 }
 
 /// Where a fact comes from.

@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 use super::dataset::{
     Alternative, Continent, Country, CountryIdx, Dataset, Kind, Level, Meta, PairIdx, Partnership,
     Parts, Place, PlaceIdx, Programme, Qualifier, ReportedFigure, ReportedKind, ScoStatus, Source,
-    SourceIdx, Status,
+    SourceIdx, Stage, Status,
 };
 use super::date::PartialDate;
 use super::geo::LonLat;
@@ -601,6 +601,7 @@ impl Reader {
                 country,
                 coords,
                 admin_code: f.optional_str(p, "code").map(str::to_owned),
+                wikidata: f.optional_str(p, "wikidata").map(str::to_owned),
             });
         }
         let index: HashMap<&str, PlaceIdx> =
@@ -771,6 +772,34 @@ impl Reader {
                     }
                 }
             }
+            let mut history = Vec::new();
+            if let Some(Value::Array(stages)) = f.obj.get("history") {
+                for stage in stages {
+                    let kind = stage.get("type").and_then(Value::as_str).and_then(Kind::parse);
+                    let date =
+                        stage.get("date").and_then(Value::as_str).map(str::parse::<PartialDate>);
+                    match (kind, &date) {
+                        (Some(kind), None | Some(Ok(_))) => {
+                            let ids: Vec<&str> = match stage.get("src") {
+                                Some(Value::Array(a)) => {
+                                    a.iter().filter_map(Value::as_str).collect()
+                                }
+                                _ => Vec::new(),
+                            };
+                            history.push(Stage {
+                                kind,
+                                date: date.and_then(Result::ok),
+                                sources: resolve_sources(&f.rec, "history", &ids, sources, p),
+                            });
+                        }
+                        _ => p.warn(
+                            &f.rec,
+                            "history",
+                            ProblemKind::WrongType { expected: "{type, date, src}" },
+                        ),
+                    }
+                }
+            }
             seen_ids.insert(id);
             seen_pairs.insert(key, PairIdx(out.len() as u32));
             out.push(Partnership {
@@ -783,6 +812,7 @@ impl Reader {
                 ended,
                 sources: source_list,
                 note: f.optional_str(p, "note").map(str::to_owned),
+                history,
                 alternatives,
             });
         }

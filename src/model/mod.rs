@@ -4,6 +4,7 @@
 //! [`problem::Problem`]s). The UI keeps the dataset outside the reactive graph and calls the
 //! other modules from memos.
 
+pub mod csv;
 pub mod dataset;
 pub mod date;
 pub mod geo;
@@ -11,3 +12,4 @@ pub mod i18n;
 pub mod iso;
 pub mod load;
 pub mod problem;
+pub mod schema;

@@ -1,1 +1,205 @@
+//! `youcheng-data`: builds the app's dataset from `data/raw` and `data/curated`, and validates
+//! partnership files.
+//!
+//! ```text
+//! youcheng-data build [--check]     write (or compare) public/data/*, print the quality report
+//! youcheng-data validate FILE       print the problems of a partnership JSON file
+//! youcheng-data synthetic N SEED OUT  write a labelled synthetic dataset for benchmarks
+//! ```
+
+#[cfg(not(target_arch = "wasm32"))]
+mod basemap;
+#[cfg(not(target_arch = "wasm32"))]
+mod build;
+#[cfg(not(target_arch = "wasm32"))]
+mod china;
+#[cfg(not(target_arch = "wasm32"))]
+mod countries;
+#[cfg(not(target_arch = "wasm32"))]
+mod gazetteer;
+#[cfg(not(target_arch = "wasm32"))]
+mod report;
+#[cfg(not(target_arch = "wasm32"))]
+mod synth;
+#[cfg(not(target_arch = "wasm32"))]
+mod util;
+#[cfg(not(target_arch = "wasm32"))]
+mod world;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("build") => cli::build(args.iter().any(|a| a == "--check")),
+        Some("validate") => match args.get(1) {
+            Some(path) => cli::validate(std::path::Path::new(path)),
+            None => Err("usage: youcheng-data validate FILE".to_owned()),
+        },
+        Some("synthetic") => cli::synthetic(&args[1..]),
+        _ => {
+            eprintln!(
+                "usage:\n  youcheng-data build [--check]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT"
+            );
+            Err(String::new())
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            if !message.is_empty() {
+                eprintln!("error: {message}");
+            }
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::fs;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use youcheng::model::load::load;
+    use youcheng::model::problem::Severity;
+
+    use crate::{basemap, build, report, synth, world};
+
+    fn root() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    }
+
+    /// Every output file: path under the repository root and contents.
+    pub fn outputs() -> Result<(Vec<(PathBuf, String)>, report::Report), String> {
+        let root = root();
+        let raw = root.join("data/raw");
+        let curated = root.join("data/curated");
+        let version = fs::read_to_string(curated.join("version.txt"))
+            .map_err(|e| format!("data/curated/version.txt: {e}"))?;
+        let version = version.trim();
+        let built = build::build_china(&raw, &curated, version).map_err(|e| e.to_string())?;
+        let china_json = built.file.to_json();
+        let (world, world_dropped) =
+            world::build_world(&raw, version).map_err(|e| e.to_string())?;
+        let mut files = vec![
+            (PathBuf::from("public/data/partnerships.json"), china_json.clone()),
+            (PathBuf::from("public/data/world.json"), world.to_json()),
+        ];
+        for (name, text) in basemap::build(&raw).map_err(|e| e.to_string())? {
+            files.push((PathBuf::from("public/data/basemap").join(name), text));
+        }
+        let report = report::Report::new(&built, &china_json, &world, world_dropped);
+        files.push((PathBuf::from("docs/dataset-report.txt"), report.render().to_owned()));
+        Ok((files, report))
+    }
+
+    pub fn build(check: bool) -> Result<ExitCode, String> {
+        let (files, report) = outputs()?;
+        let root = root();
+        print!("{}", report.render());
+        if check {
+            let mut differ = Vec::new();
+            for (path, text) in &files {
+                let existing = fs::read(root.join(path)).unwrap_or_default();
+                if existing != text.as_bytes() {
+                    differ.push(path.display().to_string());
+                }
+            }
+            if differ.is_empty() {
+                println!("\ncheck: all {} files are byte-identical to a fresh build", files.len());
+                return Ok(ExitCode::SUCCESS);
+            }
+            println!("\ncheck: these files differ from a fresh build (run `make data`):");
+            for path in differ {
+                println!("  {path}");
+            }
+            return Ok(ExitCode::from(1));
+        }
+        for (path, text) in &files {
+            let full = root.join(path);
+            if let Some(dir) = full.parent() {
+                fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            }
+            fs::write(&full, text).map_err(|e| format!("{}: {e}", full.display()))?;
+        }
+        println!("\nwrote {} files under public/data", files.len());
+        Ok(ExitCode::SUCCESS)
+    }
+
+    pub fn validate(path: &Path) -> Result<ExitCode, String> {
+        let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                println!(
+                    "fatal: the file is not UTF-8 (first bad byte at {})",
+                    e.utf8_error().valid_up_to()
+                );
+                return Ok(ExitCode::from(1));
+            }
+        };
+        match load(&text) {
+            Err(error) => {
+                println!("fatal: {}", error.problem);
+                Ok(ExitCode::from(1))
+            }
+            Ok(loaded) => {
+                let d = &loaded.dataset;
+                println!(
+                    "{}: {} partnerships, {} places, {} countries, {} sources, {} reported figures",
+                    path.display(),
+                    d.partnerships().len(),
+                    d.places().len(),
+                    d.countries().len(),
+                    d.sources().len(),
+                    d.reported().len()
+                );
+                for problem in &loaded.problems {
+                    let tag = match problem.severity {
+                        Severity::Fatal => "fatal",
+                        Severity::Skipped => "error",
+                        Severity::Warning => "warning",
+                    };
+                    println!("{tag}: {problem}");
+                }
+                let errors = loaded.problems.iter().filter(|p| p.is_error()).count();
+                println!("{} problem(s), {errors} error(s)", loaded.problems.len());
+                Ok(if errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            }
+        }
+    }
+
+    pub fn synthetic(args: &[String]) -> Result<ExitCode, String> {
+        let usage = || "usage: youcheng-data synthetic PAIRS SEED OUT".to_owned();
+        let n: usize = args.first().and_then(|a| a.parse().ok()).ok_or_else(usage)?;
+        let seed: u64 = args.get(1).and_then(|a| a.parse().ok()).ok_or_else(usage)?;
+        let out = args.get(2).ok_or_else(usage)?;
+        let root = root();
+        let version =
+            fs::read_to_string(root.join("data/curated/version.txt")).map_err(|e| e.to_string())?;
+        let built =
+            build::build_china(&root.join("data/raw"), &root.join("data/curated"), version.trim())
+                .map_err(|e| e.to_string())?;
+        let file = synth::generate(&built.file, n, seed);
+        fs::write(out, file.to_json()).map_err(|e| format!("{out}: {e}"))?;
+        println!("wrote {n} synthetic partnerships (seed {seed}) to {out}");
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #[test]
+    fn two_builds_are_byte_identical() {
+        let (a, _) = super::cli::outputs().expect("first build");
+        let (b, _) = super::cli::outputs().expect("second build");
+        assert_eq!(a.len(), b.len());
+        for ((pa, ta), (pb, tb)) in a.iter().zip(&b) {
+            assert_eq!(pa, pb);
+            assert!(ta == tb, "{} differs between two builds", pa.display());
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! Small helpers of the data tool: reading inputs, name folding, ids.
+
+use std::fs;
+use std::path::Path;
+
+use youcheng::model::csv::{self, Table};
+
+/// An input that could not be read, with the path.
+#[derive(Debug)]
+pub struct InputError(pub String);
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Reads a whole text file.
+pub fn read_text(path: &Path) -> Result<String, InputError> {
+    fs::read_to_string(path).map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Reads a CSV file; any unreadable row is an error for a raw input (they are all well formed).
+pub fn read_csv(path: &Path) -> Result<Table, InputError> {
+    let text = read_text(path)?;
+    let table = csv::read(&text);
+    if let Some(bad) = table.bad.first() {
+        return Err(InputError(format!("{}: broken quoting at line {}", path.display(), bad.line)));
+    }
+    Ok(table)
+}
+
+/// Column accessor that fails with the file's name when a column is missing.
+pub struct Columns<'a> {
+    table: &'a Table,
+    name: String,
+}
+
+impl<'a> Columns<'a> {
+    /// Wraps a table for named access.
+    pub fn new(table: &'a Table, name: &str) -> Columns<'a> {
+        Columns { table, name: name.to_owned() }
+    }
+
+    /// Index of a required column.
+    pub fn index(&self, column: &str) -> Result<usize, InputError> {
+        self.table
+            .column(column)
+            .ok_or_else(|| InputError(format!("{} has no column {column:?}", self.name)))
+    }
+}
+
+/// Folds a name for matching: lower case ASCII letters and digits only, Latin diacritics
+/// removed ("Cegléd" and "Cegled" fold alike). Other scripts are kept as they are.
+pub fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let base = strip_diacritic(c);
+        let piece: String = if base.is_empty() { c.to_string() } else { base.to_owned() };
+        for b in piece.chars().flat_map(char::to_lowercase) {
+            if b.is_ascii_alphanumeric() || (!b.is_ascii() && b.is_alphanumeric()) {
+                out.push(b);
+            }
+        }
+    }
+    out
+}
+
+fn strip_diacritic(c: char) -> &'static str {
+    const TABLE: &[(&str, &str)] = &[
+        ("àáâãäåāăą", "a"),
+        ("ÀÁÂÃÄÅĀĂĄ", "A"),
+        ("çćĉċč", "c"),
+        ("ÇĆĈĊČ", "C"),
+        ("ďđ", "d"),
+        ("ĎĐ", "D"),
+        ("èéêëēĕėęě", "e"),
+        ("ÈÉÊËĒĔĖĘĚ", "E"),
+        ("ĝğġģ", "g"),
+        ("ĜĞĠĢ", "G"),
+        ("ĥħ", "h"),
+        ("ĤĦ", "H"),
+        ("ìíîïĩīĭįı", "i"),
+        ("ÌÍÎÏĨĪĬĮİ", "I"),
+        ("ĵ", "j"),
+        ("ķ", "k"),
+        ("ĺļľŀł", "l"),
+        ("ĹĻĽĿŁ", "L"),
+        ("ñńņňŉ", "n"),
+        ("ÑŃŅŇ", "N"),
+        ("òóôõöøōŏő", "o"),
+        ("ÒÓÔÕÖØŌŎŐ", "O"),
+        ("ŕŗř", "r"),
+        ("ŔŖŘ", "R"),
+        ("śŝşšș", "s"),
+        ("ŚŜŞŠȘ", "S"),
+        ("ţťŧț", "t"),
+        ("ŢŤŦȚ", "T"),
+        ("ùúûüũūŭůűų", "u"),
+        ("ÙÚÛÜŨŪŬŮŰŲ", "U"),
+        ("ŵ", "w"),
+        ("ýÿŷ", "y"),
+        ("ÝŸŶ", "Y"),
+        ("źżž", "z"),
+        ("ŹŻŽ", "Z"),
+        ("ß", "ss"),
+        ("æ", "ae"),
+        ("Æ", "AE"),
+        ("œ", "oe"),
+        ("Œ", "OE"),
+        ("þ", "th"),
+        ("ð", "d"),
+    ];
+    for (chars, base) in TABLE {
+        if chars.contains(c) {
+            return base;
+        }
+    }
+    // Not in the table: the caller keeps the character itself.
+    ""
+}
+
+/// A URL- and id-friendly slug: ASCII letters and digits joined by hyphens.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    for c in name.chars() {
+        let base = strip_diacritic(c);
+        let piece: String = if base.is_empty() { c.to_string() } else { base.to_owned() };
+        for b in piece.chars().flat_map(char::to_lowercase) {
+            if b.is_ascii_alphanumeric() {
+                if pending_hyphen && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_hyphen = false;
+                out.push(b);
+            } else if b != '\'' && b != '’' {
+                pending_hyphen = true;
+            }
+        }
+    }
+    out
+}
+
+/// 64-bit FNV-1a: a stable hash for ids (stable across runs and platforms).
+pub fn fnv1a(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= b as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// A short base-36 id from a hash.
+pub fn short_id(prefix: &str, text: &str, len: usize) -> String {
+    let mut n = fnv1a(text);
+    let mut digits = Vec::new();
+    while digits.len() < len {
+        let d = (n % 36) as u8;
+        digits.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
+        n /= 36;
+    }
+    format!("{prefix}{}", String::from_utf8_lossy(&digits))
+}
+
+/// Rounds a coordinate to 3 decimals (about 110 m): finer than any marker on a world map.
+pub fn round3(x: f64) -> f64 {
+    (x * 1_000.0).round() / 1_000.0
+}
+
+/// True when the text has a Han character.
+pub fn has_han(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c))
+}
+
+/// True when the text has Japanese kana.
+pub fn has_kana(text: &str) -> bool {
+    text.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c))
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (lat1, lon1) = (a.0.to_radians(), a.1.to_radians());
+    let (lat2, lon2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((lat2 - lat1) / 2.0).sin().powi(2)
+        + lat1.cos() * lat2.cos() * ((lon2 - lon1) / 2.0).sin().powi(2);
+    6371.0 * 2.0 * h.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_and_slugs_names() {
+        assert_eq!(fold("Cegléd"), "cegled");
+        assert_eq!(fold("Xi'an"), "xian");
+        assert_eq!(fold("São Tomé"), "saotome");
+        assert_eq!(fold("Ürümqi"), "urumqi");
+        assert_eq!(fold("Kansas City, Missouri"), "kansascitymissouri");
+        assert_eq!(slug("Kansas City, Missouri"), "kansas-city-missouri");
+        assert_eq!(slug("Xi'an"), "xian");
+        assert_eq!(slug("Bălți"), "balti");
+        assert_eq!(slug("Ōita"), "oita");
+        assert_eq!(slug("Budapest XV. District"), "budapest-xv-district");
+    }
+
+    #[test]
+    fn ids_are_stable() {
+        assert_eq!(short_id("p", "cn-xian|jp-nara", 6), short_id("p", "cn-xian|jp-nara", 6));
+        assert_ne!(short_id("p", "cn-xian|jp-nara", 6), short_id("p", "cn-xian|jp-naraa", 6));
+        assert_eq!(short_id("p", "x", 6).len(), 7);
+    }
+}

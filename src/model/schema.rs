@@ -1,0 +1,474 @@
+//! The partnership JSON format, version 1, as written: the data tool builds these structs and
+//! the app's JSON export converts a filtered dataset into them. Field order here is the order
+//! in the file; optional fields are left out when empty, so files stay compact and
+//! byte-identical for identical input. Reading goes through [`crate::model::load`], which
+//! validates record by record instead of deserializing these types. See `docs/data-format.md`.
+
+use serde::Serialize;
+
+use super::dataset::{Dataset, PairIdx, PlaceIdx, Qualifier};
+use super::load::{FORMAT_MAJOR, FORMAT_MINOR, FORMAT_NAME};
+
+/// A whole file.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireFile {
+    /// Always [`FORMAT_NAME`].
+    pub format: String,
+    /// `MAJOR.MINOR`.
+    pub version: String,
+    /// The header.
+    pub dataset: WireHeader,
+    /// Sources.
+    pub sources: Vec<WireSource>,
+    /// Countries.
+    pub countries: Vec<WireCountry>,
+    /// Places.
+    pub places: Vec<WirePlace>,
+    /// Partnerships.
+    pub partnerships: Vec<WirePair>,
+    /// Official figures.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reported: Vec<WireReported>,
+}
+
+/// English and Chinese text.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireText {
+    /// English.
+    pub en: String,
+    /// Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+}
+
+/// The `dataset` header.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireHeader {
+    /// Dataset id.
+    pub id: String,
+    /// Dataset version.
+    pub version: String,
+    /// Date of the dataset.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Title.
+    pub title: WireText,
+    /// Home country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub focus: Option<String>,
+    /// Licence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    /// Attribution lines.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attribution: Vec<String>,
+    /// Generated test data.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub synthetic: bool,
+}
+
+/// A source.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct WireSource {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// http(s) URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Document name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Licence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+}
+
+/// Belt and Road membership.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireBri {
+    /// Year of the first cooperation document.
+    pub since: i32,
+    /// Year it left, if it did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exit: Option<i32>,
+}
+
+/// One step of SCO history.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireSco {
+    /// `member`, `observer` or `dialogue_partner`.
+    pub status: String,
+    /// Year it began.
+    pub since: i32,
+}
+
+/// A country.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireCountry {
+    /// ISO 3166-1 alpha-2.
+    pub iso: String,
+    /// English name.
+    pub en: String,
+    /// Chinese name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+    /// Continent code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continent: Option<String>,
+    /// Belt and Road.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bri: Option<WireBri>,
+    /// SCO history.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sco: Vec<WireSco>,
+}
+
+/// A place.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WirePlace {
+    /// Id.
+    pub id: String,
+    /// English name.
+    pub en: String,
+    /// Chinese name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+    /// Local-script name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local: Option<String>,
+    /// Pinyin, lower case, no tones or spaces.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub py: Option<String>,
+    /// Level; left out when `other` (not stated).
+    #[serde(skip_serializing_if = "is_other")]
+    pub level: String,
+    /// Parent place id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Country ISO code.
+    pub country: String,
+    /// Latitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+    /// Chinese division code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Wikidata item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+}
+
+/// A value another source gives differently.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireAlt {
+    /// Field name (`est`, `type`, `ended`).
+    pub field: String,
+    /// The other value.
+    pub value: String,
+    /// Its sources.
+    pub src: Vec<String>,
+}
+
+/// An earlier stage of a relationship (for example friendly exchange before sister city).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireStage {
+    /// The type at that stage.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// When it began.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Sources.
+    pub src: Vec<String>,
+}
+
+/// A partnership.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WirePair {
+    /// Id.
+    pub id: String,
+    /// Home-side place id.
+    pub home: String,
+    /// Partner place id.
+    pub partner: String,
+    /// Type; left out when `unknown` (the default).
+    #[serde(rename = "type", skip_serializing_if = "is_unknown")]
+    pub kind: String,
+    /// Status; left out when `active` (the default).
+    #[serde(skip_serializing_if = "is_active")]
+    pub status: String,
+    /// Established.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub est: Option<String>,
+    /// Ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ended: Option<String>,
+    /// Source ids.
+    pub src: Vec<String>,
+    /// Note.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Earlier stages.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<WireStage>,
+    /// Conflicting values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alt: Vec<WireAlt>,
+}
+
+fn is_unknown(kind: &str) -> bool {
+    kind == "unknown"
+}
+
+fn is_other(level: &str) -> bool {
+    level == "other"
+}
+
+fn is_active(status: &str) -> bool {
+    status == "active"
+}
+
+/// An official figure.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireReported {
+    /// Id.
+    pub id: String,
+    /// Place id, absent for the whole home country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// Date described.
+    pub as_of: String,
+    /// Which relationships.
+    pub kind: String,
+    /// Programme restriction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub programme: Option<String>,
+    /// Partner country restriction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner_country: Option<String>,
+    /// Partner level restriction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner_level: Option<String>,
+    /// Pairs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pairs: Option<u32>,
+    /// Countries.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub countries: Option<u32>,
+    /// Home-side places.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub home_places: Option<u32>,
+    /// Qualifier when not exact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// Source id.
+    pub src: String,
+    /// Words of the source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl WireFile {
+    /// Serializes with one record per line: compact, diff-friendly and deterministic.
+    pub fn to_json(&self) -> String {
+        fn list<T: Serialize>(out: &mut String, key: &str, items: &[T], last: bool) {
+            out.push_str(&format!("\"{key}\":["));
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(if i == 0 { "\n" } else { ",\n" });
+                out.push_str(&serde_json::to_string(item).unwrap_or_default());
+            }
+            out.push_str(if items.is_empty() { "]" } else { "\n]" });
+            out.push_str(if last { "\n" } else { ",\n" });
+        }
+        let mut out = String::with_capacity(1 << 20);
+        out.push_str("{\n");
+        out.push_str(&format!("\"format\":{},\n", serde_json::Value::from(self.format.as_str())));
+        out.push_str(&format!("\"version\":{},\n", serde_json::Value::from(self.version.as_str())));
+        out.push_str(&format!(
+            "\"dataset\":{},\n",
+            serde_json::to_string(&self.dataset).unwrap_or_default()
+        ));
+        list(&mut out, "sources", &self.sources, false);
+        list(&mut out, "countries", &self.countries, false);
+        list(&mut out, "places", &self.places, false);
+        list(&mut out, "partnerships", &self.partnerships, self.reported.is_empty());
+        if !self.reported.is_empty() {
+            list(&mut out, "reported", &self.reported, true);
+        }
+        out.push_str("}\n");
+        out
+    }
+}
+
+/// The format version this app writes.
+pub fn format_version() -> String {
+    format!("{FORMAT_MAJOR}.{FORMAT_MINOR}")
+}
+
+/// Converts a selection of a dataset back to the file format: the chosen partnerships, the
+/// places they use (with their parents), and only the countries, sources and reported figures
+/// those need.
+pub fn export(dataset: &Dataset, pairs: &[PairIdx]) -> WireFile {
+    let mut used_places = vec![false; dataset.places().len()];
+    let mut used_sources = vec![false; dataset.sources().len()];
+    for &pair_idx in pairs {
+        let pair = dataset.partnership(pair_idx);
+        for place in [pair.home, pair.partner] {
+            used_places[place.0 as usize] = true;
+            for ancestor in dataset.ancestors(place) {
+                used_places[ancestor.0 as usize] = true;
+            }
+        }
+        let all_sources = pair
+            .sources
+            .iter()
+            .chain(pair.alternatives.iter().flat_map(|a| &a.sources))
+            .chain(pair.history.iter().flat_map(|s| &s.sources));
+        for s in all_sources {
+            used_sources[s.0 as usize] = true;
+        }
+    }
+    let reported: Vec<_> = dataset
+        .reported()
+        .iter()
+        .filter(|r| r.scope.is_none_or(|p| used_places[p.0 as usize]))
+        .collect();
+    for r in &reported {
+        used_sources[r.source.0 as usize] = true;
+    }
+    let mut used_countries = vec![false; dataset.countries().len()];
+    for (i, used) in used_places.iter().enumerate() {
+        if *used {
+            used_countries[dataset.place(PlaceIdx(i as u32)).country.0 as usize] = true;
+        }
+    }
+    let source_id = |i: &super::dataset::SourceIdx| dataset.source(*i).id.clone();
+    let meta = dataset.meta();
+    WireFile {
+        format: FORMAT_NAME.to_owned(),
+        version: format_version(),
+        dataset: WireHeader {
+            id: meta.id.clone(),
+            version: meta.version.clone(),
+            date: meta.date.map(|d| d.to_string()),
+            title: WireText { en: meta.title_en.clone(), zh: meta.title_zh.clone() },
+            focus: meta.focus.clone(),
+            licence: meta.licence.clone(),
+            attribution: meta.attribution.clone(),
+            synthetic: meta.synthetic,
+        },
+        sources: dataset
+            .sources()
+            .iter()
+            .zip(&used_sources)
+            .filter(|(_, used)| **used)
+            .map(|(s, _)| WireSource {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                url: s.url.clone(),
+                document: s.document.clone(),
+                licence: s.licence.clone(),
+            })
+            .collect(),
+        countries: dataset
+            .countries()
+            .iter()
+            .zip(&used_countries)
+            .filter(|(_, used)| **used)
+            .map(|(c, _)| WireCountry {
+                iso: c.iso.clone(),
+                en: c.name_en.clone(),
+                zh: c.name_zh.clone(),
+                continent: c.continent.map(|k| k.as_str().to_owned()),
+                bri: c.bri_since.map(|since| WireBri { since, exit: c.bri_exit }),
+                sco: c
+                    .sco
+                    .iter()
+                    .map(|(s, y)| WireSco { status: s.as_str().to_owned(), since: *y })
+                    .collect(),
+            })
+            .collect(),
+        places: dataset
+            .places()
+            .iter()
+            .zip(&used_places)
+            .filter(|(_, used)| **used)
+            .map(|(p, _)| WirePlace {
+                id: p.id.clone(),
+                en: p.name_en.clone(),
+                zh: p.name_zh.clone(),
+                local: p.name_local.clone(),
+                py: p.pinyin.clone(),
+                level: p.level.as_str().to_owned(),
+                parent: p.parent.map(|i| dataset.place(i).id.clone()),
+                country: dataset.country(p.country).iso.clone(),
+                lat: p.coords.map(|c| c.lat_deg()),
+                lon: p.coords.map(|c| c.lon_deg()),
+                code: p.admin_code.clone(),
+                wikidata: p.wikidata.clone(),
+            })
+            .collect(),
+        partnerships: pairs
+            .iter()
+            .map(|&i| {
+                let p = dataset.partnership(i);
+                WirePair {
+                    id: p.id.clone(),
+                    home: dataset.place(p.home).id.clone(),
+                    partner: dataset.place(p.partner).id.clone(),
+                    kind: p.kind.as_str().to_owned(),
+                    status: p.status.as_str().to_owned(),
+                    est: p.established.map(|d| d.to_string()),
+                    ended: p.ended.map(|d| d.to_string()),
+                    src: p.sources.iter().map(source_id).collect(),
+                    note: p.note.clone(),
+                    history: p
+                        .history
+                        .iter()
+                        .map(|s| WireStage {
+                            kind: s.kind.as_str().to_owned(),
+                            date: s.date.map(|d| d.to_string()),
+                            src: s.sources.iter().map(source_id).collect(),
+                        })
+                        .collect(),
+                    alt: p
+                        .alternatives
+                        .iter()
+                        .map(|a| WireAlt {
+                            field: a.field.clone(),
+                            value: a.value.clone(),
+                            src: a.sources.iter().map(source_id).collect(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        reported: reported
+            .iter()
+            .map(|r| WireReported {
+                id: r.id.clone(),
+                scope: r.scope.map(|p| dataset.place(p).id.clone()),
+                as_of: r.as_of.to_string(),
+                kind: r.kind.as_str().to_owned(),
+                programme: r.programme.map(|p| match p {
+                    super::dataset::Programme::Bri => "bri".to_owned(),
+                    super::dataset::Programme::Sco => "sco".to_owned(),
+                }),
+                partner_country: r.partner_country.map(|c| dataset.country(c).iso.clone()),
+                partner_level: r.partner_level.map(|l| l.as_str().to_owned()),
+                pairs: r.pairs,
+                countries: r.countries,
+                home_places: r.home_places,
+                qualifier: (r.qualifier != Qualifier::Exact)
+                    .then(|| r.qualifier.as_str().to_owned()),
+                src: dataset.source(r.source).id.clone(),
+                note: r.note.clone(),
+            })
+            .collect(),
+    }
+}
