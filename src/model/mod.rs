@@ -4,12 +4,23 @@
 //! [`problem::Problem`]s). The UI keeps the dataset outside the reactive graph and calls the
 //! other modules from memos.
 
+pub mod aggregate;
+pub mod charts;
 pub mod csv;
 pub mod dataset;
 pub mod date;
+pub mod describe;
+pub mod export;
+pub mod filter;
 pub mod geo;
 pub mod i18n;
+pub mod import_csv;
 pub mod iso;
 pub mod load;
+pub mod map;
 pub mod problem;
+pub mod query;
 pub mod schema;
+pub mod search;
+pub mod stories;
+pub mod text;

@@ -464,8 +464,13 @@ pub fn build_china(
         .map(String::as_str)
         .chain(reported.iter().map(|r| r.src.as_str()))
         .collect();
-    let sources: Vec<WireSource> =
-        sources.into_values().filter(|s| used_sources.contains(s.id.as_str())).collect();
+    // The curated sources (the project's documents, the statistics) are kept even when no
+    // record cites them: the stories cite every project document.
+    let curated_ids: BTreeSet<&str> = curated.sources.iter().map(|(s, _)| s.id.as_str()).collect();
+    let sources: Vec<WireSource> = sources
+        .into_values()
+        .filter(|s| used_sources.contains(s.id.as_str()) || curated_ids.contains(s.id.as_str()))
+        .collect();
 
     let file = WireFile {
         format: youcheng::model::load::FORMAT_NAME.to_owned(),

@@ -2,6 +2,7 @@
 //! SVG/canvas path strings built from them. All pure functions, tested natively.
 
 pub mod arc;
+pub mod basemap;
 pub mod projection;
 pub mod topo;
 

@@ -1,1 +1,338 @@
-//! placeholder
+//! The world map projection and the view (pan and zoom) on top of it.
+//!
+//! Coordinate spaces, from the globe to the screen:
+//! - **lon/lat**: degrees, WGS84;
+//! - **map units**: the Natural Earth I projection around a central meridian, scaled so the
+//!   whole world is [`MAP_WIDTH`] units wide; x grows east, y grows north;
+//! - **screen px**: CSS pixels of the map element; origin top-left, y grows downward.
+//!
+//! Invariant: inside the map, projecting and inverting returns the input to within 1e-9°, so
+//! the URL can store the view as a longitude, latitude and zoom.
+//!
+//! ```
+//! use youcheng::model::geo::projection::{Projection, Centre};
+//! let p = Projection::new(Centre::Pacific);
+//! let [x, y] = p.forward(121.47, 31.23);
+//! let [lon, lat] = p.inverse(x, y).unwrap();
+//! assert!((lon - 121.47).abs() < 1e-9 && (lat - 31.23).abs() < 1e-9);
+//! ```
+
+use std::f64::consts::PI;
+
+/// Width of the whole world in map units.
+pub const MAP_WIDTH: f64 = 1000.0;
+
+/// Where the map is centred.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Centre {
+    /// Central meridian 150°E, as Chinese world maps draw it: the Pacific in the middle.
+    #[default]
+    Pacific,
+    /// Central meridian 0°: the Atlantic in the middle.
+    Atlantic,
+}
+
+impl Centre {
+    /// The central meridian in degrees.
+    pub fn meridian(self) -> f64 {
+        match self {
+            Centre::Pacific => 150.0,
+            Centre::Atlantic => 0.0,
+        }
+    }
+
+    /// The URL spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Centre::Pacific => "pacific",
+            Centre::Atlantic => "atlantic",
+        }
+    }
+
+    /// Parses the URL spelling.
+    pub fn parse(text: &str) -> Option<Centre> {
+        match text {
+            "pacific" => Some(Centre::Pacific),
+            "atlantic" => Some(Centre::Atlantic),
+            _ => None,
+        }
+    }
+}
+
+/// Natural Earth I around a central meridian, in map units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Projection {
+    centre: Centre,
+    scale: f64,
+}
+
+fn raw_forward(lambda: f64, phi: f64) -> [f64; 2] {
+    let phi2 = phi * phi;
+    let phi4 = phi2 * phi2;
+    [
+        lambda
+            * (0.8707 - 0.131979 * phi2
+                + phi4 * (-0.013791 + phi4 * (0.003971 * phi2 - 0.001529 * phi4))),
+        phi * (1.007226
+            + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2 - 0.005916 * phi4))),
+    ]
+}
+
+fn raw_y_derivative(phi: f64) -> f64 {
+    let phi2 = phi * phi;
+    let phi4 = phi2 * phi2;
+    1.007226
+        + phi2
+            * (3.0 * 0.015085
+                + phi4 * (7.0 * -0.044475 + 9.0 * 0.028874 * phi2 - 11.0 * 0.005916 * phi4))
+}
+
+impl Projection {
+    /// The projection for a centring.
+    pub fn new(centre: Centre) -> Projection {
+        let half_width = raw_forward(PI, 0.0)[0];
+        Projection { centre, scale: MAP_WIDTH / (2.0 * half_width) }
+    }
+
+    /// The centring.
+    pub fn centre(&self) -> Centre {
+        self.centre
+    }
+
+    /// Longitude relative to the central meridian, in (-180, 180].
+    pub fn relative_lon(&self, lon: f64) -> f64 {
+        let mut d = (lon - self.centre.meridian()) % 360.0;
+        if d <= -180.0 {
+            d += 360.0;
+        } else if d > 180.0 {
+            d -= 360.0;
+        }
+        d
+    }
+
+    /// Projects a point given by its longitude relative to the central meridian (may be
+    /// outside ±180 for points just past the map edge) and latitude.
+    pub fn forward_relative(&self, rel_lon: f64, lat: f64) -> [f64; 2] {
+        let [x, y] = raw_forward(rel_lon.to_radians(), lat.clamp(-90.0, 90.0).to_radians());
+        [x * self.scale, y * self.scale]
+    }
+
+    /// Projects longitude/latitude (degrees) to map units.
+    pub fn forward(&self, lon: f64, lat: f64) -> [f64; 2] {
+        self.forward_relative(self.relative_lon(lon), lat)
+    }
+
+    /// Map units back to longitude/latitude; `None` outside the map.
+    pub fn inverse(&self, x: f64, y: f64) -> Option<[f64; 2]> {
+        let (x, y) = (x / self.scale, y / self.scale);
+        let max_y = raw_forward(0.0, PI / 2.0)[1];
+        if !x.is_finite() || !y.is_finite() || y.abs() > max_y + 1e-12 {
+            return None;
+        }
+        // Newton's method on y(phi) = y; y is monotonic in phi on [-pi/2, pi/2].
+        let mut phi = y;
+        for _ in 0..40 {
+            let delta = (raw_forward(0.0, phi)[1] - y) / raw_y_derivative(phi);
+            phi = (phi - delta).clamp(-PI / 2.0, PI / 2.0);
+            if delta.abs() < 1e-15 {
+                break;
+            }
+        }
+        let unit_x = raw_forward(1.0, phi)[0];
+        let lambda = x / unit_x;
+        if lambda.abs() > PI + 1e-9 {
+            return None;
+        }
+        let mut lon = lambda.to_degrees() + self.centre.meridian();
+        if lon > 180.0 {
+            lon -= 360.0;
+        } else if lon <= -180.0 {
+            lon += 360.0;
+        }
+        Some([lon, phi.to_degrees()])
+    }
+
+    /// The map's bounds in map units: (min x, min y, max x, max y).
+    pub fn bounds(&self) -> [f64; 4] {
+        let half_w = MAP_WIDTH / 2.0;
+        let half_h = raw_forward(0.0, PI / 2.0)[1] * self.scale;
+        [-half_w, -half_h, half_w, half_h]
+    }
+}
+
+/// The smallest and largest zoom.
+pub const MIN_ZOOM: f64 = 1.0;
+/// The largest zoom: a city-level view.
+pub const MAX_ZOOM: f64 = 64.0;
+
+/// What part of the map is on screen: the map-unit point at the centre of the screen and the
+/// zoom (1 = the whole world fits).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    /// Centre x in map units.
+    pub cx: f64,
+    /// Centre y in map units.
+    pub cy: f64,
+    /// Zoom factor, [`MIN_ZOOM`]..=[`MAX_ZOOM`].
+    pub zoom: f64,
+}
+
+impl Default for View {
+    fn default() -> View {
+        View { cx: 0.0, cy: 0.0, zoom: 1.0 }
+    }
+}
+
+/// The size of the map element in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    /// Width in px.
+    pub width: f64,
+    /// Height in px.
+    pub height: f64,
+}
+
+impl View {
+    /// Pixels per map unit at zoom 1, so the whole map fits the viewport.
+    pub fn base_scale(projection: &Projection, viewport: Viewport) -> f64 {
+        let [x0, y0, x1, y1] = projection.bounds();
+        (viewport.width / (x1 - x0)).min(viewport.height / (y1 - y0)).max(1e-6)
+    }
+
+    /// Pixels per map unit.
+    pub fn scale(&self, projection: &Projection, viewport: Viewport) -> f64 {
+        View::base_scale(projection, viewport) * self.zoom
+    }
+
+    /// Map units to screen pixels.
+    pub fn to_screen(&self, projection: &Projection, viewport: Viewport, p: [f64; 2]) -> [f64; 2] {
+        let s = self.scale(projection, viewport);
+        [viewport.width / 2.0 + (p[0] - self.cx) * s, viewport.height / 2.0 - (p[1] - self.cy) * s]
+    }
+
+    /// Screen pixels to map units.
+    pub fn to_map(&self, projection: &Projection, viewport: Viewport, px: [f64; 2]) -> [f64; 2] {
+        let s = self.scale(projection, viewport);
+        [
+            self.cx + (px[0] - viewport.width / 2.0) / s,
+            self.cy - (px[1] - viewport.height / 2.0) / s,
+        ]
+    }
+
+    /// The same view with its centre kept inside the map and its zoom within limits.
+    pub fn clamped(self, projection: &Projection) -> View {
+        let [x0, y0, x1, y1] = projection.bounds();
+        View {
+            cx: self.cx.clamp(x0, x1),
+            cy: self.cy.clamp(y0, y1),
+            zoom: if self.zoom.is_finite() {
+                self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+            } else {
+                MIN_ZOOM
+            },
+        }
+    }
+
+    /// Moves the view by a screen distance (a drag of `dx, dy` px moves the map with it).
+    pub fn panned(self, projection: &Projection, viewport: Viewport, dx: f64, dy: f64) -> View {
+        let s = self.scale(projection, viewport);
+        View { cx: self.cx - dx / s, cy: self.cy + dy / s, ..self }.clamped(projection)
+    }
+
+    /// Zooms by `factor`, keeping the map point under `anchor` (screen px) where it is.
+    pub fn zoomed_at(
+        self,
+        projection: &Projection,
+        viewport: Viewport,
+        factor: f64,
+        anchor: [f64; 2],
+    ) -> View {
+        let before = self.to_map(projection, viewport, anchor);
+        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let next = View { zoom, ..self };
+        let after = next.to_map(projection, viewport, anchor);
+        View { cx: self.cx + before[0] - after[0], cy: self.cy + before[1] - after[1], zoom }
+            .clamped(projection)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn round_trip(centre: Centre, lon: f64, lat: f64) {
+        let p = Projection::new(centre);
+        let [x, y] = p.forward(lon, lat);
+        let [lon2, lat2] = p.inverse(x, y).expect("inside the map");
+        let dlon = (lon2 - lon + 540.0) % 360.0 - 180.0;
+        assert!(
+            dlon.abs() < 1e-9 && (lat2 - lat).abs() < 1e-9,
+            "{centre:?} ({lon}, {lat}) came back as ({lon2}, {lat2})"
+        );
+    }
+
+    #[test]
+    fn forward_and_inverse_round_trip_everywhere() {
+        for centre in [Centre::Pacific, Centre::Atlantic] {
+            for lon in (-179..=180).step_by(7) {
+                for lat in (-89..=89).step_by(4) {
+                    round_trip(centre, lon as f64 + 0.25, lat as f64 + 0.5);
+                }
+            }
+            round_trip(centre, 108.93, 34.26); // Xi'an
+            round_trip(centre, -122.42, 37.77); // San Francisco
+        }
+    }
+
+    #[test]
+    fn the_central_meridian_is_in_the_middle() {
+        let pacific = Projection::new(Centre::Pacific);
+        assert!(pacific.forward(150.0, 0.0)[0].abs() < 1e-9);
+        let atlantic = Projection::new(Centre::Atlantic);
+        assert!(atlantic.forward(0.0, 0.0)[0].abs() < 1e-9);
+        // Beijing is left of the middle on a Pacific-centred map, right of it on an Atlantic one.
+        assert!(pacific.forward(116.4, 39.9)[0] < 0.0);
+        assert!(atlantic.forward(116.4, 39.9)[0] > 0.0);
+        let [x0, _, x1, _] = pacific.bounds();
+        assert!((x1 - x0 - MAP_WIDTH).abs() < 1e-9);
+    }
+
+    #[test]
+    fn inverse_refuses_points_outside_the_map() {
+        let p = Projection::new(Centre::Pacific);
+        let [_, _, x1, y1] = p.bounds();
+        assert!(p.inverse(x1 * 1.01, 0.0).is_none());
+        assert!(p.inverse(0.0, y1 * 1.01).is_none());
+        assert!(p.inverse(f64::NAN, 0.0).is_none());
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_pointer() {
+        let p = Projection::new(Centre::Pacific);
+        let viewport = Viewport { width: 800.0, height: 500.0 };
+        let view = View::default();
+        let anchor = [600.0, 120.0];
+        let before = view.to_map(&p, viewport, anchor);
+        let zoomed = view.zoomed_at(&p, viewport, 2.0, anchor);
+        let after = zoomed.to_map(&p, viewport, anchor);
+        assert!((before[0] - after[0]).abs() < 1e-9 && (before[1] - after[1]).abs() < 1e-9);
+        assert_eq!(zoomed.zoom, 2.0);
+        assert_eq!(view.zoomed_at(&p, viewport, 1e6, anchor).zoom, MAX_ZOOM);
+        assert_eq!(view.zoomed_at(&p, viewport, 1e-6, anchor).zoom, MIN_ZOOM);
+    }
+
+    #[test]
+    fn screen_and_map_units_are_inverse() {
+        let p = Projection::new(Centre::Atlantic);
+        let viewport = Viewport { width: 360.0, height: 640.0 };
+        let view = View { cx: 120.0, cy: -40.0, zoom: 3.5 };
+        let m = [133.3, 21.7];
+        let s = view.to_screen(&p, viewport, m);
+        let back = view.to_map(&p, viewport, s);
+        assert!((back[0] - m[0]).abs() < 1e-9 && (back[1] - m[1]).abs() < 1e-9);
+        let panned = view.panned(&p, viewport, 10.0, -5.0);
+        let s2 = panned.to_screen(&p, viewport, m);
+        assert!((s2[0] - s[0] - 10.0).abs() < 1e-9 && (s2[1] - s[1] + 5.0).abs() < 1e-9);
+    }
+}

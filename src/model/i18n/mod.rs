@@ -6,14 +6,17 @@
 //! is one file plus one line in [`Locale`] (see `docs/developers.md`, "Adding a language").
 //!
 //! ```
-//! use youcheng::model::i18n::{fill, Locale};
-//! let m = Locale::Zh.messages();
-//! assert_eq!(fill(m.headline_pairs_countries, &[("pairs", "88"), ("countries", "35")]), "88 对友城，涉及 35 个国家");
+//! use youcheng::model::i18n::{Locale, fill, pairs_with_countries};
+//! assert_eq!(pairs_with_countries(Locale::Zh, 88, 35), "88 对友城，涉及 35 个国家");
+//! assert_eq!(pairs_with_countries(Locale::En, 238, 1), "238 pairs with 1 country");
+//! let m = Locale::En.messages();
+//! assert_eq!(fill(m.n_of_total, &[("shown", "3"), ("total", "5")]), "3 (of 5)");
 //! ```
 
 mod en;
 mod zh;
 
+use super::dataset::{Continent, Country, Kind, Level, Place, ScoStatus, Status};
 use super::date::PartialDate;
 use super::problem::{Problem, ProblemKind, RecordKind, Severity};
 
@@ -315,6 +318,611 @@ messages! {
     p_unplaceable: &'static str,
     /// Not an http(s) URL: `{value}`.
     p_unsafe_url: &'static str,
+    /// Document title.
+    page_title: &'static str,
+    /// A data file could not be read: {url}, {problem}.
+    file_problem: &'static str,
+    /// Skip link.
+    skip_to_content: &'static str,
+    /// Heading of the filter panel.
+    filters_title: &'static str,
+    /// Label of the tab list.
+    views_label: &'static str,
+    /// Tab: map.
+    tab_map: &'static str,
+    /// Tab: charts.
+    tab_charts: &'static str,
+    /// Tab: table.
+    tab_table: &'static str,
+    /// Tab: stories.
+    tab_stories: &'static str,
+    /// Tab: data and sources.
+    tab_data: &'static str,
+    /// Type: formal sister city.
+    kind_sister: &'static str,
+    /// Type: friendly cooperation.
+    kind_friendly: &'static str,
+    /// Type: letter of intent.
+    kind_intent: &'static str,
+    /// Type not known.
+    kind_unknown: &'static str,
+    /// Status active.
+    status_active: &'static str,
+    /// Status ended.
+    status_ended: &'static str,
+    /// Status pending.
+    status_pending: &'static str,
+    /// Level: province-level unit.
+    level_province: &'static str,
+    /// Level: prefecture-level city.
+    level_prefecture: &'static str,
+    /// Level: county or county-level city.
+    level_county: &'static str,
+    /// Level: district.
+    level_district: &'static str,
+    /// Level: township.
+    level_township: &'static str,
+    /// Level: foreign first-level unit.
+    level_state: &'static str,
+    /// Level: foreign second-level unit.
+    level_region: &'static str,
+    /// Level: foreign city.
+    level_city: &'static str,
+    /// Level not stated.
+    level_other: &'static str,
+    /// Continent.
+    continent_africa: &'static str,
+    /// Continent.
+    continent_asia: &'static str,
+    /// Continent.
+    continent_europe: &'static str,
+    /// Continent.
+    continent_north_america: &'static str,
+    /// Continent.
+    continent_south_america: &'static str,
+    /// Continent.
+    continent_oceania: &'static str,
+    /// Continent.
+    continent_antarctica: &'static str,
+    /// SCO status.
+    sco_member: &'static str,
+    /// SCO status.
+    sco_observer: &'static str,
+    /// SCO status.
+    sco_dialogue_partner: &'static str,
+    /// Headline scope when nothing is filtered and the dataset has no home country.
+    scope_all: &'static str,
+    /// Headline scope when several filters are set.
+    scope_selection: &'static str,
+    /// Suffix during playback: at the end of {year}.
+    as_of_year_end: &'static str,
+    /// Details under the headline.
+    headline_details: &'static str,
+    /// Prefix for "more than" figures.
+    more_than: &'static str,
+    /// A reported figure with pairs only.
+    reported_pairs_only: &'static str,
+    /// A reported figure with countries only.
+    reported_countries_only: &'static str,
+    /// The dataset's share of the reported figure.
+    reported_coverage: &'static str,
+    /// Label before an official figure.
+    reported_label: &'static str,
+    /// Between the scope and the figures.
+    headline_colon: &'static str,
+    /// Filter section: Chinese side.
+    filter_home_side: &'static str,
+    /// Province select label.
+    filter_province: &'static str,
+    /// First option of the province select.
+    choose_province: &'static str,
+    /// Level checkboxes legend.
+    filter_level: &'static str,
+    /// Filter section: partner side.
+    filter_partner_side: &'static str,
+    /// Country select label.
+    filter_country: &'static str,
+    /// First option of the country select.
+    choose_country: &'static str,
+    /// Continent legend.
+    filter_continent: &'static str,
+    /// Belt and Road legend.
+    filter_bri: &'static str,
+    /// BRI: any country.
+    bri_any: &'static str,
+    /// BRI: cooperation country now.
+    bri_now: &'static str,
+    /// BRI: already at signing.
+    bri_at_signing: &'static str,
+    /// SCO legend.
+    filter_sco: &'static str,
+    /// SCO time toggle.
+    sco_at_signing: &'static str,
+    /// Short SCO label for chips.
+    sco_short: &'static str,
+    /// Filter section: relationship.
+    filter_relationship: &'static str,
+    /// Type legend.
+    filter_type: &'static str,
+    /// Status legend.
+    filter_status: &'static str,
+    /// Time section.
+    filter_years: &'static str,
+    /// Year range start.
+    year_from: &'static str,
+    /// Year range end.
+    year_to: &'static str,
+    /// Checkbox: include pairs without a year; {n} have none.
+    include_undated: &'static str,
+    /// Chip for a place filter including places under it.
+    chip_place_and_below: &'static str,
+    /// Chip for the year range.
+    chip_years: &'static str,
+    /// Chip: pairs without a year excluded.
+    chip_no_undated: &'static str,
+    /// Label of the chip list.
+    active_filters: &'static str,
+    /// Remove-chip button label.
+    remove_filter: &'static str,
+    /// Clear all filters.
+    clear_all: &'static str,
+    /// Number of partners.
+    n_partners: Plural,
+    /// Suggestion detail for a country.
+    country_word: &'static str,
+    /// Search box label.
+    search_label: &'static str,
+    /// Search placeholder.
+    search_placeholder: &'static str,
+    /// Label of the suggestion list.
+    suggestions: &'static str,
+    /// Live count of suggestions.
+    n_suggestions: &'static str,
+    /// Legend heading.
+    legend: &'static str,
+    /// Legend: Chinese place marker.
+    legend_chinese_place: &'static str,
+    /// Legend: partner marker.
+    legend_partner_place: &'static str,
+    /// Legend: marker size.
+    legend_marker_size: &'static str,
+    /// Legend: choropleth classes.
+    legend_choropleth: &'static str,
+    /// Heading of ignored parameters.
+    url_notices_title: &'static str,
+    /// Unknown parameter.
+    notice_unknown_param: &'static str,
+    /// Malformed parameter, expected {expected}.
+    notice_malformed: &'static str,
+    /// A parameter names something not in the data.
+    notice_not_in_data: &'static str,
+    /// Dismiss a notice.
+    dismiss: &'static str,
+    /// Loading found problems.
+    load_problems_summary: &'static str,
+    /// Link to the validation report.
+    see_report: &'static str,
+    /// Banner for synthetic data.
+    synthetic_warning: &'static str,
+    /// Text alternative of the map.
+    map_summary: &'static str,
+    /// Label of the map region.
+    map_label: &'static str,
+    /// Keyboard help under the map.
+    map_help: &'static str,
+    /// The basemap could not load.
+    basemap_failed: &'static str,
+    /// Toolbar label.
+    map_controls: &'static str,
+    /// Zoom group label.
+    zoom: &'static str,
+    /// Zoom in.
+    zoom_in: &'static str,
+    /// Zoom out.
+    zoom_out: &'static str,
+    /// Reset the view.
+    reset_view: &'static str,
+    /// Map profile group.
+    borders_label: &'static str,
+    /// China's official view.
+    profile_china: &'static str,
+    /// Neutral view.
+    profile_neutral: &'static str,
+    /// Centring group.
+    centre_label: &'static str,
+    /// Pacific-centred.
+    centre_pacific: &'static str,
+    /// Atlantic-centred.
+    centre_atlantic: &'static str,
+    /// Shading group.
+    shading_label: &'static str,
+    /// Arcs mode.
+    shading_arcs: &'static str,
+    /// Choropleth mode.
+    shading_choropleth: &'static str,
+    /// Grouping select.
+    grouping_label: &'static str,
+    /// Group automatically.
+    grouping_auto: &'static str,
+    /// Always group.
+    grouping_grouped: &'static str,
+    /// Never group.
+    grouping_places: &'static str,
+    /// Hint when nothing is selected.
+    select_hint: &'static str,
+    /// Close button.
+    close: &'static str,
+    /// Shown of total.
+    n_of_total: &'static str,
+    /// Filter to the place.
+    filter_to_place: &'static str,
+    /// Open the profile.
+    open_profile: &'static str,
+    /// Caption of the partner table.
+    partners_caption: &'static str,
+    /// Column: partner.
+    col_partner: &'static str,
+    /// Column: date established.
+    col_established: &'static str,
+    /// Column: type.
+    col_type: &'static str,
+    /// Column: sources.
+    col_sources: &'static str,
+    /// Date unknown.
+    unknown_year: &'static str,
+    /// Column: status.
+    col_status: &'static str,
+    /// Column: date ended.
+    col_ended: &'static str,
+    /// Label: earlier stages.
+    earlier_stages: &'static str,
+    /// Label: note.
+    note: &'static str,
+    /// Conflicting values.
+    sources_differ: &'static str,
+    /// Button: partners of the Chinese side.
+    show_home_partners: &'static str,
+    /// Button: partners of the foreign side.
+    show_partner_partners: &'static str,
+    /// Places on the map.
+    places_on_map: Plural,
+    /// Help of the places list.
+    places_list_help: &'static str,
+    /// Show more items.
+    show_more: &'static str,
+    /// Playback group.
+    playback: &'static str,
+    /// Pause.
+    pause: &'static str,
+    /// Play.
+    play: &'static str,
+    /// One year back.
+    step_back: &'static str,
+    /// One year forward.
+    step_forward: &'static str,
+    /// Year slider.
+    playback_year: &'static str,
+    /// No playback year.
+    all_years: &'static str,
+    /// Speed select.
+    speed: &'static str,
+    /// Stop playback.
+    show_all_years: &'static str,
+    /// Undated pairs during playback.
+    playback_undated: &'static str,
+    /// Value axis of bar charts.
+    chart_pairs: &'static str,
+    /// Cumulative line label.
+    chart_cumulative: &'static str,
+    /// Growth chart title.
+    chart_growth_title: &'static str,
+    /// Year axis.
+    chart_year: &'static str,
+    /// New pairs axis.
+    chart_new_pairs: &'static str,
+    /// Note under the growth chart.
+    chart_undated_note: Plural,
+    /// Text summary of the growth chart.
+    chart_growth_summary: &'static str,
+    /// Summary when nothing is dated.
+    chart_empty_summary: &'static str,
+    /// Country chart title.
+    chart_countries_title: &'static str,
+    /// Country axis.
+    chart_country: &'static str,
+    /// The others bar.
+    chart_others: &'static str,
+    /// Continent chart title.
+    chart_continents_title: &'static str,
+    /// Province chart title.
+    chart_provinces_title: &'static str,
+    /// Type chart title.
+    chart_kinds_title: &'static str,
+    /// Text summary of a bar chart.
+    chart_bars_summary: &'static str,
+    /// No filter set.
+    no_filters: &'static str,
+    /// Filters as a line.
+    filters_line: &'static str,
+    /// Story title.
+    story_shaanxi_title: &'static str,
+    /// Claim.
+    story_shaanxi_total: &'static str,
+    /// Claim.
+    story_shaanxi_first: &'static str,
+    /// Claim.
+    story_shaanxi_recent: &'static str,
+    /// Claim.
+    story_xian_total: &'static str,
+    /// Claim.
+    story_yanan_kansas: &'static str,
+    /// Claim.
+    story_yanan_trier: &'static str,
+    /// Claim.
+    story_shaanxi_central_asia: &'static str,
+    /// Story title.
+    story_shanxi_title: &'static str,
+    /// Claim.
+    story_shanxi_sister: &'static str,
+    /// Claim.
+    story_shanxi_friendly: &'static str,
+    /// Claim.
+    story_shanxi_bri: &'static str,
+    /// Claim.
+    story_jincheng: &'static str,
+    /// Story title.
+    story_hunan_title: &'static str,
+    /// Claim.
+    story_hunan_all: &'static str,
+    /// Claim.
+    story_hunan_bri: &'static str,
+    /// Claim.
+    story_hunan_africa: &'static str,
+    /// Story title.
+    story_jinan_title: &'static str,
+    /// Claim.
+    story_jinan_total: &'static str,
+    /// Claim.
+    story_licheng_cegled: &'static str,
+    /// Story title.
+    story_sco_title: &'static str,
+    /// Claim.
+    story_sco_national: &'static str,
+    /// Claim.
+    story_sco_pairs: &'static str,
+    /// Claim.
+    story_sco_signed: &'static str,
+    /// The dataset's answer about one pair.
+    story_pair_answer: &'static str,
+    /// Pairs signed on a day.
+    story_on_date_answer: &'static str,
+    /// The dataset has no answer.
+    story_not_found: &'static str,
+    /// Label before the report.
+    story_source: &'static str,
+    /// Label before the reported figure.
+    story_reported: &'static str,
+    /// Label before the dataset answer.
+    story_dataset: &'static str,
+    /// Link to the view.
+    story_show: &'static str,
+    /// Intro of the stories tab.
+    stories_intro: &'static str,
+    /// Column: Chinese place.
+    col_chinese_place: &'static str,
+    /// Column: country.
+    col_country: &'static str,
+    /// Rows in the table.
+    n_rows: Plural,
+    /// Export group.
+    export_label: &'static str,
+    /// Export CSV.
+    export_csv: &'static str,
+    /// Export JSON.
+    export_json: &'static str,
+    /// Export GeoJSON.
+    export_geojson: &'static str,
+    /// Table caption.
+    table_caption: &'static str,
+    /// Row button.
+    show_on_map: &'static str,
+    /// Pager label.
+    pages: &'static str,
+    /// Previous page.
+    previous_page: &'static str,
+    /// Next page.
+    next_page: &'static str,
+    /// Page indicator.
+    page_of: &'static str,
+    /// Export footer: source.
+    export_source: &'static str,
+    /// Export footer: link.
+    export_permalink: &'static str,
+    /// Export PNG.
+    export_png: &'static str,
+    /// Export SVG.
+    export_svg: &'static str,
+    /// Chart data table toggle.
+    chart_data: &'static str,
+    /// Filter button.
+    filter_action: &'static str,
+    /// Filter button label.
+    filter_by: &'static str,
+    /// A profile names something not in the data.
+    not_in_data: &'static str,
+    /// Timeline label.
+    timeline_label: &'static str,
+    /// Timeline as a list.
+    timeline_list: &'static str,
+    /// Division code.
+    division_code: &'static str,
+    /// Profile section.
+    profile_timeline: &'static str,
+    /// Profile section.
+    profile_by_country: &'static str,
+    /// Profile section.
+    profile_by_type: &'static str,
+    /// Profile section.
+    profile_reported: &'static str,
+    /// BRI status.
+    bri_since: &'static str,
+    /// BRI status with exit.
+    bri_since_exit: &'static str,
+    /// No BRI document.
+    bri_none: &'static str,
+    /// No SCO status.
+    sco_none: &'static str,
+    /// Province unknown.
+    unknown_province: &'static str,
+    /// Filter to a country.
+    filter_to_country: &'static str,
+    /// Profile section.
+    profile_by_province: &'static str,
+    /// Profile section.
+    profile_places: &'static str,
+    /// Encoding notice.
+    decoded_gb18030: &'static str,
+    /// A file could not be read.
+    file_unreadable: &'static str,
+    /// Data origin.
+    origin_bundled: &'static str,
+    /// Data origin.
+    origin_url: &'static str,
+    /// Data origin.
+    origin_file: &'static str,
+    /// Attribution heading.
+    attribution_title: &'static str,
+    /// Basemap attribution.
+    basemap_attribution: &'static str,
+    /// Own data heading.
+    own_data_title: &'static str,
+    /// Own data help.
+    own_data_help: &'static str,
+    /// File picker.
+    choose_file: &'static str,
+    /// Drop hint.
+    or_drop: &'static str,
+    /// Template link.
+    download_template: &'static str,
+    /// Fallback notice.
+    showing_bundled: &'static str,
+    /// Validation report heading.
+    report_title: &'static str,
+    /// Report counts.
+    report_counts: &'static str,
+    /// No problems.
+    report_clean: &'static str,
+    /// Official figures heading.
+    reported_title: &'static str,
+    /// Column: scope.
+    col_scope: &'static str,
+    /// Column: date.
+    col_date: &'static str,
+    /// Column: what is counted.
+    col_counts: &'static str,
+    /// Column: pairs.
+    col_pairs: &'static str,
+    /// Column: countries.
+    col_countries: &'static str,
+    /// Sources heading.
+    n_sources: Plural,
+    /// Footer attribution line.
+    footer_attribution: &'static str,
+    /// Footer link.
+    footer_more: &'static str,
+    /// A number of pairs.
+    n_pairs_phrase: Plural,
+    /// A number of countries.
+    n_countries_phrase: Plural,
+}
+
+/// "88 pairs with 35 countries" in the UI language, with the right plural forms.
+pub fn pairs_with_countries(locale: Locale, pairs: u64, countries: u64) -> String {
+    let m = locale.messages();
+    fill(
+        m.headline_pairs_countries,
+        &[
+            ("pairs", &m.n_pairs_phrase.format(locale, pairs)),
+            ("countries", &m.n_countries_phrase.format(locale, countries)),
+        ],
+    )
+}
+
+/// A place's name in the UI language, falling back to the other one.
+pub fn place_name(locale: Locale, place: &Place) -> &str {
+    match locale {
+        Locale::Zh => place.name_zh.as_deref().unwrap_or(&place.name_en),
+        Locale::En => &place.name_en,
+    }
+}
+
+/// A country's name in the UI language, falling back to English.
+pub fn country_name(locale: Locale, country: &Country) -> &str {
+    match locale {
+        Locale::Zh => country.name_zh.as_deref().unwrap_or(&country.name_en),
+        Locale::En => &country.name_en,
+    }
+}
+
+/// The label of a relationship type.
+pub fn kind_label(locale: Locale, kind: Kind) -> &'static str {
+    let m = locale.messages();
+    match kind {
+        Kind::Sister => m.kind_sister,
+        Kind::Friendly => m.kind_friendly,
+        Kind::Intent => m.kind_intent,
+        Kind::Unknown => m.kind_unknown,
+    }
+}
+
+/// The label of a status.
+pub fn status_label(locale: Locale, status: Status) -> &'static str {
+    let m = locale.messages();
+    match status {
+        Status::Active => m.status_active,
+        Status::Ended => m.status_ended,
+        Status::Pending => m.status_pending,
+    }
+}
+
+/// The label of a level.
+pub fn level_label(locale: Locale, level: Level) -> &'static str {
+    let m = locale.messages();
+    match level {
+        Level::Province => m.level_province,
+        Level::Prefecture => m.level_prefecture,
+        Level::County => m.level_county,
+        Level::District => m.level_district,
+        Level::Township => m.level_township,
+        Level::State => m.level_state,
+        Level::Region => m.level_region,
+        Level::City => m.level_city,
+        Level::Other => m.level_other,
+    }
+}
+
+/// The label of a continent.
+pub fn continent_label(locale: Locale, continent: Continent) -> &'static str {
+    let m = locale.messages();
+    match continent {
+        Continent::Africa => m.continent_africa,
+        Continent::Asia => m.continent_asia,
+        Continent::Europe => m.continent_europe,
+        Continent::NorthAmerica => m.continent_north_america,
+        Continent::SouthAmerica => m.continent_south_america,
+        Continent::Oceania => m.continent_oceania,
+        Continent::Antarctica => m.continent_antarctica,
+    }
+}
+
+/// The label of an SCO status.
+pub fn sco_label(locale: Locale, status: ScoStatus) -> &'static str {
+    let m = locale.messages();
+    match status {
+        ScoStatus::Member => m.sco_member,
+        ScoStatus::Observer => m.sco_observer,
+        ScoStatus::DialoguePartner => m.sco_dialogue_partner,
+    }
 }
 
 /// The text of one problem, in the given language.
@@ -453,7 +1061,8 @@ mod tests {
         let english = Locale::En.messages().entries();
         let chinese = Locale::Zh.messages().entries();
         // Strings that are the same in both languages on purpose.
-        let same_on_purpose = ["language"];
+        let same_on_purpose =
+            ["language", "export_csv", "export_json", "export_geojson", "export_png", "export_svg"];
         for ((name, en), (_, zh)) in english.iter().zip(&chinese) {
             if same_on_purpose.contains(name) {
                 continue;

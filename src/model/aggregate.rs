@@ -1,0 +1,285 @@
+//! The numbers behind the views: headline figures, counts by year, country, continent,
+//! province and type, and the official figure that matches the current filters.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::dataset::{
+    Continent, CountryIdx, Dataset, Kind, PairIdx, PlaceIdx, Programme, ReportedFigure,
+    ReportedKind,
+};
+use super::filter::{Filters, ProgrammeTime};
+
+/// The headline: what the current filter holds, in the style officials use.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Headline {
+    /// Partnerships.
+    pub pairs: usize,
+    /// Distinct partner countries.
+    pub countries: usize,
+    /// Distinct home-side (Chinese) places.
+    pub home_places: usize,
+    /// Distinct partner places.
+    pub partner_places: usize,
+    /// Partnerships whose year is unknown.
+    pub undated: usize,
+}
+
+/// Computes the headline of a selection.
+pub fn headline(dataset: &Dataset, pairs: &[PairIdx]) -> Headline {
+    let mut countries = BTreeSet::new();
+    let mut homes = BTreeSet::new();
+    let mut partners = BTreeSet::new();
+    let mut undated = 0;
+    for &p in pairs {
+        let pair = dataset.partnership(p);
+        countries.insert(dataset.place(pair.partner).country);
+        homes.insert(pair.home);
+        partners.insert(pair.partner);
+        if pair.first_year().is_none() {
+            undated += 1;
+        }
+    }
+    Headline {
+        pairs: pairs.len(),
+        countries: countries.len(),
+        home_places: homes.len(),
+        partner_places: partners.len(),
+        undated,
+    }
+}
+
+/// New and cumulative partnerships per year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Growth {
+    /// (year, new pairs that year, cumulative pairs at the year's end), every year from the
+    /// first to the last dated one.
+    pub years: Vec<(i32, usize, usize)>,
+    /// Pairs with no known year (stated, never dropped).
+    pub undated: usize,
+}
+
+/// Growth over time of a selection (a pair counts from its first known stage).
+pub fn growth(dataset: &Dataset, pairs: &[PairIdx]) -> Growth {
+    let mut per_year: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut undated = 0;
+    for &p in pairs {
+        match dataset.partnership(p).first_year() {
+            Some(y) => *per_year.entry(y).or_default() += 1,
+            None => undated += 1,
+        }
+    }
+    let mut years = Vec::new();
+    if let (Some(&first), Some(&last)) = (per_year.keys().next(), per_year.keys().next_back()) {
+        let mut total = 0;
+        for year in first..=last {
+            let n = per_year.get(&year).copied().unwrap_or(0);
+            total += n;
+            years.push((year, n, total));
+        }
+    }
+    Growth { years, undated }
+}
+
+/// A ranked count: a key and how many pairs it has.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ranked<K> {
+    /// The ranked items, largest first (ties by key).
+    pub items: Vec<(K, usize)>,
+    /// The sum of everything beyond the top N.
+    pub others: usize,
+    /// How many keys were folded into `others`.
+    pub n_others: usize,
+}
+
+fn rank<K: Ord + Clone>(counts: BTreeMap<K, usize>, top: usize) -> Ranked<K> {
+    let mut items: Vec<(K, usize)> = counts.into_iter().collect();
+    items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let rest: Vec<(K, usize)> = if items.len() > top { items.split_off(top) } else { Vec::new() };
+    Ranked { items, others: rest.iter().map(|(_, n)| n).sum(), n_others: rest.len() }
+}
+
+/// Pairs by partner country, top `top` and the rest as "others".
+pub fn by_country(dataset: &Dataset, pairs: &[PairIdx], top: usize) -> Ranked<CountryIdx> {
+    let mut counts = BTreeMap::new();
+    for &p in pairs {
+        *counts.entry(dataset.place(dataset.partnership(p).partner).country).or_default() += 1;
+    }
+    rank(counts, top)
+}
+
+/// Pairs by partner continent (pairs of countries with no continent are left out).
+pub fn by_continent(dataset: &Dataset, pairs: &[PairIdx]) -> Ranked<Continent> {
+    let mut counts = BTreeMap::new();
+    for &p in pairs {
+        if let Some(c) = dataset.country_of(dataset.partnership(p).partner).continent {
+            *counts.entry(c).or_default() += 1;
+        }
+    }
+    rank(counts, usize::MAX)
+}
+
+/// Pairs by the home side's province.
+pub fn by_province(dataset: &Dataset, pairs: &[PairIdx], top: usize) -> Ranked<PlaceIdx> {
+    let mut counts = BTreeMap::new();
+    for &p in pairs {
+        if let Some(province) = dataset.province_of(dataset.partnership(p).home) {
+            *counts.entry(province).or_default() += 1;
+        }
+    }
+    rank(counts, top)
+}
+
+/// Pairs by type, in the fixed order sister, friendly, intent, unknown.
+pub fn by_kind(dataset: &Dataset, pairs: &[PairIdx]) -> Vec<(Kind, usize)> {
+    let mut counts: BTreeMap<Kind, usize> = BTreeMap::new();
+    for &p in pairs {
+        *counts.entry(dataset.partnership(p).kind).or_default() += 1;
+    }
+    Kind::ALL.iter().map(|k| (*k, counts.get(k).copied().unwrap_or(0))).collect()
+}
+
+/// Number of partnerships of each place (either side), for marker sizes.
+pub fn degree(dataset: &Dataset, pairs: &[PairIdx]) -> Vec<u32> {
+    let mut out = vec![0u32; dataset.places().len()];
+    for &p in pairs {
+        let pair = dataset.partnership(p);
+        out[pair.home.0 as usize] += 1;
+        out[pair.partner.0 as usize] += 1;
+    }
+    out
+}
+
+/// The scope a filter describes, for matching official figures: one place (a single province
+/// or a single place filter) or the whole country (no place filter).
+pub fn filter_scope(dataset: &Dataset, filters: &Filters) -> Option<Option<PlaceIdx>> {
+    match (&filters.place, filters.provinces.len()) {
+        (Some(id), 0) => dataset.place_by_id(id).map(Some),
+        (None, 1) => {
+            filters.provinces.iter().next().and_then(|id| dataset.place_by_id(id)).map(Some)
+        }
+        (None, 0) => Some(None),
+        _ => None,
+    }
+}
+
+/// Official figures for the scope and filters, best match first: the figure counting the
+/// same relationships (type, programme), and of those the latest dated on or before the end of
+/// the year filter.
+pub fn matching_reported<'a>(dataset: &'a Dataset, filters: &Filters) -> Vec<&'a ReportedFigure> {
+    let Some(scope) = filter_scope(dataset, filters) else { return Vec::new() };
+    let kind = match filters.kinds.iter().collect::<Vec<_>>().as_slice() {
+        [] => Some(ReportedKind::All),
+        [Kind::Sister] => Some(ReportedKind::Sister),
+        [Kind::Friendly] => Some(ReportedKind::Friendly),
+        [Kind::Intent] => Some(ReportedKind::Intent),
+        _ => None,
+    };
+    let programme = match (filters.bri, filters.sco.is_empty()) {
+        (None, true) => None,
+        (Some(ProgrammeTime::Now), true) => Some(Programme::Bri),
+        (None, false) => Some(Programme::Sco),
+        _ => return Vec::new(),
+    };
+    let other_filters = !filters.countries.is_empty()
+        || !filters.continents.is_empty()
+        || !filters.levels.is_empty()
+        || !filters.statuses.is_empty();
+    if kind.is_none() || other_filters {
+        return Vec::new();
+    }
+    let end = filters.years.map(|r| r.to());
+    let start = filters.years.map(|r| r.from());
+    let mut out: Vec<&ReportedFigure> = dataset
+        .reported()
+        .iter()
+        .filter(|r| {
+            r.scope == scope
+                && Some(r.kind) == kind
+                && r.programme == programme
+                && r.partner_country.is_none()
+        })
+        .filter(|r| r.partner_level.is_none())
+        .filter(|r| end.is_none_or(|e| r.as_of.year() <= e))
+        .filter(|r| start.is_none_or(|s| r.as_of.year() >= s))
+        .collect();
+    out.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.id.cmp(&b.id)));
+    out
+}
+
+/// Every official figure about a place (for its profile), newest first.
+pub fn reported_for(dataset: &Dataset, place: Option<PlaceIdx>) -> Vec<&ReportedFigure> {
+    let mut out: Vec<&ReportedFigure> =
+        dataset.reported().iter().filter(|r| r.scope == place).collect();
+    out.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.id.cmp(&b.id)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filter::{YearRange, apply};
+    use crate::model::load::load;
+
+    fn fixture() -> Dataset {
+        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+    }
+
+    #[test]
+    fn headline_counts_distinct_countries_and_places() {
+        let d = fixture();
+        let all: Vec<PairIdx> = d.pair_indices().collect();
+        let h = headline(&d, &all);
+        assert_eq!(
+            h,
+            Headline { pairs: 5, countries: 4, home_places: 4, partner_places: 5, undated: 1 }
+        );
+    }
+
+    #[test]
+    fn growth_fills_every_year_and_states_the_undated() {
+        let d = fixture();
+        let all: Vec<PairIdx> = d.pair_indices().collect();
+        let g = growth(&d, &all);
+        assert_eq!(g.undated, 1);
+        assert_eq!(g.years.first(), Some(&(1974, 1, 1)));
+        assert_eq!(g.years.last(), Some(&(2021, 1, 4)));
+        assert_eq!(g.years.len(), 2021 - 1974 + 1);
+        let total: usize = g.years.iter().map(|(_, n, _)| n).sum();
+        assert_eq!(total + g.undated, all.len());
+    }
+
+    #[test]
+    fn ranked_counts_fold_the_tail_into_others() {
+        let d = fixture();
+        let all: Vec<PairIdx> = d.pair_indices().collect();
+        let r = by_country(&d, &all, 1);
+        assert_eq!(d.country(r.items[0].0).iso, "US");
+        assert_eq!(r.items[0].1, 2);
+        assert_eq!((r.others, r.n_others), (3, 3));
+        let kinds = by_kind(&d, &all);
+        assert_eq!(
+            kinds,
+            vec![(Kind::Sister, 4), (Kind::Friendly, 0), (Kind::Intent, 1), (Kind::Unknown, 0)]
+        );
+    }
+
+    #[test]
+    fn reported_figures_match_the_scope_and_the_years() {
+        let d = fixture();
+        let mut f = Filters::default();
+        f.provinces.insert("cn-shaanxi".into());
+        let ids =
+            |f: &Filters| matching_reported(&d, f).iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids(&f), vec!["r-shaanxi-2018"]);
+        f.years = YearRange::new(1970, 2018);
+        assert_eq!(ids(&f), vec!["r-shaanxi-2018"]);
+        f.years = YearRange::new(1970, 2010);
+        assert!(ids(&f).is_empty(), "a 2018 figure does not describe 1970–2010");
+        assert_eq!(ids(&Filters::default()), vec!["r-china-2021"]);
+        let mut japan = Filters::default();
+        japan.countries.insert("JP".into());
+        assert!(ids(&japan).is_empty(), "no figure counts Japan only");
+        let selection = apply(&d, &f);
+        assert!(selection.pairs.len() <= 3);
+    }
+}

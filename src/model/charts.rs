@@ -1,0 +1,636 @@
+//! Charts: what each one shows ([`ChartSpec`], built from a selection) and how it is drawn,
+//! written once against plotters' `DrawingBackend` — a canvas in the browser, SVG in native
+//! tests and for export. Drawing returns the pixel box of every bar, so the UI can turn a
+//! pointer position into a bar for hover and click.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use super::aggregate::{by_continent, by_country, by_kind, by_province, growth};
+use super::dataset::{Continent, Dataset, Kind, PairIdx};
+use super::filter::Filters;
+use super::i18n::{Locale, continent_label, country_name, fill, kind_label, place_name};
+use super::query::ChartKind;
+
+/// What a bar stands for (clicking it sets the matching filter).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum BarKey {
+    /// A year (growth chart).
+    Year(i32),
+    /// A partner country (ISO code).
+    Country(String),
+    /// A continent.
+    Continent(Continent),
+    /// A Chinese province (place id).
+    Province(String),
+    /// A relationship type.
+    Kind(Kind),
+    /// Everything beyond the top N.
+    Others,
+}
+
+/// One bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// What it is.
+    pub key: BarKey,
+    /// Its label in the UI language.
+    pub label: String,
+    /// Its value.
+    pub value: u32,
+    /// True when the current filters select this value.
+    pub highlighted: bool,
+}
+
+/// Everything needed to draw one chart, in the UI language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartSpec {
+    /// Which chart.
+    pub kind: ChartKind,
+    /// Title.
+    pub title: String,
+    /// Value axis label.
+    pub value_label: String,
+    /// Category axis label.
+    pub category_label: String,
+    /// The bars, in drawing order.
+    pub bars: Vec<Bar>,
+    /// Growth chart only: cumulative pairs per year.
+    pub cumulative: Vec<(i32, u32)>,
+    /// Growth chart only: legend text of the line.
+    pub cumulative_label: String,
+    /// A sentence under the chart (how many pairs have no year, how many are in "others").
+    pub note: Option<String>,
+    /// A text summary for screen readers.
+    pub summary: String,
+}
+
+impl ChartSpec {
+    /// Total of the bars (with "others").
+    pub fn total(&self) -> u32 {
+        self.bars.iter().map(|b| b.value).sum()
+    }
+}
+
+/// Top N shown in the country and province charts.
+pub const TOP_N: usize = 15;
+
+/// Builds a chart's content from a selection.
+pub fn spec(
+    kind: ChartKind,
+    dataset: &Dataset,
+    pairs: &[PairIdx],
+    filters: &Filters,
+    locale: Locale,
+) -> ChartSpec {
+    let m = locale.messages();
+    let number = |n: usize| locale.number(n as u64);
+    let mut spec = ChartSpec {
+        kind,
+        title: String::new(),
+        value_label: m.chart_pairs.to_owned(),
+        category_label: String::new(),
+        bars: Vec::new(),
+        cumulative: Vec::new(),
+        cumulative_label: m.chart_cumulative.to_owned(),
+        note: None,
+        summary: String::new(),
+    };
+    match kind {
+        ChartKind::Growth => {
+            let g = growth(dataset, pairs);
+            spec.title = m.chart_growth_title.to_owned();
+            spec.category_label = m.chart_year.to_owned();
+            spec.value_label = m.chart_new_pairs.to_owned();
+            spec.bars = g
+                .years
+                .iter()
+                .map(|(year, n, _)| Bar {
+                    key: BarKey::Year(*year),
+                    label: year.to_string(),
+                    value: *n as u32,
+                    highlighted: filters.years.is_some_and(|r| r.contains(*year)),
+                })
+                .collect();
+            spec.cumulative = g.years.iter().map(|(y, _, total)| (*y, *total as u32)).collect();
+            spec.note = Some(m.chart_undated_note.format(locale, g.undated as u64));
+            let peak = g.years.iter().max_by_key(|(_, n, _)| *n);
+            spec.summary = match (g.years.first(), g.years.last(), peak) {
+                (Some(first), Some(last), Some(peak)) => fill(
+                    m.chart_growth_summary,
+                    &[
+                        ("first", &first.0.to_string()),
+                        ("last", &last.0.to_string()),
+                        ("total", &number(last.2)),
+                        ("peak_year", &peak.0.to_string()),
+                        ("peak", &number(peak.1)),
+                        ("undated", &number(g.undated)),
+                    ],
+                ),
+                _ => fill(m.chart_empty_summary, &[("undated", &number(g.undated))]),
+            };
+        }
+        ChartKind::Countries => {
+            let ranked = by_country(dataset, pairs, TOP_N);
+            spec.title = m.chart_countries_title.to_owned();
+            spec.category_label = m.chart_country.to_owned();
+            spec.bars = ranked
+                .items
+                .iter()
+                .map(|(c, n)| {
+                    let country = dataset.country(*c);
+                    Bar {
+                        key: BarKey::Country(country.iso.clone()),
+                        label: country_name(locale, country).to_owned(),
+                        value: *n as u32,
+                        highlighted: filters.countries.contains(&country.iso),
+                    }
+                })
+                .collect();
+            if ranked.others > 0 {
+                spec.bars.push(Bar {
+                    key: BarKey::Others,
+                    label: fill(m.chart_others, &[("n", &number(ranked.n_others))]),
+                    value: ranked.others as u32,
+                    highlighted: false,
+                });
+            }
+        }
+        ChartKind::Continents => {
+            spec.title = m.chart_continents_title.to_owned();
+            spec.category_label = m.filter_continent.to_owned();
+            spec.bars = by_continent(dataset, pairs)
+                .items
+                .into_iter()
+                .map(|(c, n)| Bar {
+                    key: BarKey::Continent(c),
+                    label: continent_label(locale, c).to_owned(),
+                    value: n as u32,
+                    highlighted: filters.continents.contains(&c),
+                })
+                .collect();
+        }
+        ChartKind::Provinces => {
+            let ranked = by_province(dataset, pairs, TOP_N);
+            spec.title = m.chart_provinces_title.to_owned();
+            spec.category_label = m.filter_province.to_owned();
+            spec.bars = ranked
+                .items
+                .iter()
+                .map(|(p, n)| {
+                    let place = dataset.place(*p);
+                    Bar {
+                        key: BarKey::Province(place.id.clone()),
+                        label: place_name(locale, place).to_owned(),
+                        value: *n as u32,
+                        highlighted: filters.provinces.contains(&place.id),
+                    }
+                })
+                .collect();
+            if ranked.others > 0 {
+                spec.bars.push(Bar {
+                    key: BarKey::Others,
+                    label: fill(m.chart_others, &[("n", &number(ranked.n_others))]),
+                    value: ranked.others as u32,
+                    highlighted: false,
+                });
+            }
+        }
+        ChartKind::Kinds => {
+            spec.title = m.chart_kinds_title.to_owned();
+            spec.category_label = m.filter_type.to_owned();
+            spec.bars = by_kind(dataset, pairs)
+                .into_iter()
+                .map(|(k, n)| Bar {
+                    key: BarKey::Kind(k),
+                    label: kind_label(locale, k).to_owned(),
+                    value: n as u32,
+                    highlighted: filters.kinds.contains(&k),
+                })
+                .collect();
+        }
+    }
+    if kind != ChartKind::Growth {
+        let top: Vec<String> = spec
+            .bars
+            .iter()
+            .take(3)
+            .map(|b| format!("{} {}", b.label, number(b.value as usize)))
+            .collect();
+        spec.summary = fill(
+            m.chart_bars_summary,
+            &[
+                ("title", &spec.title),
+                ("n", &number(spec.bars.len())),
+                ("top", &top.join(", ")),
+                ("total", &number(spec.total() as usize)),
+            ],
+        );
+    }
+    spec
+}
+
+/// Colours and sizes for drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChartStyle {
+    /// Background.
+    pub background: RGBColor,
+    /// Text.
+    pub text: RGBColor,
+    /// Grid lines.
+    pub grid: RGBColor,
+    /// Bars.
+    pub bar: RGBColor,
+    /// Highlighted bars.
+    pub highlight: RGBColor,
+    /// The cumulative line.
+    pub line: RGBColor,
+    /// Font family.
+    pub font: String,
+    /// Multiplier for every size (device pixel ratio).
+    pub scale: f64,
+}
+
+impl Default for ChartStyle {
+    fn default() -> ChartStyle {
+        ChartStyle {
+            background: RGBColor(255, 255, 255),
+            text: RGBColor(27, 31, 36),
+            grid: RGBColor(220, 224, 228),
+            bar: RGBColor(0, 114, 178),
+            highlight: RGBColor(213, 94, 0),
+            line: RGBColor(179, 38, 30),
+            font: "sans-serif".to_owned(),
+            scale: 1.0,
+        }
+    }
+}
+
+/// Where a bar was drawn, in backend pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarHit {
+    /// Index into the spec's bars.
+    pub index: usize,
+    /// Left, top, right, bottom.
+    pub rect: [i32; 4],
+}
+
+/// Text drawn above and below the chart in exports: title lines and footer lines.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Frame {
+    /// Lines above the chart (beyond its own title).
+    pub header: Vec<String>,
+    /// Lines below the chart (filters, source, permalink).
+    pub footer: Vec<String>,
+}
+
+type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+fn estimate_text_px(text: &str, size: f64) -> u32 {
+    text.chars().map(|c| if c.is_ascii() { size * 0.58 } else { size }).sum::<f64>().ceil() as u32
+}
+
+/// Draws a chart (and, for exports, its header and footer lines) on any plotters backend.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    style: &ChartStyle,
+    frame: &Frame,
+) -> DrawResult<Vec<BarHit>, DB> {
+    let s = style.scale;
+    let px = |v: f64| (v * s).round() as i32;
+    let font = |size: f64| (style.font.as_str(), size * s).into_font().color(&style.text);
+    root.fill(&style.background)?;
+    let (_, height) = root.dim_in_pixel();
+    let line_h = px(18.0);
+    let header_h = frame.header.len() as i32 * line_h;
+    let footer_h =
+        frame.footer.len() as i32 * line_h + if frame.footer.is_empty() { 0 } else { px(6.0) };
+    for (i, line) in frame.header.iter().enumerate() {
+        root.draw(&Text::new(line.clone(), (px(10.0), px(6.0) + i as i32 * line_h), font(13.0)))?;
+    }
+    let footer_top = height as i32 - footer_h;
+    for (i, line) in frame.footer.iter().enumerate() {
+        root.draw(&Text::new(
+            (*line).clone(),
+            (px(10.0), footer_top + px(3.0) + i as i32 * line_h),
+            font(12.0),
+        ))?;
+    }
+    let area = root.margin(header_h.max(0) as u32, footer_h.max(0) as u32, 0, 0);
+    let max = spec.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
+    let mut hits = Vec::with_capacity(spec.bars.len());
+    if spec.kind == ChartKind::Growth {
+        let first = spec
+            .bars
+            .first()
+            .and_then(|b| if let BarKey::Year(y) = b.key { Some(y) } else { None })
+            .unwrap_or(1970);
+        let last = spec
+            .bars
+            .last()
+            .and_then(|b| if let BarKey::Year(y) = b.key { Some(y) } else { None })
+            .unwrap_or(first);
+        let max_total = spec.cumulative.last().map(|c| c.1).unwrap_or(1).max(1);
+        let mut chart = ChartBuilder::on(&area)
+            .caption(spec.title.clone(), font(16.0))
+            .margin(px(8.0))
+            .x_label_area_size(px(34.0))
+            .y_label_area_size(px(44.0))
+            .right_y_label_area_size(px(48.0))
+            .build_cartesian_2d(first as f64 - 0.5..last as f64 + 0.5, 0.0..max as f64 * 1.1)?
+            .set_secondary_coord(
+                first as f64 - 0.5..last as f64 + 0.5,
+                0.0..max_total as f64 * 1.05,
+            );
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(style.grid)
+            .bold_line_style(style.grid)
+            .axis_style(style.text)
+            .x_desc(spec.category_label.clone())
+            .y_desc(spec.value_label.clone())
+            .max_light_lines(0)
+            .x_label_formatter(&|x| {
+                if x.fract().abs() < 1e-9 { format!("{:.0}", x) } else { String::new() }
+            })
+            .y_label_formatter(&|y| {
+                if y.fract().abs() < 1e-9 { format!("{:.0}", y) } else { String::new() }
+            })
+            .label_style(font(11.0))
+            .axis_desc_style(font(12.0))
+            .draw()?;
+        chart
+            .configure_secondary_axes()
+            .y_label_formatter(&|y| {
+                if y.fract().abs() < 1e-9 { format!("{:.0}", y) } else { String::new() }
+            })
+            .y_desc(spec.cumulative_label.clone())
+            .label_style(font(11.0))
+            .axis_desc_style(font(12.0))
+            .axis_style(style.line)
+            .draw()?;
+        for (i, bar) in spec.bars.iter().enumerate() {
+            let BarKey::Year(year) = bar.key else { continue };
+            let (x0, x1) = (year as f64 - 0.4, year as f64 + 0.4);
+            let colour = if bar.highlighted { style.highlight } else { style.bar };
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x0, 0.0), (x1, bar.value as f64)],
+                colour.filled(),
+            )))?;
+            let (l, t) = chart.backend_coord(&(x0, bar.value.max(max / 40) as f64));
+            let (r, b) = chart.backend_coord(&(x1, 0.0));
+            hits.push(BarHit { index: i, rect: [l, t, r, b] });
+        }
+        chart
+            .draw_secondary_series(LineSeries::new(
+                spec.cumulative.iter().map(|(y, n)| (*y as f64, *n as f64)),
+                style.line.stroke_width(px(2.0).max(1) as u32),
+            ))?
+            .label(spec.cumulative_label.clone())
+            .legend(move |(x, y)| {
+                PathElement::new(vec![(x, y), (x + 16, y)], style.line.stroke_width(2))
+            });
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .background_style(style.background.mix(0.85))
+            .border_style(style.grid)
+            .label_font(font(11.0))
+            .draw()?;
+        return Ok(hits);
+    }
+    // Horizontal bars: categories down the side, values along the bottom.
+    let n = spec.bars.len().max(1);
+    let label_width = spec
+        .bars
+        .iter()
+        .map(|b| estimate_text_px(&b.label, 11.0))
+        .max()
+        .unwrap_or(40)
+        .clamp(40, 200);
+    let mut chart = ChartBuilder::on(&area)
+        .caption(spec.title.clone(), font(16.0))
+        .margin(px(8.0))
+        .x_label_area_size(px(34.0))
+        .y_label_area_size((label_width as f64 * s) as u32 + px(12.0) as u32)
+        .build_cartesian_2d(0.0..max as f64 * 1.12, 0.0..n as f64)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(style.grid)
+        .bold_line_style(style.grid)
+        .axis_style(style.text)
+        .x_desc(spec.value_label.clone())
+        .y_labels(0)
+        .max_light_lines(0)
+        .x_label_formatter(&|x| {
+            if x.fract().abs() < 1e-9 { format!("{:.0}", x) } else { String::new() }
+        })
+        .label_style(font(11.0))
+        .axis_desc_style(font(12.0))
+        .draw()?;
+    for (i, bar) in spec.bars.iter().enumerate() {
+        let (y0, y1) = ((n - 1 - i) as f64 + 0.15, (n - i) as f64 - 0.15);
+        let colour = if bar.highlighted {
+            style.highlight
+        } else if bar.key == BarKey::Others {
+            style.grid
+        } else {
+            style.bar
+        };
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(0.0, y0), (bar.value as f64, y1)],
+            colour.filled(),
+        )))?;
+        chart.draw_series(std::iter::once(Text::new(
+            format!("{}", bar.value),
+            (bar.value as f64 + max as f64 * 0.01, (y0 + y1) / 2.0),
+            font(11.0).pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Left,
+                plotters::style::text_anchor::VPos::Center,
+            )),
+        )))?;
+        let (l, t) = chart.backend_coord(&(0.0, y1));
+        let (r, b) = chart.backend_coord(&(bar.value.max(max / 30) as f64, y0));
+        hits.push(BarHit { index: i, rect: [l, t, r, b] });
+        // The category label, right-aligned against the axis.
+        root.draw(&Text::new(
+            bar.label.clone(),
+            (l - px(6.0), (t + b) / 2),
+            font(11.0).pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Right,
+                plotters::style::text_anchor::VPos::Center,
+            )),
+        ))?;
+    }
+    Ok(hits)
+}
+
+/// The bar under a pixel, from the hit boxes `draw` returned.
+pub fn bar_at(hits: &[BarHit], x: i32, y: i32) -> Option<usize> {
+    hits.iter()
+        .find(|h| x >= h.rect[0] && x <= h.rect[2] && y >= h.rect[1] && y <= h.rect[3])
+        .map(|h| h.index)
+}
+
+/// Renders a chart to an SVG string (native tests, SVG export).
+pub fn to_svg(spec: &ChartSpec, style: &ChartStyle, frame: &Frame, size: (u32, u32)) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        if draw(&root, spec, style, frame).is_ok() {
+            let _ = root.present();
+        }
+    }
+    out
+}
+
+/// Applies a click on a bar to the filters: sets the matching filter, or clears it when that
+/// bar was already the selection. "Others" changes nothing.
+pub fn toggle_filter(filters: &Filters, key: &BarKey) -> Filters {
+    let mut f = filters.clone();
+    match key {
+        BarKey::Year(y) => {
+            let only = super::filter::YearRange::new(*y, *y);
+            f.years = if f.years == only { None } else { only };
+            f.include_undated = f.years.is_none();
+        }
+        BarKey::Country(iso) => {
+            let only = f.countries.len() == 1 && f.countries.contains(iso);
+            f.countries.clear();
+            if !only {
+                f.countries.insert(iso.clone());
+            }
+        }
+        BarKey::Continent(c) => {
+            let only = f.continents.len() == 1 && f.continents.contains(c);
+            f.continents.clear();
+            if !only {
+                f.continents.insert(*c);
+            }
+        }
+        BarKey::Province(id) => {
+            let only = f.provinces.len() == 1 && f.provinces.contains(id);
+            f.provinces.clear();
+            if !only {
+                f.provinces.insert(id.clone());
+            }
+        }
+        BarKey::Kind(k) => {
+            let only = f.kinds.len() == 1 && f.kinds.contains(k);
+            f.kinds.clear();
+            if !only {
+                f.kinds.insert(*k);
+            }
+        }
+        BarKey::Others => {}
+    }
+    f
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::filter::apply;
+    use crate::model::load::load;
+
+    fn fixture() -> Dataset {
+        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+    }
+
+    fn render(kind: ChartKind, filters: &Filters, locale: Locale) -> (ChartSpec, String) {
+        let d = fixture();
+        let pairs = apply(&d, filters).pairs;
+        let spec = spec(kind, &d, &pairs, filters, locale);
+        let text = to_svg(&spec, &ChartStyle::default(), &Frame::default(), (640, 360));
+        (spec, text)
+    }
+
+    fn count(haystack: &str, needle: &str) -> usize {
+        haystack.matches(needle).count()
+    }
+
+    #[test]
+    fn growth_draws_a_bar_per_year_the_cumulative_line_and_states_the_undated() {
+        let (spec, svg) = render(ChartKind::Growth, &Filters::default(), Locale::En);
+        assert_eq!(spec.bars.len(), 2021 - 1974 + 1);
+        assert_eq!(spec.total(), 4, "the dated pairs");
+        assert_eq!(spec.cumulative.last(), Some(&(2021, 4)));
+        assert!(svg.contains("Partnerships per year"), "title");
+        assert_eq!(
+            spec.note.as_deref(),
+            Some("1 partnership with no known year is not shown"),
+            "undated note"
+        );
+        assert!(svg.contains("Cumulative"), "line legend");
+        assert!(count(&svg, "<polyline") >= 1, "the cumulative line");
+        // One filled rectangle per non-empty year (plus background and legend boxes).
+        assert!(count(&svg, "<rect") >= 4);
+    }
+
+    #[test]
+    fn bar_charts_label_their_categories_and_sum_to_the_selection() {
+        let (spec, svg) = render(ChartKind::Countries, &Filters::default(), Locale::En);
+        assert_eq!(spec.total(), 5);
+        assert_eq!(spec.bars[0].label, "United States");
+        assert_eq!(spec.bars[0].value, 2);
+        for label in ["United States", "Japan", "Germany", "Belarus"] {
+            assert!(svg.contains(label), "{label} on the axis");
+        }
+        let (zh, zh_svg) = render(ChartKind::Countries, &Filters::default(), Locale::Zh);
+        assert_eq!(zh.title, "友城最多的伙伴国家");
+        assert!(zh_svg.contains("美国") && zh_svg.contains("日本"), "labels in the UI language");
+    }
+
+    #[test]
+    fn a_filtered_country_chart_shows_one_highlighted_bar() {
+        let mut filters = Filters::default();
+        filters.countries.insert("JP".into());
+        let (spec, _) = render(ChartKind::Countries, &filters, Locale::En);
+        assert_eq!(spec.bars.len(), 1);
+        assert!(spec.bars[0].highlighted);
+        let (growth, _) = render(ChartKind::Growth, &filters, Locale::En);
+        assert_eq!(growth.total(), 1, "the growth chart's total is the one Japanese pair");
+    }
+
+    #[test]
+    fn hits_cover_the_bars_and_clicks_toggle_filters() {
+        let d = fixture();
+        let pairs: Vec<PairIdx> = d.pair_indices().collect();
+        let spec = spec(ChartKind::Kinds, &d, &pairs, &Filters::default(), Locale::En);
+        let mut out = String::new();
+        let hits = {
+            let root = SVGBackend::with_string(&mut out, (600, 300)).into_drawing_area();
+            draw(&root, &spec, &ChartStyle::default(), &Frame::default()).expect("draws")
+        };
+        assert_eq!(hits.len(), 4);
+        let sister = &hits[0];
+        let (x, y) = ((sister.rect[0] + sister.rect[2]) / 2, (sister.rect[1] + sister.rect[3]) / 2);
+        assert_eq!(bar_at(&hits, x, y), Some(0));
+        let once = toggle_filter(&Filters::default(), &spec.bars[0].key);
+        assert!(once.kinds.contains(&Kind::Sister));
+        assert!(toggle_filter(&once, &spec.bars[0].key).is_empty(), "clicking again clears it");
+        assert_eq!(toggle_filter(&once, &BarKey::Others), once);
+    }
+
+    #[test]
+    fn exports_carry_the_header_and_footer() {
+        let d = fixture();
+        let pairs: Vec<PairIdx> = d.pair_indices().collect();
+        let spec = spec(ChartKind::Continents, &d, &pairs, &Filters::default(), Locale::En);
+        let frame = Frame {
+            header: vec!["Youcheng 友城".into()],
+            footer: vec![
+                "Filters: none".into(),
+                "Source: Wikipedia (CC BY-SA 4.0)".into(),
+                "https://example.org/?tab=charts".into(),
+            ],
+        };
+        let svg = to_svg(&spec, &ChartStyle::default(), &frame, (800, 500));
+        for line in frame.header.iter().chain(&frame.footer) {
+            assert!(svg.contains(line.as_str()), "{line}");
+        }
+    }
+}

@@ -1,0 +1,608 @@
+//! Reading a flat CSV of partnerships (one row per partnership), as government staff keep them
+//! in spreadsheets, into a dataset: every row that can be read becomes a partnership; every
+//! other row becomes a problem naming the row and the column.
+//!
+//! Columns (header names, any order; see `docs/csv-import.md` and the template the app offers):
+//! `chinese_place` and `partner` and `partner_country` are required; `chinese_place_zh`,
+//! `chinese_lat`, `chinese_lon`, `partner_local`, `partner_lat`, `partner_lon`, `type`,
+//! `status`, `established`, `ended`, `source`, `source_url` and `note` are optional. A place
+//! without coordinates is looked up by name in the bundled dataset (the gazetteer).
+//!
+//! ```
+//! use youcheng::model::import_csv::import_csv;
+//! use youcheng::model::dataset::Dataset;
+//! let csv = "chinese_place,partner,partner_country,partner_lat,partner_lon,established\n\
+//!            Xi'an,Nara,JP,34.685,135.805,1974\n";
+//! let loaded = import_csv(csv.as_bytes(), "mine.csv", &Dataset::default()).unwrap();
+//! assert_eq!(loaded.dataset.partnerships().len(), 1);
+//! assert_eq!(loaded.problems.len(), 1); // Xi'an has no coordinates and no gazetteer entry
+//! ```
+
+use std::collections::HashMap;
+
+use super::csv::read;
+use super::dataset::{
+    Country, CountryIdx, Dataset, Kind, Level, Meta, Partnership, Parts, Place, PlaceIdx, Source,
+    SourceIdx, Status,
+};
+use super::date::PartialDate;
+use super::geo::LonLat;
+use super::iso::is_country_code;
+use super::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
+use super::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
+use super::text::{fold, slug};
+
+/// The columns, in the template's order: (name, required).
+pub const COLUMNS: [(&str, bool); 16] = [
+    ("chinese_place", true),
+    ("chinese_place_zh", false),
+    ("chinese_lat", false),
+    ("chinese_lon", false),
+    ("partner", true),
+    ("partner_local", false),
+    ("partner_country", true),
+    ("partner_lat", false),
+    ("partner_lon", false),
+    ("type", false),
+    ("status", false),
+    ("established", false),
+    ("ended", false),
+    ("source", false),
+    ("source_url", false),
+    ("note", false),
+];
+
+/// The template offered for download: the header and two example rows from the project's
+/// source documents.
+pub fn template() -> String {
+    let header: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
+    format!(
+        "{}\r\n{}\r\n{}\r\n",
+        header.join(","),
+        "Xi'an,西安,34.258,108.929,Nara,奈良市,JP,34.685,135.805,sister,active,1974,,\"Shaanxi government, 2018-05-30\",,first friendship city of Shaanxi",
+        "Yan'an,延安,36.597,109.49,Trier,,DE,49.76,6.644,intent,pending,2018,,\"Shaanxi government, 2018-05-30\",,letter of intent"
+    )
+}
+
+fn problem(row: usize, field: Option<&str>, kind: ProblemKind, severity: Severity) -> Problem {
+    Problem {
+        record: RecordRef::at(RecordKind::CsvRow, row),
+        field: field.map(str::to_owned),
+        kind,
+        severity,
+    }
+}
+
+/// Reads partnership CSV bytes. `gazetteer` (the bundled dataset) supplies countries and the
+/// coordinates of places the file names without coordinates.
+pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<Loaded, LoadError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(LoadError {
+            problem: Problem::fatal(ProblemKind::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_INPUT_BYTES,
+            }),
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError {
+        problem: Problem::fatal(ProblemKind::NotUtf8 { offset: e.valid_up_to() }),
+    })?;
+    let mut problems = Problems::default();
+    let text = super::load::strip_bom(text, &mut problems);
+    if text.trim().is_empty() {
+        return Err(LoadError { problem: Problem::fatal(ProblemKind::Empty) });
+    }
+    let table = read(text);
+    let mut missing = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (name, required) in COLUMNS {
+        match table.column(name) {
+            Some(i) => {
+                index.insert(name, i);
+            }
+            None if required => missing.push(name),
+            None => {}
+        }
+    }
+    if let Some(column) = missing.first() {
+        return Err(LoadError {
+            problem: Problem {
+                record: RecordRef::at(RecordKind::CsvRow, 1),
+                field: Some((*column).to_owned()),
+                kind: ProblemKind::MissingColumn { column },
+                severity: Severity::Fatal,
+            },
+        });
+    }
+    let mut list = problems.into_vec();
+    for bad in &table.bad {
+        list.push(problem(bad.line, None, ProblemKind::BadQuoting, Severity::Skipped));
+    }
+
+    let mut builder = Builder::new(gazetteer);
+    for row in &table.rows {
+        let line = row.line;
+        if row.fields.len() != table.header.len() {
+            list.push(problem(
+                line,
+                None,
+                ProblemKind::ColumnCount { expected: table.header.len(), found: row.fields.len() },
+                Severity::Skipped,
+            ));
+            continue;
+        }
+        let get = |name: &str| index.get(name).map(|i| row.get(*i).trim()).unwrap_or("");
+        let mut row_problems = Vec::new();
+        let mut skip = false;
+        for name in ["chinese_place", "partner", "partner_country"] {
+            if get(name).is_empty() {
+                row_problems.push(problem(
+                    line,
+                    Some(name),
+                    ProblemKind::EmptyText,
+                    Severity::Skipped,
+                ));
+                skip = true;
+            }
+        }
+        let country = if get("partner_country").is_empty() {
+            None
+        } else {
+            builder.country(get("partner_country"))
+        };
+        if !get("partner_country").is_empty() && country.is_none() {
+            row_problems.push(problem(
+                line,
+                Some("partner_country"),
+                ProblemKind::UnknownCountry {
+                    code: get("partner_country").chars().take(20).collect(),
+                },
+                Severity::Skipped,
+            ));
+            skip = true;
+        }
+        let mut coords = |lat: &str,
+                          lon: &str,
+                          lat_field: &'static str,
+                          lon_field: &'static str|
+         -> Option<LonLat> {
+            match (lat.is_empty(), lon.is_empty()) {
+                (true, true) => None,
+                (false, false) => {
+                    let parsed = (lat.parse::<f64>(), lon.parse::<f64>());
+                    let point = match parsed {
+                        (Ok(a), Ok(b)) => LonLat::new(b, a),
+                        _ => None,
+                    };
+                    if point.is_none() {
+                        row_problems.push(problem(
+                            line,
+                            Some(lat_field),
+                            ProblemKind::CoordinatesOutOfRange { value: format!("{lat}, {lon}") },
+                            Severity::Warning,
+                        ));
+                    }
+                    point
+                }
+                (false, true) => {
+                    row_problems.push(problem(
+                        line,
+                        Some(lon_field),
+                        ProblemKind::HalfCoordinates,
+                        Severity::Warning,
+                    ));
+                    None
+                }
+                (true, false) => {
+                    row_problems.push(problem(
+                        line,
+                        Some(lat_field),
+                        ProblemKind::HalfCoordinates,
+                        Severity::Warning,
+                    ));
+                    None
+                }
+            }
+        };
+        let home_coords =
+            coords(get("chinese_lat"), get("chinese_lon"), "chinese_lat", "chinese_lon");
+        let partner_coords =
+            coords(get("partner_lat"), get("partner_lon"), "partner_lat", "partner_lon");
+        let kind = match get("type") {
+            "" => Kind::Unknown,
+            t => Kind::parse(&t.to_ascii_lowercase()).unwrap_or_else(|| {
+                row_problems.push(problem(
+                    line,
+                    Some("type"),
+                    ProblemKind::UnknownValue {
+                        value: t.chars().take(20).collect(),
+                        allowed: Kind::ALLOWED,
+                    },
+                    Severity::Warning,
+                ));
+                Kind::Unknown
+            }),
+        };
+        let mut date = |field: &'static str| -> Option<PartialDate> {
+            let text = get(field);
+            if text.is_empty() {
+                return None;
+            }
+            match text.parse::<PartialDate>() {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    row_problems.push(problem(
+                        line,
+                        Some(field),
+                        ProblemKind::BadDate {
+                            value: text.chars().take(40).collect(),
+                            reason: e.to_string(),
+                        },
+                        Severity::Warning,
+                    ));
+                    None
+                }
+            }
+        };
+        let established = date("established");
+        let mut ended = date("ended");
+        if let (Some(s), Some(e)) = (established, ended)
+            && e < s
+        {
+            row_problems.push(problem(
+                line,
+                Some("ended"),
+                ProblemKind::EndsBeforeStart,
+                Severity::Warning,
+            ));
+            ended = None;
+        }
+        let status = match get("status") {
+            "" if ended.is_some() => Status::Ended,
+            "" if kind == Kind::Intent => Status::Pending,
+            "" => Status::Active,
+            s => Status::parse(&s.to_ascii_lowercase()).unwrap_or_else(|| {
+                row_problems.push(problem(
+                    line,
+                    Some("status"),
+                    ProblemKind::UnknownValue {
+                        value: s.chars().take(20).collect(),
+                        allowed: Status::ALLOWED,
+                    },
+                    Severity::Warning,
+                ));
+                Status::Active
+            }),
+        };
+        if skip {
+            list.extend(row_problems);
+            continue;
+        }
+        let Some(country) = country else { continue };
+        let home = builder.home(get("chinese_place"), get("chinese_place_zh"), home_coords);
+        let partner =
+            builder.partner(get("partner"), get("partner_local"), country, partner_coords);
+        if home == partner {
+            row_problems.push(problem(
+                line,
+                Some("partner"),
+                ProblemKind::SelfPartnership,
+                Severity::Skipped,
+            ));
+            list.extend(row_problems);
+            continue;
+        }
+        if let Some(other) = builder.pair_ids.get(&(home, partner)) {
+            row_problems.push(problem(
+                line,
+                Some("partner"),
+                ProblemKind::DuplicatePair { other_id: other.clone() },
+                Severity::Skipped,
+            ));
+            list.extend(row_problems);
+            continue;
+        }
+        for (place, field) in [(home, "chinese_place"), (partner, "partner")] {
+            if builder.places[place.0 as usize].coords.is_none() && builder.warned.insert(place) {
+                row_problems.push(problem(
+                    line,
+                    Some(field),
+                    ProblemKind::UnplaceableName {
+                        name: builder.places[place.0 as usize].name_en.chars().take(60).collect(),
+                    },
+                    Severity::Warning,
+                ));
+            }
+        }
+        let url = get("source_url");
+        if !url.is_empty() && !is_http_url(url) {
+            row_problems.push(problem(
+                line,
+                Some("source_url"),
+                ProblemKind::UnsafeUrl { value: url.chars().take(60).collect() },
+                Severity::Warning,
+            ));
+        }
+        let source = builder.source(get("source"), url, file_name);
+        let id = format!("r{line}");
+        builder.pair_ids.insert((home, partner), id.clone());
+        builder.pairs.push(Partnership {
+            id,
+            home,
+            partner,
+            kind,
+            status,
+            established,
+            ended,
+            sources: vec![source],
+            note: Some(get("note").to_owned()).filter(|n| !n.is_empty()),
+            history: Vec::new(),
+            alternatives: Vec::new(),
+        });
+        list.extend(row_problems);
+    }
+    list.sort_by_key(|p| (p.record.index, p.field.clone()));
+    let meta = Meta {
+        format_version: "csv".to_owned(),
+        id: format!("csv-{}", slug(file_name)),
+        version: String::new(),
+        date: None,
+        title_en: file_name.to_owned(),
+        title_zh: Some(file_name.to_owned()),
+        focus: gazetteer.meta().focus.clone().or(Some("CN".to_owned())),
+        licence: None,
+        attribution: vec![format!("Data from {file_name}, loaded in the browser")],
+        synthetic: false,
+    };
+    let dataset = Dataset::from_parts(Parts {
+        meta,
+        places: builder.places,
+        partnerships: builder.pairs,
+        countries: builder.countries,
+        sources: builder.sources,
+        reported: Vec::new(),
+    });
+    Ok(Loaded { dataset, problems: list })
+}
+
+struct Builder<'g> {
+    gazetteer: &'g Dataset,
+    countries: Vec<Country>,
+    country_index: HashMap<String, CountryIdx>,
+    places: Vec<Place>,
+    place_index: HashMap<(CountryIdx, String), PlaceIdx>,
+    sources: Vec<Source>,
+    source_index: HashMap<(String, String), SourceIdx>,
+    pairs: Vec<Partnership>,
+    pair_ids: HashMap<(PlaceIdx, PlaceIdx), String>,
+    warned: std::collections::HashSet<PlaceIdx>,
+}
+
+impl<'g> Builder<'g> {
+    fn new(gazetteer: &'g Dataset) -> Builder<'g> {
+        Builder {
+            gazetteer,
+            countries: Vec::new(),
+            country_index: HashMap::new(),
+            places: Vec::new(),
+            place_index: HashMap::new(),
+            sources: Vec::new(),
+            source_index: HashMap::new(),
+            pairs: Vec::new(),
+            pair_ids: HashMap::new(),
+            warned: Default::default(),
+        }
+    }
+
+    /// The country an ISO code or a name (English or Chinese) means, added on first use.
+    fn country(&mut self, text: &str) -> Option<CountryIdx> {
+        let upper = text.to_ascii_uppercase();
+        let known = self.gazetteer.countries().iter().find(|c| {
+            c.iso == upper || fold(&c.name_en) == fold(text) || c.name_zh.as_deref() == Some(text)
+        });
+        let country = match known {
+            Some(c) => c.clone(),
+            None if is_country_code(&upper) => Country {
+                iso: upper.clone(),
+                name_en: upper.clone(),
+                name_zh: None,
+                continent: None,
+                bri_since: None,
+                bri_exit: None,
+                sco: Vec::new(),
+            },
+            None => return None,
+        };
+        if let Some(idx) = self.country_index.get(&country.iso) {
+            return Some(*idx);
+        }
+        let idx = CountryIdx(self.countries.len() as u16);
+        self.country_index.insert(country.iso.clone(), idx);
+        self.countries.push(country);
+        Some(idx)
+    }
+
+    fn lookup(&self, iso: &str, name: &str) -> Option<&Place> {
+        let key = fold(name);
+        self.gazetteer.places().iter().find(|p| {
+            self.gazetteer.country(p.country).iso == iso
+                && (fold(&p.name_en) == key
+                    || p.name_zh.as_deref().is_some_and(|z| fold(z) == key)
+                    || p.pinyin.as_deref() == Some(key.as_str()))
+        })
+    }
+
+    fn place(
+        &mut self,
+        name: &str,
+        other_name: &str,
+        country: CountryIdx,
+        coords: Option<LonLat>,
+        home: bool,
+    ) -> PlaceIdx {
+        let key = (country, fold(name));
+        if let Some(idx) = self.place_index.get(&key) {
+            if coords.is_some() && self.places[idx.0 as usize].coords.is_none() {
+                self.places[idx.0 as usize].coords = coords;
+            }
+            return *idx;
+        }
+        let iso = self.countries[country.0 as usize].iso.clone();
+        let known = self.lookup(&iso, name).cloned();
+        let idx = PlaceIdx(self.places.len() as u32);
+        let other = Some(other_name.to_owned()).filter(|n| !n.is_empty());
+        self.places.push(Place {
+            id: format!(
+                "{}-{}-{}",
+                if home { "h" } else { "p" },
+                iso.to_ascii_lowercase(),
+                slug(name)
+            ),
+            name_en: name.to_owned(),
+            name_zh: if home {
+                other.clone().or(known.as_ref().and_then(|k| k.name_zh.clone()))
+            } else {
+                known.as_ref().and_then(|k| k.name_zh.clone())
+            },
+            name_local: if home { None } else { other },
+            pinyin: known.as_ref().and_then(|k| k.pinyin.clone()),
+            level: known.as_ref().map(|k| k.level).unwrap_or(Level::Other),
+            parent: None,
+            country,
+            coords: coords.or(known.as_ref().and_then(|k| k.coords)),
+            admin_code: known.as_ref().and_then(|k| k.admin_code.clone()),
+            wikidata: None,
+        });
+        self.place_index.insert(key, idx);
+        idx
+    }
+
+    fn home(&mut self, name: &str, zh: &str, coords: Option<LonLat>) -> PlaceIdx {
+        let focus = self.gazetteer.meta().focus.clone().unwrap_or_else(|| "CN".to_owned());
+        let country = self.country(&focus).unwrap_or(CountryIdx(0));
+        self.place(name, zh, country, coords, true)
+    }
+
+    fn partner(
+        &mut self,
+        name: &str,
+        local: &str,
+        country: CountryIdx,
+        coords: Option<LonLat>,
+    ) -> PlaceIdx {
+        self.place(name, local, country, coords, false)
+    }
+
+    fn source(&mut self, title: &str, url: &str, file_name: &str) -> SourceIdx {
+        let key = (title.to_owned(), url.to_owned());
+        if let Some(idx) = self.source_index.get(&key) {
+            return *idx;
+        }
+        let idx = SourceIdx(self.sources.len() as u32);
+        self.sources.push(Source {
+            id: format!("s{}", idx.0 + 1),
+            title: if title.is_empty() { file_name.to_owned() } else { title.to_owned() },
+            url: is_http_url(url).then(|| url.to_owned()),
+            document: (!url.is_empty() && !is_http_url(url)).then(|| url.to_owned()),
+            licence: None,
+        });
+        self.source_index.insert(key, idx);
+        idx
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::dataset::PairIdx;
+    use crate::model::load::load;
+
+    fn gazetteer() -> Dataset {
+        load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset
+    }
+
+    fn codes(loaded: &Loaded) -> Vec<String> {
+        loaded.problems.iter().map(|p| p.compact()).collect()
+    }
+
+    #[test]
+    fn the_template_loads_cleanly() {
+        let loaded = import_csv(template().as_bytes(), "template.csv", &gazetteer()).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", codes(&loaded));
+        assert_eq!(loaded.dataset.partnerships().len(), 2);
+        let trier = loaded.dataset.partnership(PairIdx(1));
+        assert_eq!((trier.kind, trier.status), (Kind::Intent, Status::Pending));
+    }
+
+    #[test]
+    fn places_without_coordinates_come_from_the_gazetteer() {
+        let csv =
+            "chinese_place,partner,partner_country\n西安,Nara,Japan\nShanghai,San Francisco,US\n";
+        let loaded = import_csv(csv.as_bytes(), "x.csv", &gazetteer()).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", codes(&loaded));
+        let d = &loaded.dataset;
+        assert!(d.places().iter().all(|p| p.coords.is_some()));
+        assert_eq!(
+            d.country_of(d.partnership(PairIdx(0)).partner).iso,
+            "JP",
+            "country by English name"
+        );
+    }
+
+    #[test]
+    fn three_good_rows_and_two_bad_ones() {
+        let csv = "chinese_place,chinese_lat,chinese_lon,partner,partner_country,partner_lat,partner_lon,established\n\
+                   Xi'an,34.258,108.929,Nara,JP,34.685,135.805,1974\n\
+                   Yan'an,36.597,109.49,Trier,ZZ,49.76,6.644,2018\n\
+                   Yan'an,36.597,109.49,Kansas City,US,39.1,-94.58,2017\n\
+                   ,31.2,121.4,Osaka,JP,34.7,135.5,1974\n\
+                   Shanghai,31.2,121.4,San Francisco,US,37.77,-122.42,1980\n";
+        let loaded = import_csv(csv.as_bytes(), "x.csv", &gazetteer()).unwrap();
+        assert_eq!(loaded.dataset.partnerships().len(), 3);
+        assert_eq!(
+            codes(&loaded),
+            vec![
+                "skipped row[3] partner_country unknown-country",
+                "skipped row[5] chinese_place empty-text"
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_rows_are_reported_by_line() {
+        let csv = "chinese_place,partner,partner_country,established,type\n\
+                   Xi'an,Nara,JP,1974-02-30,twin\n\
+                   Xi'an,\"Nara\"x,JP,1974,sister\n\
+                   Xi'an,Kobe,JP\n";
+        let loaded = import_csv(csv.as_bytes(), "x.csv", &gazetteer()).unwrap();
+        assert_eq!(loaded.dataset.partnerships().len(), 1);
+        assert_eq!(
+            codes(&loaded),
+            vec![
+                "warning row[2] established bad-date",
+                "warning row[2] type unknown-value",
+                "skipped row[3] bad-quoting",
+                "skipped row[4] column-count",
+            ]
+        );
+    }
+
+    #[test]
+    fn unreadable_files_are_refused_with_a_reason() {
+        let g = gazetteer();
+        let latin1 = b"chinese_place,partner,partner_country\nX,Cegl\xe9d,HU\n";
+        assert_eq!(
+            import_csv(latin1, "x.csv", &g).unwrap_err().problem.compact(),
+            "fatal file not-utf8"
+        );
+        let missing = "place,partner\nX,Y\n";
+        assert_eq!(
+            import_csv(missing.as_bytes(), "x.csv", &g).unwrap_err().problem.compact(),
+            "fatal row[1] chinese_place missing-column"
+        );
+        assert_eq!(
+            import_csv(b"  ", "x.csv", &g).unwrap_err().problem.compact(),
+            "fatal file empty"
+        );
+    }
+}

@@ -1,0 +1,812 @@
+//! The URL query string: every filter, the selection, the map view, the language, the tab and
+//! the embed options live here, so a copied address reproduces the view.
+//!
+//! Parsing never fails: an unknown parameter or a malformed value is ignored and reported as a
+//! [`Notice`] the app shows. Writing is canonical (fixed order, defaults left out), so
+//! `to_query(parse(to_query(s)))` equals `to_query(s)`.
+//!
+//! ```
+//! use youcheng::model::query::{parse, to_query};
+//! let (state, notices) = parse("?prov=cn-shaanxi&yr=1974-2018&lang=zh&foo=1");
+//! assert_eq!(notices.len(), 1); // foo
+//! assert_eq!(to_query(&state), "prov=cn-shaanxi&yr=1974-2018&lang=zh");
+//! ```
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use super::dataset::{Continent, Kind, Level, ScoStatus, Status};
+use super::filter::{Filters, ProgrammeTime, YearRange};
+use super::geo::projection::Centre;
+use super::i18n::Locale;
+
+/// Which borders the map shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum MapProfile {
+    /// China's official view: Taiwan part of China, South China Sea islands and dashed line,
+    /// China's claimed border with India.
+    #[default]
+    China,
+    /// Natural Earth's de-facto lines.
+    Neutral,
+}
+
+impl MapProfile {
+    /// URL spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MapProfile::China => "china",
+            MapProfile::Neutral => "neutral",
+        }
+    }
+
+    /// Parses the URL spelling.
+    pub fn parse(text: &str) -> Option<MapProfile> {
+        match text {
+            "china" => Some(MapProfile::China),
+            "neutral" => Some(MapProfile::Neutral),
+            _ => None,
+        }
+    }
+}
+
+/// What the map shades.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Shading {
+    /// Arcs and markers only.
+    #[default]
+    Arcs,
+    /// Countries (and China's provinces) shaded by their number of partnerships.
+    Choropleth,
+}
+
+/// The main tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Tab {
+    /// Map with the place panel.
+    #[default]
+    Map,
+    /// Charts.
+    Charts,
+    /// The table of partnerships.
+    Table,
+    /// Guided stories from the news reports.
+    Stories,
+    /// Sources, licences and the validation report.
+    Data,
+}
+
+impl Tab {
+    /// Every tab in order.
+    pub const ALL: [Tab; 5] = [Tab::Map, Tab::Charts, Tab::Table, Tab::Stories, Tab::Data];
+
+    /// URL spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tab::Map => "map",
+            Tab::Charts => "charts",
+            Tab::Table => "table",
+            Tab::Stories => "stories",
+            Tab::Data => "data",
+        }
+    }
+
+    /// Parses the URL spelling.
+    pub fn parse(text: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.as_str() == text)
+    }
+}
+
+/// A map position: the longitude and latitude at the centre of the map, and the zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MapAt {
+    /// Longitude of the centre.
+    pub lon: f64,
+    /// Latitude of the centre.
+    pub lat: f64,
+    /// Zoom factor.
+    pub zoom: f64,
+}
+
+/// What a profile is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum ProfileRef {
+    /// A place, by id.
+    Place(String),
+    /// A country, by ISO code.
+    Country(String),
+}
+
+/// Table sort column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SortColumn {
+    /// Chinese place.
+    Home,
+    /// Province.
+    Province,
+    /// Partner.
+    Partner,
+    /// Country.
+    Country,
+    /// Type.
+    Kind,
+    /// Status.
+    Status,
+    /// Date established.
+    #[default]
+    Established,
+}
+
+impl SortColumn {
+    /// Every column in table order.
+    pub const ALL: [SortColumn; 7] = [
+        SortColumn::Home,
+        SortColumn::Province,
+        SortColumn::Partner,
+        SortColumn::Country,
+        SortColumn::Kind,
+        SortColumn::Status,
+        SortColumn::Established,
+    ];
+
+    /// URL spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortColumn::Home => "home",
+            SortColumn::Province => "province",
+            SortColumn::Partner => "partner",
+            SortColumn::Country => "country",
+            SortColumn::Kind => "type",
+            SortColumn::Status => "status",
+            SortColumn::Established => "est",
+        }
+    }
+
+    /// Parses the URL spelling.
+    pub fn parse(text: &str) -> Option<SortColumn> {
+        SortColumn::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+/// Embed presets: compact chrome and only what the host needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EmbedPreset {
+    /// The full app with compact chrome.
+    Full,
+    /// The map alone.
+    Map,
+    /// One place's card (needs `in` or `sel`).
+    Place,
+    /// A province dashboard (needs `prov`).
+    Province,
+    /// The national overview.
+    National,
+    /// A single chart (`chart=`).
+    Chart,
+}
+
+impl EmbedPreset {
+    /// URL spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmbedPreset::Full => "1",
+            EmbedPreset::Map => "map",
+            EmbedPreset::Place => "place",
+            EmbedPreset::Province => "province",
+            EmbedPreset::National => "national",
+            EmbedPreset::Chart => "chart",
+        }
+    }
+
+    /// Parses the URL spelling.
+    pub fn parse(text: &str) -> Option<EmbedPreset> {
+        match text {
+            "1" | "true" | "full" => Some(EmbedPreset::Full),
+            "map" => Some(EmbedPreset::Map),
+            "place" => Some(EmbedPreset::Place),
+            "province" => Some(EmbedPreset::Province),
+            "national" => Some(EmbedPreset::National),
+            "chart" => Some(EmbedPreset::Chart),
+            _ => None,
+        }
+    }
+}
+
+/// Which chart an embedded single chart shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ChartKind {
+    /// Growth over time.
+    #[default]
+    Growth,
+    /// Top partner countries.
+    Countries,
+    /// By continent.
+    Continents,
+    /// By Chinese province.
+    Provinces,
+    /// By type.
+    Kinds,
+}
+
+impl ChartKind {
+    /// Every chart in display order.
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Growth,
+        ChartKind::Countries,
+        ChartKind::Continents,
+        ChartKind::Provinces,
+        ChartKind::Kinds,
+    ];
+
+    /// URL spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChartKind::Growth => "growth",
+            ChartKind::Countries => "countries",
+            ChartKind::Continents => "continents",
+            ChartKind::Provinces => "provinces",
+            ChartKind::Kinds => "types",
+        }
+    }
+
+    /// Parses the URL spelling.
+    pub fn parse(text: &str) -> Option<ChartKind> {
+        ChartKind::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+/// Light or dark, when the host forces one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Theme {
+    /// Light colours.
+    Light,
+    /// Dark colours.
+    Dark,
+}
+
+/// Everything the URL can hold.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct UrlState {
+    /// The filters.
+    pub filters: Filters,
+    /// The text in the search box.
+    pub search: Option<String>,
+    /// The selected place (id).
+    pub selected: Option<String>,
+    /// The selected partnership (id).
+    pub pair: Option<String>,
+    /// The open profile.
+    pub profile: Option<ProfileRef>,
+    /// Map position.
+    pub at: Option<MapAt>,
+    /// Map borders.
+    pub map_profile: Option<MapProfile>,
+    /// Map centring.
+    pub centre: Option<Centre>,
+    /// Map shading.
+    pub shading: Shading,
+    /// UI language.
+    pub lang: Option<Locale>,
+    /// Active tab.
+    pub tab: Tab,
+    /// Table sort.
+    pub sort: Option<(SortColumn, bool)>,
+    /// Playback year.
+    pub play_year: Option<i32>,
+    /// A data file to load instead of the bundled one.
+    pub data: Option<String>,
+    /// Embed preset.
+    pub embed: Option<EmbedPreset>,
+    /// The chart an embed shows.
+    pub chart: Option<ChartKind>,
+    /// Forced theme.
+    pub theme: Option<Theme>,
+    /// Host accent colour (`#rrggbb`).
+    pub accent: Option<String>,
+}
+
+/// Why a parameter was ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NoticeReason {
+    /// The app does not know this parameter.
+    Unknown,
+    /// The value is not valid; the text says what was expected.
+    Malformed(&'static str),
+    /// The value names a place, country or partnership that is not in the data.
+    NotInData,
+}
+
+/// A parameter the app ignored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Parameter name.
+    pub param: String,
+    /// Its value as given (shortened).
+    pub value: String,
+    /// Why it was ignored.
+    pub reason: NoticeReason,
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = || {
+            let pair = bytes.get(i + 1..i + 3)?;
+            u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()
+        };
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => match hex() {
+                Some(b) => {
+                    out.push(b);
+                    i += 2;
+                }
+                None => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'~'
+            | b','
+            | b':'
+            | b'/' => out.push(b as char),
+            _ => {
+                let _ = write!(out, "%{b:02X}");
+            }
+        }
+    }
+    out
+}
+
+fn shorten(value: &str) -> String {
+    if value.chars().count() > 40 {
+        format!("{}…", value.chars().take(40).collect::<String>())
+    } else {
+        value.to_owned()
+    }
+}
+
+fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 80
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+fn parse_list<T>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    value.split(',').filter(|s| !s.is_empty()).map(parse).collect()
+}
+
+/// Parses a query string (with or without the leading `?`).
+pub fn parse(query: &str) -> (UrlState, Vec<Notice>) {
+    let mut state = UrlState::default();
+    let mut notices = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for part in query.split('&').filter(|p| !p.is_empty()) {
+        let (key, raw) = part.split_once('=').unwrap_or((part, ""));
+        let key = decode(key);
+        let value = decode(raw);
+        let mut bad = |expected: &'static str| {
+            notices.push(Notice {
+                param: key.clone(),
+                value: shorten(&value),
+                reason: NoticeReason::Malformed(expected),
+            })
+        };
+        let f = &mut state.filters;
+        match key.as_str() {
+            "prov" => match parse_list(&value, |s| is_id(s).then(|| s.to_owned())) {
+                Some(list) => f.provinces = list.into_iter().collect(),
+                None => bad("province ids"),
+            },
+            "in" => match is_id(&value) {
+                true => f.place = Some(value.clone()),
+                false => bad("a place id"),
+            },
+            "sub" => match value.as_str() {
+                "0" => f.place_with_children = false,
+                "1" => f.place_with_children = true,
+                _ => bad("0 or 1"),
+            },
+            "lvl" => match parse_list(&value, Level::parse) {
+                Some(list) => f.levels = list.into_iter().collect(),
+                None => bad("levels"),
+            },
+            "cty" => {
+                match parse_list(&value, |s| super::iso::is_country_code(s).then(|| s.to_owned())) {
+                    Some(list) => f.countries = list.into_iter().collect(),
+                    None => bad("ISO country codes"),
+                }
+            }
+            "cont" => match parse_list(&value, Continent::parse) {
+                Some(list) => f.continents = list.into_iter().collect(),
+                None => bad("continent codes"),
+            },
+            "bri" => match ProgrammeTime::parse(&value) {
+                Some(t) => f.bri = Some(t),
+                None => bad("now or signing"),
+            },
+            "sco" => match parse_list(&value, ScoStatus::parse) {
+                Some(list) => f.sco = list.into_iter().collect::<BTreeSet<_>>(),
+                None => bad("member, observer or dialogue_partner"),
+            },
+            "scot" => match ProgrammeTime::parse(&value) {
+                Some(t) => f.sco_time = t,
+                None => bad("now or signing"),
+            },
+            "type" => match parse_list(&value, Kind::parse) {
+                Some(list) => f.kinds = list.into_iter().collect(),
+                None => bad("sister, friendly, intent or unknown"),
+            },
+            "status" => match parse_list(&value, Status::parse) {
+                Some(list) => f.statuses = list.into_iter().collect(),
+                None => bad("active, ended or pending"),
+            },
+            "yr" => {
+                let range = value.split_once('-').and_then(|(a, b)| {
+                    let (a, b) = (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?);
+                    let ok = (1800..=2100).contains(&a) && (1800..=2100).contains(&b);
+                    ok.then(|| YearRange::new(a, b)).flatten()
+                });
+                match range {
+                    Some(r) => f.years = Some(r),
+                    None => bad("a year range such as 1990-2018 (first year not after the last)"),
+                }
+            }
+            "undated" => match value.as_str() {
+                "0" => f.include_undated = false,
+                "1" => f.include_undated = true,
+                _ => bad("0 or 1"),
+            },
+            "q" => {
+                state.search = Some(value.chars().take(100).collect())
+                    .filter(|s: &String| !s.trim().is_empty())
+            }
+            "sel" => match is_id(&value) {
+                true => state.selected = Some(value.clone()),
+                false => bad("a place id"),
+            },
+            "pair" => match !value.is_empty()
+                && value.len() <= 40
+                && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
+                true => state.pair = Some(value.clone()),
+                false => bad("a partnership id"),
+            },
+            "profile" => {
+                if super::iso::is_country_code(&value) {
+                    state.profile = Some(ProfileRef::Country(value.clone()));
+                } else if is_id(&value) {
+                    state.profile = Some(ProfileRef::Place(value.clone()));
+                } else {
+                    bad("a place id or a country code");
+                }
+            }
+            "at" => {
+                let parts: Vec<f64> = value.split(',').filter_map(|s| s.parse().ok()).collect();
+                match parts.as_slice() {
+                    [lon, lat, zoom]
+                        if lon.is_finite()
+                            && lat.is_finite()
+                            && zoom.is_finite()
+                            && (-180.0..=180.0).contains(lon)
+                            && (-90.0..=90.0).contains(lat)
+                            && (1.0..=64.0).contains(zoom) =>
+                    {
+                        state.at = Some(MapAt { lon: *lon, lat: *lat, zoom: *zoom })
+                    }
+                    _ => bad("longitude,latitude,zoom (zoom 1 to 64)"),
+                }
+            }
+            "map" => match MapProfile::parse(&value) {
+                Some(p) => state.map_profile = Some(p),
+                None => bad("china or neutral"),
+            },
+            "ctr" => match Centre::parse(&value) {
+                Some(c) => state.centre = Some(c),
+                None => bad("pacific or atlantic"),
+            },
+            "shade" => match value.as_str() {
+                "1" => state.shading = Shading::Choropleth,
+                "0" => state.shading = Shading::Arcs,
+                _ => bad("0 or 1"),
+            },
+            "lang" => match Locale::from_tag(&value) {
+                Some(l) => state.lang = Some(l),
+                None => bad("zh or en"),
+            },
+            "tab" => match Tab::parse(&value) {
+                Some(t) => state.tab = t,
+                None => bad("map, charts, table, stories or data"),
+            },
+            "sort" => {
+                let (col, dir) = value.split_once(':').unwrap_or((value.as_str(), "asc"));
+                match (SortColumn::parse(col), dir) {
+                    (Some(c), "asc") => state.sort = Some((c, false)),
+                    (Some(c), "desc") => state.sort = Some((c, true)),
+                    _ => bad("column:asc or column:desc"),
+                }
+            }
+            "play" => match value.parse::<i32>() {
+                Ok(y) if (1800..=2100).contains(&y) => state.play_year = Some(y),
+                _ => bad("a year"),
+            },
+            "data" => match value.len() <= 2000 && !value.trim().is_empty() {
+                true => state.data = Some(value.clone()),
+                false => bad("a URL"),
+            },
+            "embed" => match EmbedPreset::parse(&value) {
+                Some(e) => state.embed = Some(e),
+                None => bad("1, map, place, province, national or chart"),
+            },
+            "chart" => match ChartKind::parse(&value) {
+                Some(c) => state.chart = Some(c),
+                None => bad("growth, countries, continents, provinces or types"),
+            },
+            "theme" => match value.as_str() {
+                "light" => state.theme = Some(Theme::Light),
+                "dark" => state.theme = Some(Theme::Dark),
+                _ => bad("light or dark"),
+            },
+            "accent" => {
+                let hex = value.strip_prefix('#').unwrap_or(&value);
+                match hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    true => state.accent = Some(format!("#{}", hex.to_ascii_lowercase())),
+                    false => bad("a colour such as #b3261e"),
+                }
+            }
+            _ => notices.push(Notice {
+                param: key.clone(),
+                value: shorten(&value),
+                reason: NoticeReason::Unknown,
+            }),
+        }
+    }
+    (state, notices)
+}
+
+fn join<T>(items: impl IntoIterator<Item = T>, f: impl Fn(T) -> String) -> String {
+    items.into_iter().map(f).collect::<Vec<_>>().join(",")
+}
+
+fn format_coordinate(x: f64, decimals: usize) -> String {
+    let text = format!("{x:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    if text == "-0" { "0".to_owned() } else { text }
+}
+
+/// Writes the canonical query string (without `?`); defaults are left out.
+pub fn to_query(state: &UrlState) -> String {
+    let mut parts: Vec<(&str, String)> = Vec::new();
+    let f = &state.filters;
+    let d = Filters::default();
+    if !f.provinces.is_empty() {
+        parts.push(("prov", join(&f.provinces, |s| s.clone())));
+    }
+    if let Some(place) = &f.place {
+        parts.push(("in", place.clone()));
+    }
+    if f.place_with_children != d.place_with_children {
+        parts.push(("sub", "0".into()));
+    }
+    if !f.levels.is_empty() {
+        parts.push(("lvl", join(&f.levels, |l| l.as_str().to_owned())));
+    }
+    if !f.countries.is_empty() {
+        parts.push(("cty", join(&f.countries, |s| s.clone())));
+    }
+    if !f.continents.is_empty() {
+        parts.push(("cont", join(&f.continents, |c| c.as_str().to_owned())));
+    }
+    if let Some(t) = f.bri {
+        parts.push(("bri", t.as_str().into()));
+    }
+    if !f.sco.is_empty() {
+        parts.push(("sco", join(&f.sco, |s| s.as_str().to_owned())));
+    }
+    if f.sco_time != d.sco_time {
+        parts.push(("scot", f.sco_time.as_str().into()));
+    }
+    if !f.kinds.is_empty() {
+        parts.push(("type", join(&f.kinds, |k| k.as_str().to_owned())));
+    }
+    if !f.statuses.is_empty() {
+        parts.push(("status", join(&f.statuses, |s| s.as_str().to_owned())));
+    }
+    if let Some(r) = f.years {
+        parts.push(("yr", format!("{}-{}", r.from(), r.to())));
+    }
+    if f.include_undated != d.include_undated {
+        parts.push(("undated", "0".into()));
+    }
+    if let Some(q) = &state.search {
+        parts.push(("q", q.clone()));
+    }
+    if let Some(s) = &state.selected {
+        parts.push(("sel", s.clone()));
+    }
+    if let Some(p) = &state.pair {
+        parts.push(("pair", p.clone()));
+    }
+    match &state.profile {
+        Some(ProfileRef::Place(id)) | Some(ProfileRef::Country(id)) => {
+            parts.push(("profile", id.clone()))
+        }
+        None => {}
+    }
+    if let Some(at) = state.at {
+        parts.push((
+            "at",
+            format!(
+                "{},{},{}",
+                format_coordinate(at.lon, 2),
+                format_coordinate(at.lat, 2),
+                format_coordinate(at.zoom, 2)
+            ),
+        ));
+    }
+    if let Some(p) = state.map_profile {
+        parts.push(("map", p.as_str().into()));
+    }
+    if let Some(c) = state.centre {
+        parts.push(("ctr", c.as_str().into()));
+    }
+    if state.shading == Shading::Choropleth {
+        parts.push(("shade", "1".into()));
+    }
+    if let Some(l) = state.lang {
+        parts.push(("lang", l.tag().into()));
+    }
+    if state.tab != Tab::Map {
+        parts.push(("tab", state.tab.as_str().into()));
+    }
+    if let Some((col, desc)) = state.sort {
+        parts.push(("sort", format!("{}:{}", col.as_str(), if desc { "desc" } else { "asc" })));
+    }
+    if let Some(y) = state.play_year {
+        parts.push(("play", y.to_string()));
+    }
+    if let Some(u) = &state.data {
+        parts.push(("data", u.clone()));
+    }
+    if let Some(e) = state.embed {
+        parts.push(("embed", e.as_str().into()));
+    }
+    if let Some(c) = state.chart {
+        parts.push(("chart", c.as_str().into()));
+    }
+    match state.theme {
+        Some(Theme::Light) => parts.push(("theme", "light".into())),
+        Some(Theme::Dark) => parts.push(("theme", "dark".into())),
+        None => {}
+    }
+    if let Some(a) = &state.accent {
+        parts.push(("accent", a.clone()));
+    }
+    parts.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect::<Vec<_>>().join("&")
+}
+
+/// Rounds a map position the way the URL writes it, so a state read back equals the state
+/// written.
+pub fn round_at(at: MapAt) -> MapAt {
+    let r = |x: f64| (x * 100.0).round() / 100.0;
+    MapAt { lon: r(at.lon), lat: r(at.lat), zoom: r(at.zoom).clamp(1.0, 64.0) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn round_trips(state: &UrlState) {
+        let text = to_query(state);
+        let (back, notices) = parse(&text);
+        assert!(notices.is_empty(), "{text}: {notices:?}");
+        assert_eq!(&back, state, "{text}");
+        assert_eq!(to_query(&back), text);
+    }
+
+    #[test]
+    fn the_default_state_is_an_empty_query() {
+        assert_eq!(to_query(&UrlState::default()), "");
+        round_trips(&UrlState::default());
+    }
+
+    #[test]
+    fn every_field_round_trips() {
+        let mut s = UrlState::default();
+        s.filters.provinces =
+            ["cn-shaanxi".to_owned(), "cn-shanxi".to_owned()].into_iter().collect();
+        s.filters.place = Some("cn-xian".into());
+        s.filters.place_with_children = false;
+        s.filters.levels = [Level::Prefecture, Level::District].into_iter().collect();
+        s.filters.countries = ["JP".to_owned(), "KR".to_owned()].into_iter().collect();
+        s.filters.continents = [Continent::Europe].into_iter().collect();
+        s.filters.bri = Some(ProgrammeTime::AtSigning);
+        s.filters.sco = [ScoStatus::Member, ScoStatus::DialoguePartner].into_iter().collect();
+        s.filters.sco_time = ProgrammeTime::AtSigning;
+        s.filters.kinds = [Kind::Sister].into_iter().collect();
+        s.filters.statuses = [Status::Active, Status::Ended].into_iter().collect();
+        s.filters.years = YearRange::new(1974, 2018);
+        s.filters.include_undated = false;
+        s.search = Some("西安 xi'an & co".into());
+        s.selected = Some("cn-xian".into());
+        s.pair = Some("abc123".into());
+        s.profile = Some(ProfileRef::Country("JP".into()));
+        s.at = Some(MapAt { lon: 121.47, lat: -31.2, zoom: 2.5 });
+        s.map_profile = Some(MapProfile::Neutral);
+        s.centre = Some(Centre::Atlantic);
+        s.shading = Shading::Choropleth;
+        s.lang = Some(Locale::Zh);
+        s.tab = Tab::Table;
+        s.sort = Some((SortColumn::Country, true));
+        s.play_year = Some(1994);
+        s.data = Some("https://example.org/data.json?x=1&y=2".into());
+        s.embed = Some(EmbedPreset::Province);
+        s.chart = Some(ChartKind::Countries);
+        s.theme = Some(Theme::Dark);
+        s.accent = Some("#00ff7f".into());
+        round_trips(&s);
+        s.profile = Some(ProfileRef::Place("cn-xian".into()));
+        round_trips(&s);
+    }
+
+    #[test]
+    fn malformed_and_unknown_parameters_are_notices_not_failures() {
+        let (state, notices) =
+            parse("yr=2030-1990&cty=ZZ&at=500,0,2&foo=bar&tab=nope&type=twin&prov=Shaanxi!");
+        assert_eq!(state, UrlState::default(), "nothing malformed is applied");
+        let reasons: Vec<(&str, bool)> =
+            notices.iter().map(|n| (n.param.as_str(), n.reason == NoticeReason::Unknown)).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                ("yr", false),
+                ("cty", false),
+                ("at", false),
+                ("foo", true),
+                ("tab", false),
+                ("type", false),
+                ("prov", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn decodes_percent_and_plus() {
+        let (state, _) = parse("q=%E8%A5%BF%E5%AE%89+xi%27an&data=http%3A%2F%2Fh%2Fd.json");
+        assert_eq!(state.search.as_deref(), Some("西安 xi'an"));
+        assert_eq!(state.data.as_deref(), Some("http://h/d.json"));
+        let (bad, _) = parse("q=%E8%A5%ZZ%");
+        assert!(bad.search.is_some(), "broken escapes are kept as text, never a crash");
+    }
+
+    #[test]
+    fn map_positions_are_rounded_to_what_the_url_holds() {
+        let at = round_at(MapAt { lon: 121.4749, lat: 31.2304, zoom: 3.3333 });
+        let s = UrlState { at: Some(at), ..UrlState::default() };
+        round_trips(&s);
+        assert_eq!(to_query(&s), "at=121.47,31.23,3.33");
+    }
+}
