@@ -1,5 +1,5 @@
-//! wasm-bindgen tests in headless Chromium: mount the app shell with a fixture and check what
-//! a person would see. The test runner serves the crate root, so fixtures load by path.
+//! wasm-bindgen tests in headless Chromium: mount the app with a fixture and check what a
+//! person would see. The test runner serves the crate root, so fixtures load by path.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -9,6 +9,8 @@ use youcheng::model::i18n::Locale;
 use youcheng::ui::{AppConfig, AppRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+const SMALL: &str = "tests/fixtures/small.json";
 
 async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
@@ -45,28 +47,24 @@ async fn wait_for_text(host: &web_sys::HtmlElement, selector: &str, needle: &str
 }
 
 #[wasm_bindgen_test]
-async fn the_shell_loads_a_fixture_and_shows_its_count() {
-    let host =
-        mount(AppConfig { data_url: "tests/fixtures/small.json".into(), locale: Locale::En });
-    let text = wait_for_text(&host, "[data-testid=pair-count]", "partnerships").await;
-    assert_eq!(text, "5 partnerships");
-    assert!(host.inner_text().contains("Youcheng 友城"));
+async fn the_headline_counts_the_fixture() {
+    let host = mount(AppConfig::with_bundled(SMALL, Locale::En));
+    // Five pairs; partner countries Japan, the United States, Germany and Belarus.
+    let text = wait_for_text(&host, "[data-testid=headline-figures]", "pairs").await;
+    assert_eq!(text, "5 pairs with 4 countries");
+    assert!(host.inner_text().contains("Youcheng"));
 }
 
 #[wasm_bindgen_test]
-async fn the_shell_speaks_chinese_when_asked() {
-    let host =
-        mount(AppConfig { data_url: "tests/fixtures/small.json".into(), locale: Locale::Zh });
-    let text = wait_for_text(&host, "[data-testid=pair-count]", "对友城关系").await;
-    assert_eq!(text, "5 对友城关系");
+async fn the_headline_speaks_chinese_when_asked() {
+    let host = mount(AppConfig::with_bundled(SMALL, Locale::Zh));
+    let text = wait_for_text(&host, "[data-testid=headline-figures]", "对友城").await;
+    assert_eq!(text, "5 对友城，涉及 4 个国家");
 }
 
 #[wasm_bindgen_test]
-async fn a_missing_file_shows_the_failed_state_with_a_retry_button() {
-    let host = mount(AppConfig {
-        data_url: "tests/fixtures/does-not-exist.json".into(),
-        locale: Locale::En,
-    });
+async fn a_missing_bundled_file_shows_the_failed_state_with_a_retry_button() {
+    let host = mount(AppConfig::with_bundled("tests/fixtures/does-not-exist.json", Locale::En));
     let text = wait_for_text(&host, "[data-testid=load-failed]", "HTTP 404").await;
     assert!(text.contains("could not be loaded"), "{text}");
     let button =
@@ -75,11 +73,12 @@ async fn a_missing_file_shows_the_failed_state_with_a_retry_button() {
 }
 
 #[wasm_bindgen_test]
-async fn a_broken_file_names_the_problem() {
-    let host = mount(AppConfig {
-        data_url: "tests/fixtures/load/truncated.json".into(),
-        locale: Locale::En,
-    });
-    let text = wait_for_text(&host, "[data-testid=load-failed]", "not valid JSON").await;
+async fn a_broken_user_file_names_the_problem_and_the_bundled_data_is_shown() {
+    let config = AppConfig::with_bundled(SMALL, Locale::En)
+        .with_user_data("tests/fixtures/load/truncated.json");
+    let host = mount(config);
+    let text = wait_for_text(&host, "[data-testid=data-error-notice]", "not valid JSON").await;
     assert!(text.contains("line 1"), "{text}");
+    let shown = wait_for_text(&host, "[data-testid=headline-figures]", "pairs").await;
+    assert_eq!(shown, "5 pairs with 4 countries");
 }

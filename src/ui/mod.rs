@@ -5,11 +5,25 @@
 //! in the model, where it is tested natively.
 
 mod app;
+mod charts;
+mod data_panel;
+mod download;
+mod explorer;
 mod fetch;
+mod filters;
 mod header;
+mod headline;
+mod import;
+mod map;
+mod notices;
 mod panic;
+mod profile;
+mod search;
+mod sources;
 mod state;
-mod summary;
+mod stories;
+mod table;
+mod url;
 
 pub use app::{App, AppConfig, AppRoot, DEFAULT_DATA_URL};
 pub use fetch::{FetchError, fetch_text};

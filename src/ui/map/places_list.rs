@@ -1,0 +1,100 @@
+//! The places on the map as a list: the keyboard path through the map's markers and the
+//! alternative a screen reader announces. Focusing an item shows it on the map; choosing it
+//! selects it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::super::explorer::use_explore;
+use super::super::state::use_app_state;
+use super::{MapState, node_name, select_node};
+
+const PAGE: usize = 30;
+
+/// The list of markers, largest first.
+#[component]
+pub fn PlacesList() -> impl IntoView {
+    let state = use_app_state();
+    let explore = use_explore();
+    let map = expect_context::<MapState>();
+    let limit = RwSignal::new(PAGE);
+    let order = Memo::new(move |_| {
+        let scene = map.scene.get();
+        let mut order: Vec<usize> = (0..scene.nodes.len()).collect();
+        order.sort_by(|a, b| scene.nodes[*b].weight.cmp(&scene.nodes[*a].weight).then(a.cmp(b)));
+        order
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let delta: i32 = match ev.key().as_str() {
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            _ => return,
+        };
+        ev.prevent_default();
+        let Some(current) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
+        let Some(position) =
+            current.get_attribute("data-position").and_then(|p| p.parse::<i32>().ok())
+        else {
+            return;
+        };
+        let next = format!("[data-position=\"{}\"]", position + delta);
+        if let Ok(Some(el)) = document().query_selector(&next)
+            && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = el.focus();
+        }
+    };
+    let more = move || order.with(Vec::len) > limit.get();
+    view! {
+        <details class="places-list" data-testid="places-list">
+            <summary>
+                {move || {
+                    let locale = state.locale.get();
+                    locale.messages().places_on_map.format(locale, order.with(Vec::len) as u64)
+                }}
+            </summary>
+            <p class="muted">{move || state.messages().places_list_help}</p>
+            <ol class="place-buttons" on:keydown=on_key>
+                {move || {
+                    let locale = state.locale.get();
+                    let scene = map.scene.get();
+                    order
+                        .get()
+                        .into_iter()
+                        .take(limit.get())
+                        .enumerate()
+                        .map(|(position, i)| {
+                            let node = scene.nodes[i].clone();
+                            let name = node_name(&explore, locale, node.key);
+                            let count = locale.messages().n_partnerships.format(locale, node.weight as u64);
+                            let key = node.key;
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="place-button"
+                                        data-position=position
+                                        aria-pressed=move || (map.selected_node.get() == Some(i)).to_string()
+                                        on:focus=move |_| map.hovered.set(Some(i))
+                                        on:blur=move |_| map.hovered.set(None)
+                                        on:click=move |_| select_node(state, &explore, key)
+                                    >
+                                        <span>{name}</span>
+                                        <span class="count">{count}</span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+            <Show when=more>
+                <button type="button" class="button small" on:click=move |_| limit.update(|l| *l += PAGE * 3)>
+                    {move || state.messages().show_more}
+                </button>
+            </Show>
+        </details>
+    }
+}

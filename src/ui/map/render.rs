@@ -1,0 +1,432 @@
+//! Drawing the map on a canvas. Geometry arrives as path strings from the model (built once
+//! per projection, filter or selection change) and becomes `Path2D` objects; pan and zoom only
+//! change the canvas transform, so a frame redraws a few cached paths and the markers.
+//!
+//! Colours come from CSS custom properties (`--yc-map-*`), so a host page can theme the map.
+
+use std::collections::HashMap;
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
+
+use crate::model::dataset::Kind;
+use crate::model::geo::basemap::ProjectedBasemap;
+use crate::model::geo::projection::{Projection, View, Viewport};
+use crate::model::map::{ArcBatch, Emphasis, PlacedLabel, Scene, choropleth_class, marker_radius};
+
+/// The basemap as canvas paths.
+pub struct BaseLayer {
+    outline: Option<Path2d>,
+    graticule: Option<Path2d>,
+    countries: Vec<(String, bool, Option<Path2d>)>,
+    provinces: Vec<(String, Option<Path2d>)>,
+    dashes: Option<Path2d>,
+    islands: Option<Path2d>,
+}
+
+/// A path, or `None` when the browser refuses it (nothing is drawn then).
+fn path(d: &str) -> Option<Path2d> {
+    Path2d::new_with_path_string(d).ok()
+}
+
+fn fill(ctx: &CanvasRenderingContext2d, p: &Option<Path2d>) {
+    if let Some(p) = p {
+        ctx.fill_with_path_2d(p);
+    }
+}
+
+fn stroke(ctx: &CanvasRenderingContext2d, p: &Option<Path2d>) {
+    if let Some(p) = p {
+        ctx.stroke_with_path(p);
+    }
+}
+
+impl BaseLayer {
+    /// Builds the canvas paths of a projected basemap.
+    pub fn new(projected: &ProjectedBasemap) -> BaseLayer {
+        BaseLayer {
+            outline: path(&projected.outline),
+            graticule: path(&projected.graticule),
+            countries: projected
+                .countries
+                .iter()
+                .map(|(k, home, d)| (k.clone(), *home, path(d)))
+                .collect(),
+            provinces: projected.provinces.iter().map(|(k, d)| (k.clone(), path(d))).collect(),
+            dashes: path(&projected.dashes),
+            islands: path(&projected.islands),
+        }
+    }
+}
+
+/// Arc batches as canvas paths.
+pub struct ArcLayer {
+    batches: Vec<(Option<Kind>, Emphasis, u8, Option<Path2d>)>,
+}
+
+impl ArcLayer {
+    /// Builds the canvas paths of the arc batches.
+    pub fn new(batches: &[ArcBatch]) -> ArcLayer {
+        ArcLayer {
+            batches: batches
+                .iter()
+                .map(|b| (b.kind, b.emphasis, b.width_class, path(&b.path)))
+                .collect(),
+        }
+    }
+}
+
+/// Colours read from the page's CSS custom properties.
+#[derive(Clone, Debug)]
+pub struct Palette {
+    sea: String,
+    land: String,
+    home: String,
+    border: String,
+    graticule: String,
+    province: String,
+    dash: String,
+    sister: String,
+    friendly: String,
+    intent: String,
+    unknown: String,
+    mixed: String,
+    home_marker: String,
+    partner_marker: String,
+    marker_stroke: String,
+    label: String,
+    label_halo: String,
+    focus: String,
+    classes: [String; 7],
+}
+
+impl Palette {
+    /// Reads the palette from an element's computed style.
+    pub fn read(element: &web_sys::Element) -> Palette {
+        let style = web_sys::window().and_then(|w| w.get_computed_style(element).ok().flatten());
+        let get = |name: &str, fallback: &str| {
+            style
+                .as_ref()
+                .and_then(|s| s.get_property_value(name).ok())
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| fallback.to_owned())
+        };
+        Palette {
+            sea: get("--yc-map-sea", "#dfe9f2"),
+            land: get("--yc-map-land", "#f4f1ea"),
+            home: get("--yc-map-home", "#f6dcd6"),
+            border: get("--yc-map-border", "#a9a29a"),
+            graticule: get("--yc-map-graticule", "#c9d6e3"),
+            province: get("--yc-map-province", "#c99d94"),
+            dash: get("--yc-map-dash", "#6b2a22"),
+            sister: get("--yc-arc-sister", "#d55e00"),
+            friendly: get("--yc-arc-friendly", "#0072b2"),
+            intent: get("--yc-arc-intent", "#009e73"),
+            unknown: get("--yc-arc-unknown", "#5b6b7d"),
+            mixed: get("--yc-arc-mixed", "#7b4f9d"),
+            home_marker: get("--yc-marker-home", "#b3261e"),
+            partner_marker: get("--yc-marker-partner", "#1f4e79"),
+            marker_stroke: get("--yc-marker-stroke", "#ffffff"),
+            label: get("--yc-map-label", "#1b1f24"),
+            label_halo: get("--yc-map-label-halo", "#ffffff"),
+            focus: get("--yc-focus", "#0b57d0"),
+            classes: [
+                get("--yc-class-1", "#ffffcc"),
+                get("--yc-class-2", "#c7e9b4"),
+                get("--yc-class-3", "#7fcdbb"),
+                get("--yc-class-4", "#41b6c4"),
+                get("--yc-class-5", "#1d91c0"),
+                get("--yc-class-6", "#225ea8"),
+                get("--yc-class-7", "#0c2c84"),
+            ],
+        }
+    }
+
+    /// The colour of an arc type.
+    pub fn arc(&self, kind: Option<Kind>) -> &str {
+        match kind {
+            Some(Kind::Sister) => &self.sister,
+            Some(Kind::Friendly) => &self.friendly,
+            Some(Kind::Intent) => &self.intent,
+            Some(Kind::Unknown) => &self.unknown,
+            None => &self.mixed,
+        }
+    }
+
+    /// The fill of a choropleth class (1..=7).
+    pub fn class(&self, class: u8) -> &str {
+        &self.classes[(class.clamp(1, 7) - 1) as usize]
+    }
+}
+
+/// Choropleth counts by country ISO and by province code.
+pub type Choropleth<'a> = (&'a HashMap<String, u32>, &'a HashMap<String, u32>);
+
+/// Everything one frame needs.
+pub struct Frame<'a> {
+    /// The projection.
+    pub projection: &'a Projection,
+    /// The view.
+    pub view: View,
+    /// The element size.
+    pub viewport: Viewport,
+    /// Device pixels per CSS pixel.
+    pub dpr: f64,
+    /// The basemap.
+    pub base: Option<&'a BaseLayer>,
+    /// The arcs.
+    pub arcs: Option<&'a ArcLayer>,
+    /// Markers.
+    pub scene: &'a Scene,
+    /// Choropleth counts by country ISO and province code, when shading.
+    pub choropleth: Option<Choropleth<'a>>,
+    /// Selected node.
+    pub selected: Option<usize>,
+    /// Hovered or keyboard-focused node.
+    pub hovered: Option<usize>,
+    /// Labels to draw: node index, position and text.
+    pub labels: &'a [(PlacedLabel, String)],
+    /// Colours.
+    pub palette: &'a Palette,
+    /// Draw the South China Sea inset (China view, zoomed on China).
+    pub inset: Option<&'a BaseLayer>,
+}
+
+/// Sets the canvas's pixel size for its CSS size and the device pixel ratio; returns the
+/// 2D context.
+pub fn prepare(
+    canvas: &HtmlCanvasElement,
+    viewport: Viewport,
+    dpr: f64,
+) -> Option<CanvasRenderingContext2d> {
+    let (w, h) = ((viewport.width * dpr).round() as u32, (viewport.height * dpr).round() as u32);
+    if canvas.width() != w {
+        canvas.set_width(w);
+    }
+    if canvas.height() != h {
+        canvas.set_height(h);
+    }
+    canvas.get_context("2d").ok().flatten()?.dyn_into::<CanvasRenderingContext2d>().ok()
+}
+
+/// Draws one frame.
+pub fn draw(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
+    let Frame { projection, view, viewport, dpr, palette, .. } = frame;
+    let _ = ctx.reset_transform();
+    ctx.clear_rect(0.0, 0.0, viewport.width * dpr, viewport.height * dpr);
+    let s = view.scale(projection, *viewport);
+    let e = viewport.width / 2.0 - view.cx * s;
+    let f = viewport.height / 2.0 + view.cy * s;
+    let _ = ctx.set_transform(dpr * s, 0.0, 0.0, dpr * s, dpr * e, dpr * f);
+    let px = 1.0 / s;
+    if let Some(base) = frame.base {
+        draw_base(ctx, base, frame.choropleth, palette, px);
+    }
+    if let Some(arcs) = frame.arcs {
+        draw_arcs(ctx, arcs, palette, px);
+    }
+    let _ = ctx.set_transform(*dpr, 0.0, 0.0, *dpr, 0.0, 0.0);
+    draw_markers(ctx, frame);
+    draw_labels(ctx, frame);
+    if let Some(inset) = frame.inset {
+        draw_inset(ctx, inset, frame);
+    }
+}
+
+fn draw_base(
+    ctx: &CanvasRenderingContext2d,
+    base: &BaseLayer,
+    choropleth: Option<Choropleth<'_>>,
+    palette: &Palette,
+    px: f64,
+) {
+    ctx.set_fill_style_str(&palette.sea);
+    fill(ctx, &base.outline);
+    ctx.set_stroke_style_str(&palette.graticule);
+    ctx.set_line_width(0.6 * px);
+    stroke(ctx, &base.graticule);
+    ctx.set_line_join("round");
+    for (key, home, p) in &base.countries {
+        let fill_colour = match choropleth {
+            Some((countries, _)) if !home => {
+                match countries.get(key).copied().map(choropleth_class).unwrap_or(0) {
+                    0 => palette.land.as_str(),
+                    class => palette.class(class),
+                }
+            }
+            _ if *home => palette.home.as_str(),
+            _ => palette.land.as_str(),
+        };
+        ctx.set_fill_style_str(fill_colour);
+        fill(ctx, p);
+    }
+    if let Some((_, provinces)) = choropleth {
+        for (code, p) in &base.provinces {
+            if let Some(class) =
+                provinces.get(code).copied().map(choropleth_class).filter(|c| *c > 0)
+            {
+                ctx.set_fill_style_str(palette.class(class));
+                fill(ctx, p);
+            }
+        }
+    }
+    ctx.set_stroke_style_str(&palette.province);
+    ctx.set_line_width(0.5 * px);
+    for (_, p) in &base.provinces {
+        stroke(ctx, p);
+    }
+    ctx.set_stroke_style_str(&palette.border);
+    ctx.set_line_width(0.6 * px);
+    for (_, _, p) in &base.countries {
+        stroke(ctx, p);
+    }
+    ctx.set_fill_style_str(&palette.dash);
+    fill(ctx, &base.dashes);
+    ctx.set_stroke_style_str(&palette.dash);
+    ctx.set_line_width(1.2 * px);
+    stroke(ctx, &base.dashes);
+    ctx.set_fill_style_str(&palette.home);
+    fill(ctx, &base.islands);
+    ctx.set_line_width(0.6 * px);
+    stroke(ctx, &base.islands);
+}
+
+fn draw_arcs(ctx: &CanvasRenderingContext2d, arcs: &ArcLayer, palette: &Palette, px: f64) {
+    let dash_array = |dashes: &[f64]| {
+        let array = js_sys::Array::new();
+        for d in dashes {
+            array.push(&(d * px).into());
+        }
+        array
+    };
+    let solid = js_sys::Array::new();
+    // Dimmed first, then normal, then the selection on top.
+    let mut order: Vec<&(Option<Kind>, Emphasis, u8, Option<Path2d>)> =
+        arcs.batches.iter().collect();
+    order.sort_by_key(|b| match b.1 {
+        Emphasis::Dimmed => 0,
+        Emphasis::Normal => 1,
+        Emphasis::Selected => 2,
+    });
+    ctx.set_line_cap("round");
+    for (kind, emphasis, width_class, p) in order {
+        let base_width = match width_class {
+            0 => 1.0,
+            1 => 1.6,
+            2 => 2.6,
+            _ => 4.0,
+        };
+        let (alpha, width) = match emphasis {
+            Emphasis::Normal => (0.55, base_width),
+            Emphasis::Selected => (0.95, base_width * 2.0),
+            Emphasis::Dimmed => (0.12, base_width),
+        };
+        ctx.set_global_alpha(alpha);
+        ctx.set_stroke_style_str(palette.arc(*kind));
+        ctx.set_line_width(width * px);
+        // Types differ by pattern as well as colour.
+        let dashes = match kind {
+            Some(Kind::Intent) => dash_array(&[2.0, 3.0]),
+            Some(Kind::Friendly) => dash_array(&[8.0, 3.0]),
+            _ => solid.clone(),
+        };
+        let _ = ctx.set_line_dash(&dashes);
+        stroke(ctx, p);
+    }
+    let _ = ctx.set_line_dash(&solid);
+    ctx.set_global_alpha(1.0);
+}
+
+fn draw_markers(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
+    let Frame { projection, view, viewport, scene, palette, .. } = frame;
+    let mut order: Vec<usize> = (0..scene.nodes.len()).collect();
+    // Big markers first, so small ones stay visible and clickable on top.
+    order.sort_by(|a, b| scene.nodes[*b].weight.cmp(&scene.nodes[*a].weight));
+    ctx.set_line_width(1.0);
+    ctx.set_stroke_style_str(&palette.marker_stroke);
+    for i in order {
+        let node = &scene.nodes[i];
+        let [x, y] = view.to_screen(projection, *viewport, node.pos);
+        if x < -30.0 || y < -30.0 || x > viewport.width + 30.0 || y > viewport.height + 30.0 {
+            continue;
+        }
+        let r = marker_radius(node.weight);
+        ctx.begin_path();
+        let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        ctx.set_fill_style_str(if node.home {
+            &palette.home_marker
+        } else {
+            &palette.partner_marker
+        });
+        ctx.set_global_alpha(if frame.selected.is_some() && frame.selected != Some(i) {
+            0.75
+        } else {
+            0.9
+        });
+        ctx.fill();
+        ctx.set_global_alpha(1.0);
+        ctx.stroke();
+    }
+    for (index, width) in [(frame.selected, 3.0), (frame.hovered, 2.0)] {
+        if let Some(i) = index.filter(|i| *i < scene.nodes.len()) {
+            let node = &scene.nodes[i];
+            let [x, y] = view.to_screen(projection, *viewport, node.pos);
+            ctx.begin_path();
+            let _ = ctx.arc(x, y, marker_radius(node.weight) + 4.0, 0.0, std::f64::consts::TAU);
+            ctx.set_line_width(width);
+            ctx.set_stroke_style_str(&palette.focus);
+            ctx.stroke();
+        }
+    }
+}
+
+/// The font of map labels.
+pub const LABEL_FONT: &str = "12px system-ui, -apple-system, \"Segoe UI\", \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"WenQuanYi Micro Hei\", sans-serif";
+/// Height of a label box in px.
+pub const LABEL_HEIGHT: f64 = 15.0;
+
+fn draw_labels(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
+    ctx.set_font(LABEL_FONT);
+    ctx.set_text_baseline("top");
+    ctx.set_line_join("round");
+    for (label, text) in frame.labels {
+        let [x, y] = label.top_left;
+        ctx.set_line_width(3.0);
+        ctx.set_stroke_style_str(&frame.palette.label_halo);
+        let _ = ctx.stroke_text(text, x, y + 1.0);
+        ctx.set_fill_style_str(&frame.palette.label);
+        let _ = ctx.fill_text(text, x, y + 1.0);
+    }
+}
+
+/// The inset's frame in screen px: right, bottom, width, height.
+pub fn inset_box(viewport: Viewport) -> [f64; 4] {
+    let w = (viewport.width * 0.18).clamp(70.0, 150.0);
+    let h = w * 1.3;
+    [viewport.width - w - 10.0, viewport.height - h - 10.0, w, h]
+}
+
+fn draw_inset(ctx: &CanvasRenderingContext2d, inset: &BaseLayer, frame: &Frame<'_>) {
+    let [x, y, w, h] = inset_box(frame.viewport);
+    let p = frame.projection;
+    let [west, south, east, north] = crate::model::geo::basemap::SOUTH_CHINA_SEA_INSET;
+    let a = p.forward(west, north);
+    let b = p.forward(east, south);
+    let (mx0, my0, mx1, my1) = (a[0].min(b[0]), a[1].min(b[1]), a[0].max(b[0]), a[1].max(b[1]));
+    let s = (w / (mx1 - mx0)).min(h / (my1 - my0));
+    ctx.save();
+    ctx.set_fill_style_str(&frame.palette.sea);
+    ctx.fill_rect(x, y, w, h);
+    ctx.begin_path();
+    ctx.rect(x, y, w, h);
+    ctx.clip();
+    let dpr = frame.dpr;
+    let _ = ctx.set_transform(dpr * s, 0.0, 0.0, dpr * s, dpr * (x - mx0 * s), dpr * (y + my1 * s));
+    draw_base(ctx, inset, None, frame.palette, 1.0 / s);
+    ctx.restore();
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    ctx.set_stroke_style_str(&frame.palette.border);
+    ctx.set_line_width(1.0);
+    ctx.stroke_rect(x, y, w, h);
+}

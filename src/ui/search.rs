@@ -1,0 +1,173 @@
+//! The search box: suggestions over both sides' names (English, Chinese, pinyin, local
+//! script) and countries, as an ARIA combobox. Choosing a place selects it on the map;
+//! choosing a country opens its profile.
+
+use leptos::prelude::*;
+
+use super::explorer::use_explore;
+use super::state::use_app_state;
+use crate::model::i18n::{country_name, fill, place_name};
+use crate::model::query::{ProfileRef, Tab};
+use crate::model::search::Hit;
+
+const MAX_SUGGESTIONS: usize = 8;
+
+/// The search combobox.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let state = use_app_state();
+    let explore = use_explore();
+    let text = RwSignal::new(state.url.with_untracked(|u| u.search.clone().unwrap_or_default()));
+    let open = RwSignal::new(false);
+    let active = RwSignal::new(None::<usize>);
+    let hits = Memo::new(move |_| {
+        let query = text.get();
+        explore.with_data(|d| explore.index.with_value(|i| i.search(d, &query, MAX_SUGGESTIONS)))
+    });
+    let label = move |hit: Hit| {
+        let locale = state.locale.get();
+        explore.with_data(|d| match hit {
+            Hit::Place(p) => {
+                let place = d.place(p);
+                let main = place_name(locale, place);
+                let other = match locale {
+                    crate::model::i18n::Locale::Zh => place.name_en.clone(),
+                    crate::model::i18n::Locale::En => place.name_zh.clone().unwrap_or_default(),
+                };
+                let country = country_name(locale, d.country(place.country));
+                let n = d.pairs_of(p).len();
+                (
+                    format!("{main} {other}").trim().to_owned(),
+                    format!(
+                        "{country} · {}",
+                        locale.messages().n_partners.format(locale, n as u64)
+                    ),
+                )
+            }
+            Hit::Country(c) => {
+                let country = d.country(c);
+                (
+                    country_name(locale, country).to_owned(),
+                    locale.messages().country_word.to_owned(),
+                )
+            }
+        })
+    };
+    let choose = move |hit: Hit| {
+        let id = explore.with_data(|d| match hit {
+            Hit::Place(p) => ProfileRef::Place(d.place(p).id.clone()),
+            Hit::Country(c) => ProfileRef::Country(d.country(c).iso.clone()),
+        });
+        open.set(false);
+        active.set(None);
+        match id {
+            ProfileRef::Place(id) => state.navigate(move |u| {
+                u.selected = Some(id);
+                u.pair = None;
+                u.tab = Tab::Map;
+                u.search = None;
+            }),
+            ProfileRef::Country(iso) => state.navigate(move |u| {
+                u.profile = Some(ProfileRef::Country(iso));
+                u.search = None;
+            }),
+        }
+        text.set(String::new());
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = hits.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
+            }
+            "Enter" => {
+                let pick = active.get().or(if n > 0 { Some(0) } else { None });
+                if let Some(hit) = pick.and_then(|i| hits.with(|h| h.get(i).copied())) {
+                    ev.prevent_default();
+                    choose(hit);
+                }
+            }
+            "Escape" => {
+                open.set(false);
+                active.set(None);
+            }
+            _ => {}
+        }
+    };
+    view! {
+        <div class="search" data-testid="search">
+            <label class="field" for="search-input">
+                <span>{move || state.messages().search_label}</span>
+            </label>
+            <input
+                id="search-input"
+                type="search"
+                role="combobox"
+                autocomplete="off"
+                aria-autocomplete="list"
+                aria-controls="search-listbox"
+                aria-expanded=move || (open.get() && !hits.with(Vec::is_empty)).to_string()
+                aria-activedescendant=move || active.get().map(|i| format!("search-option-{i}")).unwrap_or_default()
+                placeholder=move || state.messages().search_placeholder
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    text.set(value.clone());
+                    open.set(!value.trim().is_empty());
+                    active.set(None);
+                    state.replace(|u| u.search = Some(value).filter(|v| !v.trim().is_empty()));
+                }
+                on:keydown=on_key
+                on:blur=move |_| {
+                    set_timeout(move || open.set(false), std::time::Duration::from_millis(150));
+                }
+            />
+            <ul
+                id="search-listbox"
+                role="listbox"
+                class="suggestions"
+                class:open=move || open.get() && !hits.with(Vec::is_empty)
+                aria-label=move || state.messages().suggestions
+            >
+                {move || {
+                    hits.get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, hit)| {
+                            let (main, detail) = label(hit);
+                            view! {
+                                <li
+                                    id=format!("search-option-{i}")
+                                    role="option"
+                                    class="suggestion"
+                                    aria-selected=move || (active.get() == Some(i)).to_string()
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        choose(hit);
+                                    }
+                                >
+                                    <span class="suggestion-main">{main}</span>
+                                    <span class="suggestion-detail">{detail}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            <p class="visually-hidden" aria-live="polite">
+                {move || {
+                    let n = hits.with(Vec::len);
+                    (open.get() && !text.get().trim().is_empty())
+                        .then(|| fill(state.messages().n_suggestions, &[("n", &n.to_string())]))
+                }}
+            </p>
+        </div>
+    }
+}
