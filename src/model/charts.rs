@@ -275,6 +275,13 @@ pub struct BarHit {
     pub rect: [i32; 4],
 }
 
+impl BarHit {
+    /// The box between two corners, whichever way the axes run.
+    fn new(index: usize, a: (i32, i32), b: (i32, i32)) -> BarHit {
+        BarHit { index, rect: [a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)] }
+    }
+}
+
 /// Text drawn above and below the chart in exports: title lines and footer lines.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Frame {
@@ -379,9 +386,12 @@ pub fn draw<DB: DrawingBackend>(
                 [(x0, 0.0), (x1, bar.value as f64)],
                 colour.filled(),
             )))?;
-            let (l, t) = chart.backend_coord(&(x0, bar.value.max(max / 40) as f64));
-            let (r, b) = chart.backend_coord(&(x1, 0.0));
-            hits.push(BarHit { index: i, rect: [l, t, r, b] });
+            // A year with no pair has nothing to point at; small bars get a taller target.
+            if bar.value > 0 {
+                let (l, t) = chart.backend_coord(&(x0, bar.value.max(max / 40) as f64));
+                let (r, b) = chart.backend_coord(&(x1, 0.0));
+                hits.push(BarHit::new(i, (l, t), (r, b)));
+            }
         }
         chart
             .draw_secondary_series(LineSeries::new(
@@ -453,8 +463,8 @@ pub fn draw<DB: DrawingBackend>(
             )),
         )))?;
         let (l, t) = chart.backend_coord(&(0.0, y1));
-        let (r, b) = chart.backend_coord(&(bar.value.max(max / 30) as f64, y0));
-        hits.push(BarHit { index: i, rect: [l, t, r, b] });
+        let (r, b) = chart.backend_coord(&(bar.value.max(max / 30).max(1) as f64, y0));
+        hits.push(BarHit::new(i, (l, t), (r, b)));
         // The category label, right-aligned against the axis.
         root.draw(&Text::new(
             bar.label.clone(),
@@ -599,16 +609,24 @@ mod tests {
     fn hits_cover_the_bars_and_clicks_toggle_filters() {
         let d = fixture();
         let pairs: Vec<PairIdx> = d.pair_indices().collect();
+        // Vertical (growth) and horizontal (the others) bars: a point inside each drawn box
+        // finds that bar and no other.
+        for kind in ChartKind::ALL {
+            let spec = spec(kind, &d, &pairs, &Filters::default(), Locale::En);
+            let mut out = String::new();
+            let hits = {
+                let root = SVGBackend::with_string(&mut out, (600, 300)).into_drawing_area();
+                draw(&root, &spec, &ChartStyle::default(), &Frame::default()).expect("draws")
+            };
+            assert!(!hits.is_empty(), "{kind:?}");
+            for hit in &hits {
+                let [l, t, r, b] = hit.rect;
+                assert!(l < r && t < b, "{kind:?}: an empty box {:?}", hit.rect);
+                assert_eq!(bar_at(&hits, (l + r) / 2, (t + b) / 2), Some(hit.index), "{kind:?}");
+            }
+            assert_eq!(bar_at(&hits, -5, -5), None);
+        }
         let spec = spec(ChartKind::Kinds, &d, &pairs, &Filters::default(), Locale::En);
-        let mut out = String::new();
-        let hits = {
-            let root = SVGBackend::with_string(&mut out, (600, 300)).into_drawing_area();
-            draw(&root, &spec, &ChartStyle::default(), &Frame::default()).expect("draws")
-        };
-        assert_eq!(hits.len(), 4);
-        let sister = &hits[0];
-        let (x, y) = ((sister.rect[0] + sister.rect[2]) / 2, (sister.rect[1] + sister.rect[3]) / 2);
-        assert_eq!(bar_at(&hits, x, y), Some(0));
         let once = toggle_filter(&Filters::default(), &spec.bars[0].key);
         assert!(once.kinds.contains(&Kind::Sister));
         assert!(toggle_filter(&once, &spec.bars[0].key).is_empty(), "clicking again clears it");

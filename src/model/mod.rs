@@ -18,6 +18,7 @@ pub mod import_csv;
 pub mod iso;
 pub mod load;
 pub mod map;
+pub mod png;
 pub mod problem;
 pub mod query;
 pub mod schema;

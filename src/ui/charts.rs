@@ -102,9 +102,12 @@ fn ChartCard(
         let style = chart_style(&canvas, dpr);
         let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
         let root = backend.into_drawing_area();
-        if let Ok(h) = draw(&root, &spec, &style, &Frame::default()) {
-            let _ = root.present();
-            hits.set_value(h);
+        match draw(&root, &spec, &style, &Frame::default()) {
+            Ok(h) => {
+                let _ = root.present();
+                hits.set_value(h);
+            }
+            Err(e) => web_sys::console::warn_1(&format!("chart {kind:?}: {e}").into()),
         }
         if let Some(performance) = window().performance() {
             let _ = performance.mark("yc-chart-paint");
@@ -138,7 +141,8 @@ fn ChartCard(
         let rect = canvas.get_bounding_client_rect();
         let dpr = window().device_pixel_ratio().max(1.0);
         let (x, y) = (ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top());
-        let index = hits.with_value(|h| bar_at(h, (x * dpr) as i32, (y * dpr) as i32))?;
+        let index =
+            hits.with_value(|h| bar_at(h, (x * dpr).round() as i32, (y * dpr).round() as i32))?;
         Some((index, x, y))
     };
     let on_move = move |ev: leptos::ev::PointerEvent| hover.set(bar_under(&ev));
@@ -210,7 +214,21 @@ fn ChartCard(
         let root = backend.into_drawing_area();
         if draw(&root, &spec, &style, &frame).is_ok() {
             let _ = root.present();
-            download_canvas_png(&format!("{}.png", file_base()), &canvas);
+            let mut text = vec![
+                ("Title".to_owned(), format!("{} – {}", frame.header.join(" "), spec.title)),
+                ("Software".to_owned(), "Youcheng 友城".to_owned()),
+            ];
+            // Footer lines: the note, the filters, the source, the permalink (last two always).
+            let n = frame.footer.len();
+            for (i, line) in frame.footer.iter().enumerate() {
+                let key = match n - i {
+                    1 => "URL",
+                    2 => "Source",
+                    _ => "Description",
+                };
+                text.push((key.to_owned(), line.clone()));
+            }
+            download_canvas_png(&format!("{}.png", file_base()), &canvas, text);
         }
     };
     let export_svg = move |_| {

@@ -33,14 +33,31 @@ pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Option<()> {
     Some(())
 }
 
-/// Offers a canvas's content as a PNG download.
-pub fn download_canvas_png(filename: &str, canvas: &web_sys::HtmlCanvasElement) {
+/// Offers a canvas's content as a PNG download, with `text` (keyword, value) written into the
+/// file as metadata.
+pub fn download_canvas_png(
+    filename: &str,
+    canvas: &web_sys::HtmlCanvasElement,
+    text: Vec<(String, String)>,
+) {
     let name = filename.to_owned();
     let callback =
         wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-            if let Some(blob) = blob {
-                let _ = download_blob(&name, &blob);
-            }
+            let Some(blob) = blob else { return };
+            wasm_bindgen_futures::spawn_local(async move {
+                let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await;
+                let Ok(buffer) = buffer else {
+                    let _ = download_blob(&name, &blob);
+                    return;
+                };
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                let entries: Vec<(&str, &str)> =
+                    text.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                match crate::model::png::with_text(&bytes, &entries) {
+                    Some(tagged) => _ = download_bytes(&name, "image/png", &tagged),
+                    None => _ = download_blob(&name, &blob),
+                }
+            });
         });
     let _ = canvas.to_blob(callback.unchecked_ref());
 }

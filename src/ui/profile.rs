@@ -22,6 +22,20 @@ pub fn ProfilePanel() -> impl IntoView {
     let state = use_app_state();
     let profile = Memo::new(move |_| state.url.with(|u| u.profile.clone()));
     let close = move || state.navigate(|u| u.profile = None);
+    // Opening a profile moves the focus to its title, so Escape and Tab work from there.
+    Effect::new(move |previous: Option<Option<ProfileRef>>| {
+        let now = profile.get();
+        if now.is_some() && previous.flatten() != now {
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("profile-title")
+                    && let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el)
+                {
+                    let _ = el.focus();
+                }
+            });
+        }
+        now
+    });
     view! {
         <Show when=move || profile.get().is_some()>
             <aside

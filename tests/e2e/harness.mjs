@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,7 +68,7 @@ export async function serve(dir = DIST, options = {}) {
     origin: `http://127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }),
   };
 }
 
@@ -115,10 +116,94 @@ export async function openPage(browser, url, contextOptions = {}) {
   return { context, page, errors };
 }
 
-/** Waits until the app shows its loaded partnership count; returns the number shown. */
+/**
+ * Waits until the app shows its headline figures; returns the numbers shown
+ * ({ pairs, countries }) as a person reads them ("2,341 pairs with 139 countries").
+ */
 export async function waitForData(page) {
-  const heading = page.getByTestId('pair-count');
-  await heading.waitFor({ state: 'visible', timeout: 30000 });
-  const text = await heading.textContent();
-  return Number(text.replace(/[^0-9]/g, ''));
+  const figures = page.getByTestId('headline-figures');
+  await figures.waitFor({ state: 'visible', timeout: 30000 });
+  return readHeadline(page);
+}
+
+/** The headline numbers currently shown. */
+export async function readHeadline(page) {
+  const text = await page.getByTestId('headline-figures').textContent();
+  const numbers = (text.match(/[\d,]+/g) || []).map((n) => Number(n.replace(/,/g, '')));
+  return { pairs: numbers[0], countries: numbers[1], text };
+}
+
+/** Waits until the map has painted everything (basemap, arcs, markers). */
+export async function waitForMap(page) {
+  await page.locator('[data-testid="map"] canvas[data-painted="full"], [data-testid="map"][data-painted="full"]').first()
+    .waitFor({ state: 'attached', timeout: 30000 });
+}
+
+/**
+ * The pure model's answer for a URL query: the same codec, filters and aggregates as the app,
+ * run natively by `youcheng-data count` (built by the test command before this layer runs).
+ */
+export function model(query, file = path.join(ROOT, 'public/data/partnerships.json')) {
+  const bin = path.join(ROOT, 'target/release/youcheng-data');
+  if (!fs.existsSync(bin)) {
+    execFileSync('cargo', ['build', '--quiet', '--release', '--bin', 'youcheng-data'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  return JSON.parse(execFileSync(bin, ['count', file, query], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+/** The dataset file the app ships, parsed. */
+export function bundled() {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/partnerships.json'), 'utf8'));
+}
+
+/** The app's query string (without "?"), as a URLSearchParams. */
+export function query(page) {
+  return new URL(page.url()).searchParams;
+}
+
+/** Waits until the address bar's query satisfies `predicate(params)`. */
+export async function waitForQuery(page, predicate, timeout = 5000) {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    if (predicate(query(page))) return query(page);
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`the URL never matched; it is ${page.url()}`);
+}
+
+/** A CSS custom property of the page, as [r, g, b]. */
+export async function cssColour(page, name) {
+  const hex = await page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
+  const m = hex.match(/^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i);
+  if (!m) throw new Error(`${name} is ${hex}, not #rrggbb`);
+  return [1, 2, 3].map((i) => parseInt(m[i], 16));
+}
+
+/**
+ * Pixels of the map canvas: counts those within `tolerance` of each colour given, inside the
+ * rectangle (fractions of the canvas) given.
+ */
+export async function countMapPixels(page, colours, rect = [0, 0, 1, 1], tolerance = 6) {
+  return page.evaluate(({ colours, rect, tolerance }) => {
+    const canvas = document.querySelector('[data-testid="map"] canvas');
+    const ctx = canvas.getContext('2d');
+    const [x0, y0, x1, y1] = [rect[0] * canvas.width, rect[1] * canvas.height, rect[2] * canvas.width, rect[3] * canvas.height].map(Math.round);
+    const data = ctx.getImageData(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0)).data;
+    const counts = colours.map(() => 0);
+    for (let i = 0; i < data.length; i += 4) {
+      colours.forEach((c, k) => {
+        if (Math.abs(data[i] - c[0]) <= tolerance && Math.abs(data[i + 1] - c[1]) <= tolerance && Math.abs(data[i + 2] - c[2]) <= tolerance) counts[k] += 1;
+      });
+    }
+    return counts;
+  }, { colours, rect, tolerance });
+}
+
+/** A route serving one file (for fixtures outside dist/). */
+export function fileRoute(file, type) {
+  return (req, res) => {
+    const headers = { 'content-type': type || TYPES[path.extname(file)] || 'application/octet-stream' };
+    res.writeHead(200, headers);
+    res.end(fs.readFileSync(file));
+  };
 }

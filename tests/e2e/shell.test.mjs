@@ -24,7 +24,7 @@ test('the app loads the bundled data and shows how many partnerships it holds', 
     const { page, errors } = await openPage(browser, server.url);
     await assert.doesNotReject(page.getByRole('heading', { name: /Youcheng 友城/ }).waitFor());
     const shown = await waitForData(page);
-    assert.equal(shown, bundledPairCount());
+    assert.equal(shown.pairs, bundledPairCount());
     assert.ok(server.requests.includes('/data/partnerships.json'), 'the data file was requested');
     assert.deepEqual(errors, []);
   } finally {
@@ -51,7 +51,7 @@ test('a broken data file shows a readable error, and retry loads the data once i
     assert.match(await alert.textContent(), /not valid JSON \(line 1, column \d+\)/);
     broken = false;
     await page.getByRole('button', { name: 'Try again' }).click();
-    assert.equal(await waitForData(page), bundledPairCount());
+    assert.equal((await waitForData(page)).pairs, bundledPairCount());
     assert.deepEqual(errors, []);
   } finally {
     await server.close();
@@ -68,6 +68,30 @@ test('a missing data file (404) says so and offers a retry', async () => {
     await alert.waitFor();
     assert.match(await alert.textContent(), /HTTP 404/);
     await assert.doesNotReject(page.getByRole('button', { name: 'Try again' }).waitFor());
+  } finally {
+    await server.close();
+  }
+});
+
+test('a user-supplied data file that fails (404, timeout, bad body) is named, and the bundled data is shown', async () => {
+  const server = await serve(DIST, {
+    routes: {
+      '/mine/missing.json': (req, res) => res.writeHead(404).end('gone'),
+      '/mine/broken.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"format": "youcheng-partnerships", "version": "1.0", "places": ['),
+      '/mine/slow.json': () => {}, // never answers
+    },
+  });
+  try {
+    for (const [file, why] of [['missing.json', /HTTP 404/], ['broken.json', /not valid JSON/], ['slow.json', /did not answer|timed out/i]]) {
+      const { page, errors } = await openPage(browser, `${server.url}?data=mine/${file}`);
+      const notice = page.getByTestId('data-error-notice');
+      await notice.waitFor({ timeout: 40000 });
+      const text = await notice.textContent();
+      assert.match(text, why, file);
+      assert.match(text, /bundled/i, file);
+      assert.equal((await waitForData(page)).pairs, bundledPairCount(), file);
+      assert.deepEqual(errors.filter((e) => !/Failed to load resource/.test(e)), [], file);
+    }
   } finally {
     await server.close();
   }

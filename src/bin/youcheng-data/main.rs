@@ -5,7 +5,11 @@
 //! youcheng-data build [--check]     write (or compare) public/data/*, print the quality report
 //! youcheng-data validate FILE       print the problems of a partnership JSON file
 //! youcheng-data synthetic N SEED OUT  write a labelled synthetic dataset for benchmarks
+//! youcheng-data count FILE [QUERY]  the headline figures for a URL query, as JSON
 //! ```
+//!
+//! `count` runs the same query codec, filters and aggregates as the app, so end-to-end tests
+//! can check the figures the page shows against the pure model.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod basemap;
@@ -39,9 +43,13 @@ fn main() -> std::process::ExitCode {
             None => Err("usage: youcheng-data validate FILE".to_owned()),
         },
         Some("synthetic") => cli::synthetic(&args[1..]),
+        Some("count") => match args.get(1) {
+            Some(path) => cli::count(std::path::Path::new(path), args.get(2).map_or("", |q| q)),
+            None => Err("usage: youcheng-data count FILE [QUERY]".to_owned()),
+        },
         _ => {
             eprintln!(
-                "usage:\n  youcheng-data build [--check]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT"
+                "usage:\n  youcheng-data build [--check]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]"
             );
             Err(String::new())
         }
@@ -126,6 +134,35 @@ mod cli {
             fs::write(&full, text).map_err(|e| format!("{}: {e}", full.display()))?;
         }
         println!("\nwrote {} files under public/data", files.len());
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Prints the headline figures of `file` under the URL query `query`, as one JSON object.
+    pub fn count(file: &Path, query: &str) -> Result<ExitCode, String> {
+        use youcheng::model::aggregate::headline;
+        use youcheng::model::filter::apply;
+        use youcheng::model::query::parse;
+
+        let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let loaded = load(&text).map_err(|e| format!("{}: {:?}", file.display(), e.problem))?;
+        let (state, notices) = parse(query);
+        let dataset = &loaded.dataset;
+        let mut pairs = apply(dataset, &state.filters).pairs;
+        if let Some(year) = state.play_year {
+            pairs.retain(|p| dataset.partnership(*p).first_year().is_some_and(|y| y <= year));
+        }
+        let h = headline(dataset, &pairs);
+        let ids: Vec<&str> = pairs.iter().map(|p| dataset.partnership(*p).id.as_str()).collect();
+        let out = serde_json::json!({
+            "pairs": h.pairs,
+            "countries": h.countries,
+            "home_places": h.home_places,
+            "partner_places": h.partner_places,
+            "undated": h.undated,
+            "notices": notices.iter().map(|n| n.param.clone()).collect::<Vec<_>>(),
+            "ids": ids,
+        });
+        println!("{out}");
         Ok(ExitCode::SUCCESS)
     }
 

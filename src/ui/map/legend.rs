@@ -51,7 +51,7 @@ pub fn Legend() -> impl IntoView {
                 <li>{move || state.messages().legend_marker_size}</li>
             </ul>
             <Show when=move || state.url.with(|u| u.shading) == Shading::Choropleth>
-                <div class="legend-classes">
+                <div class="legend-classes" data-testid="choropleth-legend">
                     <span>{move || state.messages().legend_choropleth}</span>
                     <ol class="class-list">
                         {classes()

@@ -261,6 +261,9 @@ pub fn MapPanel() -> impl IntoView {
         if let Some(frame_el) = frame_ref.get_untracked() {
             let _ =
                 frame_el.set_attribute("data-painted", if complete { "full" } else { "partial" });
+            // Which borders the painted frame shows (tests wait for a profile switch).
+            let painted_profile = if complete { profile.get_untracked().as_str() } else { "" };
+            let _ = frame_el.set_attribute("data-basemap", painted_profile);
         }
     };
     let request_draw = move || {

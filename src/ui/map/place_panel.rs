@@ -52,7 +52,11 @@ fn PlaceDetails(
                 .copied()
                 .filter(|p| shown.binary_search(p).is_ok())
                 .collect();
-            rows.sort_by_key(|p| (d.partnership(*p).first_date(), d.partnership(*p).id.clone()));
+            // Oldest first; pairs with no known date after the dated ones.
+            rows.sort_by_key(|p| {
+                let date = d.partnership(*p).first_date();
+                (date.is_none(), date, d.partnership(*p).id.clone())
+            });
             rows
         })
     });
@@ -136,8 +140,9 @@ fn PlaceDetails(
                 <thead>
                     <tr>
                         <th scope="col">{move || state.messages().col_partner}</th>
-                        <th scope="col">{move || state.messages().col_established}</th>
-                        <th scope="col">{move || state.messages().col_type}</th>
+                        <th scope="col">
+                            {move || state.messages().col_established} " · " {move || state.messages().col_type}
+                        </th>
                         <th scope="col">{move || state.messages().col_sources}</th>
                     </tr>
                 </thead>
@@ -174,8 +179,11 @@ fn PlaceDetails(
                                             </button>
                                             <span class="muted">" · " {country}</span>
                                         </td>
-                                        <td>{date}</td>
-                                        <td>{kind}</td>
+                                        <td>
+                                            <span class="nowrap">{date}</span>
+                                            <br />
+                                            <span class="muted">{kind}</span>
+                                        </td>
                                         <td class="sources-cell">
                                             <SourceRefs sources />
                                         </td>
