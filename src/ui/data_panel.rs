@@ -8,7 +8,7 @@ use super::explorer::use_explore;
 use super::import::{dropped_file, load_file};
 use super::sources::SourceLink;
 use super::state::{DataOrigin, use_app_state};
-use crate::model::i18n::{fill, problem_text};
+use crate::model::i18n::{fill, place_name, problem_text, reported_kind_label};
 use crate::model::import_csv::template;
 use crate::model::problem::Severity;
 
@@ -58,12 +58,11 @@ pub fn DataPanel() -> impl IntoView {
         d.reported()
             .iter()
             .map(|r| {
-                let scope = r.scope.map(|p| d.place(p).name_en.clone());
                 (
                     r.id.clone(),
-                    scope,
+                    r.scope,
                     r.as_of,
-                    r.kind.as_str(),
+                    r.kind,
                     r.programme,
                     r.pairs,
                     r.countries,
@@ -198,14 +197,32 @@ pub fn DataPanel() -> impl IntoView {
                             {reported
                                 .into_iter()
                                 .map(|(id, scope, as_of, kind, programme, pairs, countries, source)| {
-                                    let what = format!("{kind}{}", programme.map(|p| if p == crate::model::dataset::Programme::Bri { " · BRI" } else { " · SCO" }).unwrap_or(""));
+                                    let scope_name = move || {
+                                        let l = locale();
+                                        match scope {
+                                            Some(p) => explore.with_data(|d| place_name(l, d.place(p)).to_owned()),
+                                            None => l.messages().scope_national.to_owned(),
+                                        }
+                                    };
+                                    let what = move || {
+                                        let l = locale();
+                                        let m = l.messages();
+                                        let programme = programme.map(|p| match p {
+                                            crate::model::dataset::Programme::Bri => m.bri_short,
+                                            crate::model::dataset::Programme::Sco => m.sco_short,
+                                        });
+                                        match programme {
+                                            Some(p) => format!("{} · {p}", reported_kind_label(l, kind)),
+                                            None => reported_kind_label(l, kind).to_owned(),
+                                        }
+                                    };
                                     view! {
                                         <tr data-id=id>
-                                            <td>{scope.unwrap_or_else(|| "—".to_owned())}</td>
+                                            <td>{scope_name}</td>
                                             <td>{move || locale().date(as_of)}</td>
                                             <td>{what}</td>
-                                            <td>{pairs.map(|n| n.to_string())}</td>
-                                            <td>{countries.map(|n| n.to_string())}</td>
+                                            <td>{move || pairs.map(|n| locale().number(n as u64))}</td>
+                                            <td>{move || countries.map(|n| locale().number(n as u64))}</td>
                                             <td><SourceLink source /></td>
                                         </tr>
                                     }

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::explorer::use_explore;
+use super::picker::{PickOption, Picker};
 use super::state::use_app_state;
 use crate::model::dataset::{Continent, Kind, Level, ScoStatus, Status};
 use crate::model::filter::{Dimension, ProgrammeTime, YearRange, active_dimensions, without};
@@ -13,6 +14,7 @@ use crate::model::i18n::{
     Locale, continent_label, country_name, fill, kind_label, level_label, place_name, sco_label,
     status_label,
 };
+use crate::model::text::fold;
 
 fn count_text(locale: Locale, n: usize) -> String {
     format!(" ({})", locale.number(n as u64))
@@ -126,17 +128,48 @@ pub fn FiltersPanel() -> impl IntoView {
     let provinces = StoredValue::new(provinces);
     let countries = StoredValue::new(countries);
 
-    let add_province = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        if !value.is_empty() {
-            state.navigate(|u| _ = u.filters.provinces.insert(value));
-        }
+    let province_options = Memo::new(move |_| {
+        let locale = state.locale.get();
+        let counts = facets.with(|f| f.provinces.clone());
+        let chosen = state.url.with(|u| u.filters.provinces.clone());
+        provinces.with_value(|list| {
+            list.iter()
+                .map(|(id, en, zh)| PickOption {
+                    value: id.clone(),
+                    label: if locale == Locale::Zh { zh.clone() } else { en.clone() },
+                    search: format!("{} {}", fold(en), fold(zh)),
+                    count: counts.get(id).copied().unwrap_or(0),
+                    chosen: chosen.contains(id),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let country_options = Memo::new(move |_| {
+        let locale = state.locale.get();
+        let counts = facets.with(|f| f.countries.clone());
+        let chosen = state.url.with(|u| u.filters.countries.clone());
+        countries.with_value(|list| {
+            let mut options: Vec<PickOption> = list
+                .iter()
+                .map(|(iso, en, zh)| PickOption {
+                    value: iso.clone(),
+                    label: if locale == Locale::Zh { zh.clone() } else { en.clone() },
+                    search: format!("{} {} {}", fold(en), fold(zh), iso.to_ascii_lowercase()),
+                    count: counts.get(iso).copied().unwrap_or(0),
+                    chosen: chosen.contains(iso),
+                })
+                .collect();
+            if locale == Locale::Zh {
+                options.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+            }
+            options
+        })
+    });
+    let pick_province = move |value: String| {
+        state.navigate(move |u| toggle_in(&mut u.filters.provinces, value));
     };
-    let add_country = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        if !value.is_empty() {
-            state.navigate(|u| _ = u.filters.countries.insert(value));
-        }
+    let pick_country = move |value: String| {
+        state.navigate(move |u| toggle_in(&mut u.filters.countries, value));
     };
 
     let year_from = move || filters().years.map(|r| r.from()).unwrap_or(first_year);
@@ -156,25 +189,14 @@ pub fn FiltersPanel() -> impl IntoView {
 
             <section class="filter-section" aria-labelledby="filter-home">
                 <h3 id="filter-home">{move || state.messages().filter_home_side}</h3>
-                <label class="field">
-                    <span>{move || state.messages().filter_province}</span>
-                    <select on:change=add_province prop:value="" data-testid="province-select">
-                        <option value="">{move || state.messages().choose_province}</option>
-                        {move || {
-                            let locale = state.locale.get();
-                            let counts = facets.get().provinces;
-                            provinces
-                                .get_value()
-                                .into_iter()
-                                .map(|(id, en, zh)| {
-                                    let n = counts.get(&id).copied().unwrap_or(0);
-                                    let name = if locale == Locale::Zh { zh } else { en };
-                                    view! { <option value=id>{name} {count_text(locale, n)}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <Picker
+                    id="province-picker"
+                    label=move || state.messages().filter_province
+                    placeholder=move || state.messages().choose_province
+                    options=province_options
+                    on_pick=pick_province
+                    testid="province-select"
+                />
                 <CheckGroup
                     legend=move || state.messages().filter_level
                     values=vec![Level::Province, Level::Prefecture, Level::County, Level::District]
@@ -188,25 +210,14 @@ pub fn FiltersPanel() -> impl IntoView {
 
             <section class="filter-section" aria-labelledby="filter-partner">
                 <h3 id="filter-partner">{move || state.messages().filter_partner_side}</h3>
-                <label class="field">
-                    <span>{move || state.messages().filter_country}</span>
-                    <select on:change=add_country prop:value="" data-testid="country-select">
-                        <option value="">{move || state.messages().choose_country}</option>
-                        {move || {
-                            let locale = state.locale.get();
-                            let counts = facets.get().countries;
-                            countries
-                                .get_value()
-                                .into_iter()
-                                .map(|(iso, en, zh)| {
-                                    let n = counts.get(&iso).copied().unwrap_or(0);
-                                    let name = if locale == Locale::Zh { zh } else { en };
-                                    view! { <option value=iso>{name} {count_text(locale, n)}</option> }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <Picker
+                    id="country-picker"
+                    label=move || state.messages().filter_country
+                    placeholder=move || state.messages().choose_country
+                    options=country_options
+                    on_pick=pick_country
+                    testid="country-select"
+                />
                 <CheckGroup
                     legend=move || state.messages().filter_continent
                     values=vec![

@@ -17,6 +17,7 @@ mod import;
 mod map;
 mod notices;
 mod panic;
+mod picker;
 mod profile;
 mod search;
 mod sources;

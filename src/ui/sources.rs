@@ -19,13 +19,13 @@ pub fn SourceLink(
     });
     match url {
         Some(url) => view! {
-            <a class="source-link" href=url target="_blank" rel="noopener noreferrer">
+            <a class="source-link" href=url target="_blank" rel="noopener noreferrer" translate="no">
                 {title}
             </a>
         }
         .into_any(),
         None => view! {
-            <span class="source-text">
+            <span class="source-text" translate="no">
                 {title} {document.map(|d| view! { <span class="document">" (" {d} ")"</span> })}
             </span>
         }
@@ -50,15 +50,17 @@ pub fn SourceRefs(
                 (s.title.clone(), s.url.clone().filter(|u| is_http_url(u)))
             });
             let label = format!("[{}]", i + 1);
+            // The accessible name starts with the visible text (WCAG 2.5.3, label in name).
+            let name = format!("{label} {title}");
             match url {
                 Some(url) => view! {
-                    <a class="source-ref" href=url target="_blank" rel="noopener noreferrer" title=title.clone() aria-label=title>
+                    <a class="source-ref" href=url target="_blank" rel="noopener noreferrer" title=title.clone() aria-label=name translate="no">
                         {label}
                     </a>
                 }
                 .into_any(),
                 None => view! {
-                    <span class="source-ref" title=title.clone() aria-label=title>
+                    <span class="source-ref" title=title.clone() aria-label=name translate="no">
                         {label}
                     </span>
                 }

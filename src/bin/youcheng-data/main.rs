@@ -6,6 +6,7 @@
 //! youcheng-data validate FILE       print the problems of a partnership JSON file
 //! youcheng-data synthetic N SEED OUT  write a labelled synthetic dataset for benchmarks
 //! youcheng-data count FILE [QUERY]  the headline figures for a URL query, as JSON
+//! youcheng-data messages LANG       every UI string of a language, as JSON (for tests)
 //! ```
 //!
 //! `count` runs the same query codec, filters and aggregates as the app, so end-to-end tests
@@ -47,9 +48,10 @@ fn main() -> std::process::ExitCode {
             Some(path) => cli::count(std::path::Path::new(path), args.get(2).map_or("", |q| q)),
             None => Err("usage: youcheng-data count FILE [QUERY]".to_owned()),
         },
+        Some("messages") => cli::messages(args.get(1).map_or("en", |l| l)),
         _ => {
             eprintln!(
-                "usage:\n  youcheng-data build [--check]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]"
+                "usage:\n  youcheng-data build [--check]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG"
             );
             Err(String::new())
         }
@@ -163,6 +165,15 @@ mod cli {
             "ids": ids,
         });
         println!("{out}");
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Prints every UI string of a language as a JSON array of [name, text] (the end-to-end
+    /// tests look for English strings left in the Chinese UI).
+    pub fn messages(tag: &str) -> Result<ExitCode, String> {
+        let locale = youcheng::model::i18n::Locale::from_tag(tag)
+            .ok_or_else(|| format!("unknown language {tag:?}"))?;
+        println!("{}", serde_json::json!(locale.messages().entries()));
         Ok(ExitCode::SUCCESS)
     }
 

@@ -339,4 +339,12 @@ pub const EN: Messages = Messages {
     footer_more: "All sources and licences",
     n_pairs_phrase: Plural { one: "{n} pair", other: "{n} pairs" },
     n_countries_phrase: Plural { one: "{n} country", other: "{n} countries" },
+    reported_kind_all: "All relationships",
+    reported_kind_sister: "Sister cities",
+    reported_kind_friendly: "Friendly-cooperation partners",
+    reported_kind_intent: "Letters of intent",
+    reported_kind_approved: "Approved, to be signed",
+    reported_kind_contact: "In contact",
+    bri_short: "BRI",
+    scope_national: "All of China",
 };

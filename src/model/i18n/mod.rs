@@ -834,6 +834,22 @@ messages! {
     n_pairs_phrase: Plural,
     /// A number of countries.
     n_countries_phrase: Plural,
+    /// Reported figure kind: every relationship.
+    reported_kind_all: &'static str,
+    /// Reported figure kind: formal sister cities.
+    reported_kind_sister: &'static str,
+    /// Reported figure kind: friendly-cooperation partners.
+    reported_kind_friendly: &'static str,
+    /// Reported figure kind: letters of intent.
+    reported_kind_intent: &'static str,
+    /// Reported figure kind: approved, to be signed.
+    reported_kind_approved: &'static str,
+    /// Reported figure kind: places in contact.
+    reported_kind_contact: &'static str,
+    /// Short name of the Belt and Road Initiative.
+    bri_short: &'static str,
+    /// Scope of a national figure.
+    scope_national: &'static str,
 }
 
 /// "88 pairs with 35 countries" in the UI language, with the right plural forms.
@@ -912,6 +928,20 @@ pub fn continent_label(locale: Locale, continent: Continent) -> &'static str {
         Continent::SouthAmerica => m.continent_south_america,
         Continent::Oceania => m.continent_oceania,
         Continent::Antarctica => m.continent_antarctica,
+    }
+}
+
+/// What an official figure counts.
+pub fn reported_kind_label(locale: Locale, kind: super::dataset::ReportedKind) -> &'static str {
+    use super::dataset::ReportedKind;
+    let m = locale.messages();
+    match kind {
+        ReportedKind::All => m.reported_kind_all,
+        ReportedKind::Sister => m.reported_kind_sister,
+        ReportedKind::Friendly => m.reported_kind_friendly,
+        ReportedKind::Intent => m.reported_kind_intent,
+        ReportedKind::Approved => m.reported_kind_approved,
+        ReportedKind::Contact => m.reported_kind_contact,
     }
 }
 

@@ -6,7 +6,7 @@ use super::{Messages, Plural};
 pub const ZH: Messages = Messages {
     app_name: "友城 Youcheng",
     tagline: "中国国际友好城市地图",
-    language: "语言 Language",
+    language: "语言",
     loading: "正在加载友城数据…",
     load_failed: "友城数据加载失败",
     retry: "重试",
@@ -330,4 +330,12 @@ pub const ZH: Messages = Messages {
     footer_more: "全部来源与许可",
     n_pairs_phrase: Plural { one: "{n} 对友城", other: "{n} 对友城" },
     n_countries_phrase: Plural { one: "{n} 个国家", other: "{n} 个国家" },
+    reported_kind_all: "全部友城关系",
+    reported_kind_sister: "友好城市",
+    reported_kind_friendly: "友好交流（合作）城市",
+    reported_kind_intent: "意向友城",
+    reported_kind_approved: "已获批待签约",
+    reported_kind_contact: "正在联系",
+    bri_short: "“一带一路”",
+    scope_national: "全国",
 };
