@@ -12,10 +12,15 @@
 use std::fs;
 use std::path::Path;
 
-use youcheng::model::load::load;
+use youcheng::model::import_csv::import_csv;
+use youcheng::model::load::{LoadError, Loaded, load};
 
 fn describe(text: &str) -> Vec<String> {
-    match load(text) {
+    summarise(load(text))
+}
+
+fn summarise(result: Result<Loaded, LoadError>) -> Vec<String> {
+    match result {
         Err(error) => vec![error.problem.compact()],
         Ok(loaded) => {
             let d = &loaded.dataset;
@@ -59,6 +64,37 @@ fn every_fixture_loads_as_expected() {
         checked += 1;
     }
     assert!(checked >= 40, "only {checked} fixtures found");
+    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Every `tests/fixtures/csv/NAME.csv` is imported against the small fixture as gazetteer and
+/// compared with `NAME.expect` (same format as the JSON fixtures).
+#[test]
+fn every_csv_fixture_imports_as_expected() {
+    let gazetteer = load(include_str!("fixtures/small.json")).expect("small.json loads").dataset;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv");
+    let mut names: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for path in names.iter().filter(|p| p.extension().is_some_and(|e| e == "csv")) {
+        let bytes = fs::read(path).unwrap();
+        let expected: Vec<String> = fs::read_to_string(path.with_extension("expect"))
+            .unwrap_or_else(|_| panic!("{} has no .expect file", path.display()))
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(str::to_owned)
+            .collect();
+        let got = summarise(import_csv(&bytes, "fixture.csv", &gazetteer));
+        if got != expected {
+            failures.push(format!(
+                "{}:\n  expected {expected:#?}\n  got      {got:#?}",
+                path.display()
+            ));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 12, "only {checked} CSV fixtures found");
     assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
 }
 

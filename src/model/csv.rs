@@ -53,91 +53,151 @@ impl Row {
     }
 }
 
-/// Reads CSV text (the first non-blank row is the header).
+/// The field separator of a file: comma, semicolon (spreadsheets in many European locales)
+/// or tab (copied from a spreadsheet), whichever the header line uses most; comma on a tie.
+pub fn sniff_delimiter(text: &str) -> char {
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
+    let mut in_quotes = false;
+    let mut counts = [0usize; 3];
+    for c in header.chars() {
+        match c {
+            '"' => in_quotes = !in_quotes,
+            ',' if !in_quotes => counts[0] += 1,
+            ';' if !in_quotes => counts[1] += 1,
+            '\t' if !in_quotes => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|i| (counts[*i], 3 - i)).unwrap_or(0);
+    [',', ';', '\t'][best]
+}
+
+/// How one row ended.
+enum RowEnd {
+    /// A complete row; reading goes on at the given byte.
+    Done(Vec<String>, usize),
+    /// Broken quoting; reading resumes at the given byte (the next line).
+    Broken(usize),
+}
+
+/// Reads one row starting at byte `start`. Lines are counted into `line`.
+fn read_row(text: &str, start: usize, delimiter: char, line: &mut usize) -> RowEnd {
+    let bytes = text.as_bytes();
+    let delimiter = delimiter as u8;
+    let mut fields = Vec::new();
+    let mut field: Vec<u8> = Vec::new();
+    let mut i = start;
+    let mut field_started = false;
+    let mut lines_in_row = 0;
+    let finish = |field: Vec<u8>| String::from_utf8_lossy(&field).into_owned();
+    // The byte after the end of the row's first line, where reading resumes after a bad row.
+    let next_line = |from: usize| match text[from..].find('\n') {
+        Some(n) => from + n + 1,
+        None => text.len(),
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'"' && !field_started {
+            // A quoted field: up to the closing quote ("" is a quote).
+            field_started = true;
+            let mut j = i + 1;
+            let mut closed = false;
+            while j < bytes.len() {
+                match bytes[j] {
+                    b'"' if bytes.get(j + 1) == Some(&b'"') => {
+                        field.push(b'"');
+                        j += 2;
+                    }
+                    b'"' => {
+                        closed = true;
+                        j += 1;
+                        break;
+                    }
+                    b'\n' => {
+                        lines_in_row += 1;
+                        field.push(b'\n');
+                        j += 1;
+                    }
+                    other => {
+                        field.push(other);
+                        j += 1;
+                    }
+                }
+            }
+            if !closed {
+                // Never closed: only this row's first line is lost; the rest is read again.
+                *line += 1;
+                return RowEnd::Broken(next_line(start));
+            }
+            // After the closing quote only a separator or the end of the line may follow.
+            match bytes.get(j) {
+                None => i = j,
+                Some(&c) if c == delimiter || c == b'\n' || c == b'\r' => i = j,
+                Some(_) if lines_in_row > 0 => {
+                    // Most likely a quote that was never closed, matched by a quote on a
+                    // later line: lose only this row's first line and read on from there.
+                    *line += 1;
+                    return RowEnd::Broken(next_line(start));
+                }
+                Some(_) => {
+                    *line += 1;
+                    return RowEnd::Broken(next_line(j));
+                }
+            }
+            continue;
+        }
+        match b {
+            _ if b == delimiter => {
+                fields.push(finish(std::mem::take(&mut field)));
+                field_started = false;
+                i += 1;
+            }
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => i += 1,
+            b'\n' | b'\r' => {
+                *line += 1 + lines_in_row;
+                fields.push(finish(field));
+                return RowEnd::Done(fields, i + 1);
+            }
+            _ => {
+                field.push(b);
+                field_started = true;
+                i += 1;
+            }
+        }
+    }
+    *line += lines_in_row;
+    fields.push(finish(field));
+    RowEnd::Done(fields, bytes.len())
+}
+
+/// Reads CSV text (the first non-blank row is the header). The separator is sniffed from the
+/// header ([`sniff_delimiter`]).
 pub fn read(text: &str) -> Table {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = sniff_delimiter(text);
     let mut table = Table::default();
     let mut header_done = false;
-    let mut chars = text.chars().peekable();
     let mut line = 1usize;
-    while chars.peek().is_some() {
+    let mut at = 0usize;
+    while at < text.len() {
         let start_line = line;
-        let mut fields = Vec::new();
-        let mut field = String::new();
-        let mut broken = false;
-        let mut in_quotes = false;
-        let mut after_quote = false;
-        let mut field_started = false;
-        loop {
-            let Some(c) = chars.next() else {
-                if in_quotes {
-                    broken = true;
-                }
-                break;
-            };
-            if in_quotes {
-                match c {
-                    '"' if chars.peek() == Some(&'"') => {
-                        chars.next();
-                        field.push('"');
-                    }
-                    '"' => {
-                        in_quotes = false;
-                        after_quote = true;
-                    }
-                    '\n' => {
-                        line += 1;
-                        field.push('\n');
-                    }
-                    _ => field.push(c),
-                }
-                continue;
+        match read_row(text, at, delimiter, &mut line) {
+            RowEnd::Broken(next) => {
+                table.bad.push(BadRow { line: start_line });
+                at = next;
             }
-            match c {
-                ',' => {
-                    fields.push(std::mem::take(&mut field));
-                    after_quote = false;
-                    field_started = false;
+            RowEnd::Done(fields, next) => {
+                at = next;
+                if fields.len() == 1 && fields[0].trim().is_empty() {
+                    continue;
                 }
-                '\r' if chars.peek() == Some(&'\n') => {}
-                '\n' | '\r' => {
-                    line += 1;
-                    break;
-                }
-                '"' if !field_started && !after_quote => {
-                    in_quotes = true;
-                    field_started = true;
-                }
-                _ if after_quote => {
-                    // Text after a closing quote: the row is malformed. Skip to its end.
-                    broken = true;
-                    for rest in chars.by_ref() {
-                        if rest == '\n' {
-                            line += 1;
-                            break;
-                        }
-                    }
-                    break;
-                }
-                _ => {
-                    field.push(c);
-                    field_started = true;
+                if header_done {
+                    table.rows.push(Row { line: start_line, fields });
+                } else {
+                    table.header = fields.into_iter().map(|f| f.trim().to_owned()).collect();
+                    header_done = true;
                 }
             }
-        }
-        if broken {
-            table.bad.push(BadRow { line: start_line });
-            continue;
-        }
-        fields.push(field);
-        if fields.len() == 1 && fields[0].trim().is_empty() {
-            continue;
-        }
-        if header_done {
-            table.rows.push(Row { line: start_line, fields });
-        } else {
-            table.header = fields.into_iter().map(|f| f.trim().to_owned()).collect();
-            header_done = true;
         }
     }
     table
@@ -194,6 +254,33 @@ mod tests {
         let t = read("a,b\n1,\"ok\"x\n2,fine\n3,\"never closed\n");
         assert_eq!(fields(&t), vec![vec!["2", "fine"]]);
         assert_eq!(t.bad, vec![BadRow { line: 2 }, BadRow { line: 4 }]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_costs_one_row_not_the_rest_of_the_file() {
+        let t = read("a,b\n1,\"oops\n2,fine\n3,\"also, fine\"\n");
+        assert_eq!(t.bad, vec![BadRow { line: 2 }]);
+        assert_eq!(fields(&t), vec![vec!["2", "fine"], vec!["3", "also, fine"]]);
+        assert_eq!(t.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![3, 4]);
+    }
+
+    #[test]
+    fn semicolons_and_tabs_are_recognised_from_the_header() {
+        let t = read("a;b;c\n1;\"x; y\";3,5\n");
+        assert_eq!(fields(&t), vec![vec!["1", "x; y", "3,5"]]);
+        let t = read("a\tb\n1\t2\n");
+        assert_eq!(fields(&t), vec![vec!["1", "2"]]);
+        // A comma file whose names contain semicolons stays a comma file.
+        assert_eq!(sniff_delimiter("a,b,c\n\"x;y\",2,3"), ',');
+        assert_eq!(sniff_delimiter("\"a;b\",c"), ',');
+        assert_eq!(sniff_delimiter(""), ',');
+    }
+
+    #[test]
+    fn multibyte_text_survives() {
+        let t = read("城市,伙伴\n西安,\"奈良, 日本\"\n");
+        assert_eq!(t.header, vec!["城市", "伙伴"]);
+        assert_eq!(fields(&t), vec![vec!["西安", "奈良, 日本"]]);
     }
 
     #[test]

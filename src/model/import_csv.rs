@@ -87,8 +87,9 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
     let text = std::str::from_utf8(bytes).map_err(|e| LoadError {
         problem: Problem::fatal(ProblemKind::NotUtf8 { offset: e.valid_up_to() }),
     })?;
-    let mut problems = Problems::default();
-    let text = super::load::strip_bom(text, &mut problems);
+    // Spreadsheets write a byte-order mark as a matter of course: not worth a warning.
+    let problems = Problems::default();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError { problem: Problem::fatal(ProblemKind::Empty) });
     }

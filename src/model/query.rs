@@ -552,6 +552,8 @@ pub fn parse(query: &str) -> (UrlState, Vec<Notice>) {
                 true => state.data = Some(value.clone()),
                 false => bad("a URL"),
             },
+            // Diagnostics handled before the app starts (see `ui::start`); not part of the state.
+            "selftest" => {}
             "embed" => match EmbedPreset::parse(&value) {
                 Some(e) => state.embed = Some(e),
                 None => bad("1, map, place, province, national or chart"),

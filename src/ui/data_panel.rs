@@ -147,12 +147,12 @@ pub fn DataPanel() -> impl IntoView {
                         fill(
                             l.messages().report_counts,
                             &[
-                                ("pairs", &l.number(counts.0 as u64)),
-                                ("places", &l.number(counts.1 as u64)),
-                                ("countries", &l.number(counts.2 as u64)),
-                                ("sources", &l.number(counts.3 as u64)),
-                                ("skipped", &l.number(n_skipped as u64)),
-                                ("warnings", &l.number(n_warnings as u64)),
+                                ("pairs", &l.messages().n_rows.format(l, counts.0 as u64)),
+                                ("places", &l.messages().n_places_phrase.format(l, counts.1 as u64)),
+                                ("countries", &l.messages().n_countries_phrase.format(l, counts.2 as u64)),
+                                ("sources", &l.messages().n_sources.format(l, counts.3 as u64)),
+                                ("skipped", &l.messages().n_records_skipped.format(l, n_skipped as u64)),
+                                ("warnings", &l.messages().n_values_dropped.format(l, n_warnings as u64)),
                             ],
                         )
                     }}

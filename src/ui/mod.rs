@@ -38,4 +38,12 @@ pub fn start() {
         placeholder.remove();
     }
     leptos::mount::mount_to_body(App);
+    // `?selftest=panic` proves the panic screen works in a real build (used by the
+    // end-to-end tests; documented in docs/developers.md). It panics after the first paint.
+    if url::current_search().split(['?', '&']).any(|p| p == "selftest=panic") {
+        leptos::prelude::set_timeout(
+            || panic!("self-test: a deliberate panic (selftest=panic in the address)"),
+            std::time::Duration::from_millis(300),
+        );
+    }
 }

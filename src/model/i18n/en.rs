@@ -326,7 +326,7 @@ pub const EN: Messages = Messages {
     download_template: "Download the CSV template",
     showing_bundled: "The bundled dataset is shown instead.",
     report_title: "Validation report",
-    report_counts: "Loaded {pairs} partnerships, {places} places, {countries} countries and {sources} sources; {skipped} records were skipped and {warnings} kept without a bad value.",
+    report_counts: "Loaded {pairs}, {places}, {countries} and {sources}; {skipped} and {warnings}.",
     report_clean: "No problems were found.",
     reported_title: "Official figures",
     col_scope: "Scope",
@@ -347,4 +347,10 @@ pub const EN: Messages = Messages {
     reported_kind_contact: "In contact",
     bri_short: "BRI",
     scope_national: "All of China",
+    n_places_phrase: Plural { one: "{n} place", other: "{n} places" },
+    n_records_skipped: Plural { one: "{n} record was skipped", other: "{n} records were skipped" },
+    n_values_dropped: Plural {
+        one: "{n} was kept without a bad value",
+        other: "{n} were kept without a bad value",
+    },
 };

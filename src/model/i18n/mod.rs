@@ -850,6 +850,12 @@ messages! {
     bri_short: &'static str,
     /// Scope of a national figure.
     scope_national: &'static str,
+    /// A number of places.
+    n_places_phrase: Plural,
+    /// How many records loading skipped.
+    n_records_skipped: Plural,
+    /// How many records were kept without a bad value.
+    n_values_dropped: Plural,
 }
 
 /// "88 pairs with 35 countries" in the UI language, with the right plural forms.

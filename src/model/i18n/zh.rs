@@ -317,7 +317,7 @@ pub const ZH: Messages = Messages {
     download_template: "下载 CSV 模板",
     showing_bundled: "现显示内置数据集。",
     report_title: "数据校验报告",
-    report_counts: "已加载 {pairs} 对友城、{places} 个地点、{countries} 个国家和 {sources} 个来源；跳过 {skipped} 条记录，{warnings} 条记录在去掉错误值后保留。",
+    report_counts: "已加载 {pairs}、{places}、{countries}和{sources}；{skipped}，{warnings}。",
     report_clean: "未发现问题。",
     reported_title: "官方数字",
     col_scope: "范围",
@@ -338,4 +338,10 @@ pub const ZH: Messages = Messages {
     reported_kind_contact: "正在联系",
     bri_short: "“一带一路”",
     scope_national: "全国",
+    n_places_phrase: Plural { one: "{n} 个地点", other: "{n} 个地点" },
+    n_records_skipped: Plural { one: "跳过 {n} 条记录", other: "跳过 {n} 条记录" },
+    n_values_dropped: Plural {
+        one: "{n} 条记录去掉错误值后保留",
+        other: "{n} 条记录去掉错误值后保留",
+    },
 };
