@@ -25,6 +25,14 @@ build:
 bench:
 	bash scripts/bench.sh
 
+## One HTML file with the app, the China data and the basemaps (opens from file://).
+single-file: build
+	node scripts/single-file.mjs dist dist-single/youcheng.html
+
+## Fuzz the loader (JSON, CSV) and the query codec: make fuzz FUZZ_SECONDS=600 (per target).
+fuzz:
+	bash scripts/fuzz.sh $(or $(FUZZ_SECONDS),600)
+
 ## Rebuild public/data from data/raw (deterministic).
 data:
 	cargo run --quiet --release --bin youcheng-data -- build
@@ -34,4 +42,4 @@ validate:
 	cargo run --quiet --release --bin youcheng-data -- validate $(FILE)
 
 clean:
-	rm -rf dist target/e2e
+	rm -rf dist dist-single target/e2e

@@ -27,3 +27,14 @@ try {
 } catch (error) {
   fail(error);
 }
+
+// Offline: after the first visit a service worker serves the app, its data and basemaps
+// (sw.js, generated at build time). Registered once the page has loaded, so it never competes
+// with the first paint; only over http(s) (not from file://).
+if ('serviceWorker' in navigator && location.protocol.startsWith('http')) {
+  const register = () => navigator.serviceWorker.register('./sw.js').catch((error) => {
+    console.warn('Youcheng: offline support is unavailable:', error.message);
+  });
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
+}

@@ -393,22 +393,32 @@ pub fn draw<DB: DrawingBackend>(
                 hits.push(BarHit::new(i, (l, t), (r, b)));
             }
         }
-        chart
-            .draw_secondary_series(LineSeries::new(
-                spec.cumulative.iter().map(|(y, n)| (*y as f64, *n as f64)),
-                style.line.stroke_width(px(2.0).max(1) as u32),
-            ))?
-            .label(spec.cumulative_label.clone())
-            .legend(move |(x, y)| {
-                PathElement::new(vec![(x, y), (x + 16, y)], style.line.stroke_width(2))
-            });
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(style.background.mix(0.85))
-            .border_style(style.grid)
-            .label_font(font(11.0))
-            .draw()?;
+        chart.draw_secondary_series(LineSeries::new(
+            spec.cumulative.iter().map(|(y, n)| (*y as f64, *n as f64)),
+            style.line.stroke_width(px(2.0).max(1) as u32),
+        ))?;
+        // The legend, drawn by hand: plotters' series-label box measures its text with a
+        // styled DOM element, which a strict CSP blocks in the browser.
+        let (left, top) = chart.backend_coord(&(first as f64 - 0.5, max as f64 * 1.1));
+        let label_font = font(11.0);
+        let (text_w, text_h) = root.estimate_text_size(&spec.cumulative_label, &label_font)?;
+        let (x0, y0) = (left + px(8.0), top + px(6.0));
+        let (x1, y1) = (x0 + px(34.0) + text_w as i32, y0 + text_h as i32 + px(10.0));
+        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], style.background.mix(0.85).filled()))?;
+        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], style.grid))?;
+        let middle = (y0 + y1) / 2;
+        root.draw(&PathElement::new(
+            vec![(x0 + px(6.0), middle), (x0 + px(24.0), middle)],
+            style.line.stroke_width(px(2.0).max(1) as u32),
+        ))?;
+        root.draw(&Text::new(
+            spec.cumulative_label.clone(),
+            (x0 + px(30.0), middle),
+            label_font.pos(plotters::style::text_anchor::Pos::new(
+                plotters::style::text_anchor::HPos::Left,
+                plotters::style::text_anchor::VPos::Center,
+            )),
+        ))?;
         return Ok(hits);
     }
     // Horizontal bars: categories down the side, values along the bottom.

@@ -25,3 +25,4 @@ pub mod schema;
 pub mod search;
 pub mod stories;
 pub mod text;
+pub mod theme;

@@ -303,6 +303,9 @@ pub struct UrlState {
     pub theme: Option<Theme>,
     /// Host accent colour (`#rrggbb`).
     pub accent: Option<String>,
+    /// Host font family list (`font=Noto Sans SC,sans-serif`): letters, digits, spaces,
+    /// commas and hyphens only, so it can never escape the CSS value.
+    pub font: Option<String>,
 }
 
 /// Why a parameter was ignored.
@@ -574,6 +577,15 @@ pub fn parse(query: &str) -> (UrlState, Vec<Notice>) {
                     false => bad("a colour such as #b3261e"),
                 }
             }
+            "font" => {
+                let ok = !value.trim().is_empty()
+                    && value.chars().count() <= 100
+                    && value.chars().all(|c| c.is_alphanumeric() || " ,-".contains(c));
+                match ok {
+                    true => state.font = Some(value.trim().to_owned()),
+                    false => bad("font family names separated by commas"),
+                }
+            }
             _ => notices.push(Notice {
                 param: key.clone(),
                 value: shorten(&value),
@@ -706,6 +718,9 @@ pub fn to_query(state: &UrlState) -> String {
     if let Some(a) = &state.accent {
         parts.push(("accent", a.clone()));
     }
+    if let Some(f) = &state.font {
+        parts.push(("font", f.clone()));
+    }
     parts.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect::<Vec<_>>().join("&")
 }
 
@@ -769,6 +784,7 @@ mod tests {
         s.chart = Some(ChartKind::Countries);
         s.theme = Some(Theme::Dark);
         s.accent = Some("#00ff7f".into());
+        s.font = Some("Noto Sans SC, sans-serif".into());
         round_trips(&s);
         s.profile = Some(ProfileRef::Place("cn-xian".into()));
         round_trips(&s);
@@ -810,5 +826,21 @@ mod tests {
         let s = UrlState { at: Some(at), ..UrlState::default() };
         round_trips(&s);
         assert_eq!(to_query(&s), "at=121.47,31.23,3.33");
+    }
+
+    #[test]
+    fn host_styling_cannot_inject_css() {
+        for bad in ["x;}body{display:none", "a\\62 c", "url(x)", "", "#fff'"] {
+            let (state, notices) = parse(&format!("font={}", encode(bad)));
+            assert_eq!(state.font, None, "{bad:?}");
+            assert_eq!(notices.len(), 1, "{bad:?}");
+        }
+        for bad in ["red", "#12345", "#1234567", "#gggggg", "rgb(1,2,3)"] {
+            let (state, _) = parse(&format!("accent={}", encode(bad)));
+            assert_eq!(state.accent, None, "{bad:?}");
+        }
+        let (state, _) = parse("font=Noto%20Sans%20SC,%20serif&accent=%23B3261E");
+        assert_eq!(state.font.as_deref(), Some("Noto Sans SC, serif"));
+        assert_eq!(state.accent.as_deref(), Some("#b3261e"));
     }
 }

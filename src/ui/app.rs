@@ -118,10 +118,13 @@ pub fn AppRoot(
         bundled_url: StoredValue::new(config.bundled_url),
     };
     provide_context(state);
+    super::embed::apply_host_styling(state);
     if config.sync_url {
         url::sync(state);
         super::import::install_page_drop(state);
+        super::embed::post_height_to_parent(state);
     }
+    let embedded = Memo::new(move |_| state.url.with(|u| u.embed.is_some()));
 
     Effect::new(move |_| {
         let locale = state.locale.get();
@@ -203,7 +206,9 @@ pub fn AppRoot(
 
     view! {
         <a class="skip-link" href="#main">{move || state.messages().skip_to_content}</a>
-        <Header />
+        <Show when=move || !embedded.get()>
+            <Header />
+        </Show>
         <main id="main" class="main" tabindex="-1">
             {move || match state.load.get() {
                 LoadState::Loading => view! { <LoadingView /> }.into_any(),
@@ -264,18 +269,44 @@ async fn load_user_url(state: AppState, url: &str) -> Result<Arc<Loaded>, String
 #[component]
 fn Footer() -> impl IntoView {
     let state = use_app_state();
+    // Embedded: a link to the full app (same view, without the embed options).
+    let full_view = move || {
+        let query = state.url.with(|u| {
+            crate::model::query::to_query(&UrlState {
+                embed: None,
+                chart: None,
+                theme: None,
+                accent: None,
+                font: None,
+                ..u.clone()
+            })
+        });
+        let path = window().location().pathname().unwrap_or_default();
+        if query.is_empty() { path } else { format!("{path}?{query}") }
+    };
     view! {
         <footer class="app-footer">
+            <Show when=move || state.url.with(|u| u.embed.is_some())>
+                <p class="embed-brand">
+                    <strong>{move || state.messages().app_name}</strong>
+                    " · "
+                    <a href=full_view target="_blank" rel="noopener">
+                        {move || state.messages().open_full_view}
+                    </a>
+                </p>
+            </Show>
             <p>
                 {move || state.messages().footer_attribution}
                 " "
-                <button
-                    type="button"
-                    class="link-button"
-                    on:click=move |_| state.navigate(|u| u.tab = crate::model::query::Tab::Data)
-                >
-                    {move || state.messages().footer_more}
-                </button>
+                <Show when=move || state.url.with(|u| u.embed.is_none_or(|e| e == crate::model::query::EmbedPreset::Full))>
+                    <button
+                        type="button"
+                        class="link-button"
+                        on:click=move |_| state.navigate(|u| u.tab = crate::model::query::Tab::Data)
+                    >
+                        {move || state.messages().footer_more}
+                    </button>
+                </Show>
             </p>
         </footer>
     }

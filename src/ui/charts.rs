@@ -6,10 +6,10 @@
 
 use leptos::prelude::*;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
+use super::chart_canvas::MeasuredCanvas;
 use super::download::{download_bytes, download_canvas_png};
 use super::explorer::use_explore;
 use super::state::use_app_state;
@@ -52,17 +52,21 @@ fn chart_style(element: &web_sys::Element, scale: f64) -> ChartStyle {
     }
 }
 
-/// The charts tab (or, embedded with `embed=chart`, one chart).
+/// The charts tab (or, embedded with `embed=chart`, one chart; or the charts of a preset).
 #[component]
-pub fn ChartsPanel() -> impl IntoView {
+pub fn ChartsPanel(
+    /// Which charts; all of them (or the `chart=` one when embedded) by default.
+    #[prop(optional)]
+    kinds: Option<Vec<ChartKind>>,
+) -> impl IntoView {
     let state = use_app_state();
     let single = state
         .url
         .with_untracked(|u| u.embed.is_some_and(|e| e == crate::model::query::EmbedPreset::Chart));
-    let kinds: Vec<ChartKind> = if single {
-        vec![state.url.with_untracked(|u| u.chart.unwrap_or_default())]
-    } else {
-        ChartKind::ALL.to_vec()
+    let kinds: Vec<ChartKind> = match kinds {
+        Some(kinds) => kinds,
+        None if single => vec![state.url.with_untracked(|u| u.chart.unwrap_or_default())],
+        None => ChartKind::ALL.to_vec(),
     };
     view! {
         <div class="charts" data-testid="charts">
@@ -100,7 +104,7 @@ fn ChartCard(
         canvas.set_width((css_width * dpr).round() as u32);
         canvas.set_height((height * dpr).round() as u32);
         let style = chart_style(&canvas, dpr);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let Some(backend) = MeasuredCanvas::new(canvas.clone()) else { return };
         let root = backend.into_drawing_area();
         match draw(&root, &spec, &style, &Frame::default()) {
             Ok(h) => {
@@ -210,7 +214,7 @@ fn ChartCard(
         });
         let Some(source) = canvas_ref.get_untracked() else { return };
         let style = chart_style(&source, 2.0);
-        let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else { return };
+        let Some(backend) = MeasuredCanvas::new(canvas.clone()) else { return };
         let root = backend.into_drawing_area();
         if draw(&root, &spec, &style, &frame).is_ok() {
             let _ = root.present();

@@ -8,7 +8,7 @@ use super::charts::ChartsPanel;
 use super::data_panel::DataPanel;
 use super::filters::{FilterChips, FiltersPanel};
 use super::headline::Headline;
-use super::map::MapPanel;
+use super::map::{MapPanel, PlacePanel};
 use super::notices::Notices;
 use super::profile::ProfilePanel;
 use super::search::SearchBox;
@@ -20,7 +20,7 @@ use crate::model::dataset::{Dataset, PairIdx};
 use crate::model::filter::{Selection, apply};
 use crate::model::i18n::pairs_with_countries;
 use crate::model::load::Loaded;
-use crate::model::query::Tab;
+use crate::model::query::{ChartKind, EmbedPreset, Tab};
 use crate::model::search::SearchIndex;
 
 /// What every panel of the loaded app reads. `Copy`.
@@ -83,11 +83,21 @@ pub fn Explorer(
     provide_context(explore);
     announce_changes(state, explore);
 
-    let tab = Memo::new(move |_| state.url.with(|u| u.tab));
-    let embed = Memo::new(move |_| state.url.with(|u| u.embed));
+    let layout = Memo::new(move |_| state.url.with(|u| u.embed));
+    move || match layout.get() {
+        None | Some(EmbedPreset::Full) => view! { <FullLayout /> }.into_any(),
+        Some(preset) => view! { <EmbedLayout preset /> }.into_any(),
+    }
+}
 
+/// The whole explorer: headline, filters, tabs, profile drawer.
+#[component]
+fn FullLayout() -> impl IntoView {
+    let state = use_app_state();
+    let tab = Memo::new(move |_| state.url.with(|u| u.tab));
+    let embedded = Memo::new(move |_| state.url.with(|u| u.embed.is_some()));
     view! {
-        <div class="explorer" class:embedded=move || embed.get().is_some() data-testid="explorer">
+        <div class="explorer" class:embedded=embedded data-testid="explorer">
             <Notices />
             <Headline />
             <div class="workspace">
@@ -122,6 +132,52 @@ pub fn Explorer(
             <ProfilePanel />
         </div>
     }
+}
+
+/// A compact embedded view: the headline and one preset's panels, for a host page's iframe.
+/// Filters come from the address the host writes; chips show them and can be removed.
+#[component]
+fn EmbedLayout(
+    /// Which preset.
+    preset: EmbedPreset,
+) -> impl IntoView {
+    let body = match preset {
+        EmbedPreset::Map => view! { <MapPanel /> }.into_any(),
+        EmbedPreset::Place => view! { <PlaceCard /> }.into_any(),
+        EmbedPreset::Province => view! {
+            <MapPanel />
+            <ChartsPanel kinds=vec![ChartKind::Growth, ChartKind::Countries, ChartKind::Kinds] />
+        }
+        .into_any(),
+        EmbedPreset::National => view! {
+            <MapPanel />
+            <ChartsPanel kinds=vec![ChartKind::Growth, ChartKind::Provinces, ChartKind::Countries, ChartKind::Continents] />
+        }
+        .into_any(),
+        EmbedPreset::Chart | EmbedPreset::Full => view! { <ChartsPanel /> }.into_any(),
+    };
+    view! {
+        <div class="explorer embedded" data-testid="explorer" data-embed=preset.as_str()>
+            <Notices />
+            <Headline />
+            <FilterChips />
+            <div class="embed-body">{body}</div>
+            <ProfilePanel />
+        </div>
+    }
+}
+
+/// The place card preset: one place's partners. The place is `sel=`, else the `in=` filter.
+#[component]
+fn PlaceCard() -> impl IntoView {
+    let state = use_app_state();
+    let fallback = state
+        .url
+        .with_untracked(|u| if u.selected.is_none() { u.filters.place.clone() } else { None });
+    if let Some(id) = fallback {
+        state.replace(move |u| u.selected = Some(id));
+    }
+    view! { <PlacePanel /> }
 }
 
 /// Announces each change of the headline to screen readers ("312 pairs with 41 countries").

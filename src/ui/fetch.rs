@@ -34,8 +34,22 @@ impl FetchError {
     }
 }
 
+/// The text of a file built into the page (the single-file build puts the app's data files
+/// in `window.__youchengFiles`, so it opens from `file://` with no server).
+fn built_in_file(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let files = js_sys::Reflect::get(&window, &"__youchengFiles".into()).ok()?;
+    if files.is_undefined() || files.is_null() {
+        return None;
+    }
+    js_sys::Reflect::get(&files, &url.into()).ok()?.as_string()
+}
+
 /// Fetches `url` as text, giving up after `timeout_seconds`.
 pub async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, FetchError> {
+    if let Some(text) = built_in_file(url) {
+        return Ok(text);
+    }
     let controller = web_sys::AbortController::new().ok();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = controller.as_ref().and_then(|controller| {

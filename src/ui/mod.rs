@@ -5,9 +5,11 @@
 //! in the model, where it is tested natively.
 
 mod app;
+mod chart_canvas;
 mod charts;
 mod data_panel;
 mod download;
+mod embed;
 mod explorer;
 mod fetch;
 mod filters;

@@ -23,6 +23,7 @@ fn open_claim(state: super::state::AppState, query: &'static str) {
             embed: u.embed,
             theme: u.theme,
             accent: u.accent.clone(),
+            font: u.font.clone(),
             ..target
         };
     });

@@ -353,4 +353,5 @@ pub const EN: Messages = Messages {
         one: "{n} was kept without a bad value",
         other: "{n} were kept without a bad value",
     },
+    open_full_view: "Open the full atlas (new tab)",
 };

@@ -856,6 +856,8 @@ messages! {
     n_records_skipped: Plural,
     /// How many records were kept without a bad value.
     n_values_dropped: Plural,
+    /// Link from an embedded view to the full app (opens a new tab).
+    open_full_view: &'static str,
 }
 
 /// "88 pairs with 35 countries" in the UI language, with the right plural forms.

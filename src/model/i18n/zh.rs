@@ -344,4 +344,5 @@ pub const ZH: Messages = Messages {
         one: "{n} 条记录去掉错误值后保留",
         other: "{n} 条记录去掉错误值后保留",
     },
+    open_full_view: "打开完整地图（新标签页）",
 };

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 use self::legend::Legend;
-use self::place_panel::PlacePanel;
+pub use self::place_panel::PlacePanel;
 use self::places_list::PlacesList;
 use self::playback::Playback;
 use self::render::{ArcLayer, BaseLayer, Frame, LABEL_HEIGHT, Palette};

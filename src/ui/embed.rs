@@ -1,0 +1,84 @@
+//! Embedding: the host's styling parameters (theme, accent, font) applied to the page, and
+//! the content height posted to the parent frame so a host can size its iframe
+//! (docs/embedding.md has the host snippet).
+//!
+//! Styling goes through the CSS object model (`style.setProperty`) and class names, which a
+//! strict Content-Security-Policy allows; no style attribute or element is written.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use super::state::AppState;
+use crate::model::query::Theme;
+use crate::model::theme::text_on;
+
+/// The message a host receives: `{ source: "youcheng", type: "height", height }`.
+pub const MESSAGE_SOURCE: &str = "youcheng";
+
+/// Keeps the root element's classes and custom properties in step with the address.
+pub fn apply_host_styling(state: AppState) {
+    Effect::new(move |_| {
+        let (theme, accent, font, embed) =
+            state.url.with(|u| (u.theme, u.accent.clone(), u.font.clone(), u.embed));
+        let Some(root) = document().document_element() else { return };
+        let classes = root.class_list();
+        let _ = classes.toggle_with_force("theme-dark", theme == Some(Theme::Dark));
+        let _ = classes.toggle_with_force("theme-light", theme == Some(Theme::Light));
+        let _ = classes.toggle_with_force("embedded", embed.is_some());
+        let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
+        let style = root.style();
+        match &accent {
+            Some(colour) => {
+                let _ = style.set_property("--yc-accent", colour);
+                let _ = style.set_property("--yc-accent-text", text_on(colour));
+            }
+            None => {
+                let _ = style.remove_property("--yc-accent");
+                let _ = style.remove_property("--yc-accent-text");
+            }
+        }
+        match &font {
+            Some(family) => _ = style.set_property("--yc-font", family),
+            None => _ = style.remove_property("--yc-font"),
+        }
+    });
+}
+
+/// When embedded in a frame, posts the document's height to the parent whenever it changes.
+pub fn post_height_to_parent(state: AppState) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(Some(parent)) = window.parent() else { return };
+    if js_sys::Object::is(&parent, &window) || state.url.with_untracked(|u| u.embed.is_none()) {
+        return;
+    }
+    let last = std::rc::Rc::new(std::cell::Cell::new(0i32));
+    let post = move || {
+        let Some(root) = document().document_element() else { return };
+        let height = root.scroll_height();
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"source".into(), &MESSAGE_SOURCE.into());
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &"height".into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        // Only a height is sent: nothing private, so any embedding origin may read it.
+        let _ = parent.post_message(&message, "*");
+    };
+    post();
+    let callback = Closure::<dyn FnMut()>::new(post.clone());
+    if let (Ok(observer), Some(body)) =
+        (web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()), document().body())
+    {
+        observer.observe(&body);
+        // Lives as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+    // Chrome holds back resize notifications in cross-origin frames that are off screen, so a
+    // frame below the fold would keep its initial height until scrolled to; a cheap check
+    // twice a second (one layout read, no message unless the height changed) covers that.
+    let _ = set_interval_with_handle(post, std::time::Duration::from_millis(500));
+}
