@@ -23,7 +23,9 @@ function fail(error) {
 try {
   performance.mark('yc-boot');
   const bindings = await import(boot.dataset.js);
-  await bindings.default({ module_or_path: boot.dataset.wasm });
+  const wasm = await bindings.default({ module_or_path: boot.dataset.wasm });
+  // Read by the benchmark (scripts/bench.mjs) to report the wasm memory size.
+  window.__youchengWasmMemory = wasm.memory;
 } catch (error) {
   fail(error);
 }

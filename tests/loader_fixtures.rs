@@ -136,3 +136,35 @@ fn the_example_in_the_format_documentation_loads_without_problems() {
     assert_eq!(loaded.dataset.partnerships().len(), 2);
     assert_eq!(loaded.dataset.reported().len(), 1);
 }
+
+/// Inputs the fuzzers found (tests/fixtures/fuzz): each is imported or loaded, exported as
+/// partnership JSON and loaded again with the same partnerships.
+#[test]
+fn fuzz_findings_round_trip() {
+    use youcheng::model::export::to_json;
+    let gazetteer = load(include_str!("fixtures/small.json")).expect("small.json loads").dataset;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut names: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for path in names {
+        let bytes = fs::read(&path).unwrap();
+        let loaded = if path.extension().is_some_and(|e| e == "csv") {
+            import_csv(&bytes, "fuzz.csv", &gazetteer)
+        } else {
+            load(&String::from_utf8_lossy(&bytes))
+        };
+        let Ok(loaded) = loaded else { continue };
+        let d = &loaded.dataset;
+        let pairs: Vec<_> = d.pair_indices().collect();
+        let json = to_json(d, &pairs);
+        let again = load(&json).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        assert_eq!(
+            again.dataset.partnerships().len(),
+            pairs.len(),
+            "{}: {:?}",
+            path.display(),
+            again.problems
+        );
+    }
+}

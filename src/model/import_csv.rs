@@ -377,6 +377,7 @@ struct Builder<'g> {
     pairs: Vec<Partnership>,
     pair_ids: HashMap<(PlaceIdx, PlaceIdx), String>,
     warned: std::collections::HashSet<PlaceIdx>,
+    place_ids: std::collections::HashSet<String>,
 }
 
 impl<'g> Builder<'g> {
@@ -392,6 +393,7 @@ impl<'g> Builder<'g> {
             pairs: Vec::new(),
             pair_ids: HashMap::new(),
             warned: Default::default(),
+            place_ids: Default::default(),
         }
     }
 
@@ -452,13 +454,18 @@ impl<'g> Builder<'g> {
         let known = self.lookup(&iso, name).cloned();
         let idx = PlaceIdx(self.places.len() as u32);
         let other = Some(other_name.to_owned()).filter(|n| !n.is_empty());
+        // Two names can differ and still share a slug ("Nara" and "Nara!"): number the later
+        // ones so every id stays unique (found by the fuzzer).
+        let base =
+            format!("{}-{}-{}", if home { "h" } else { "p" }, iso.to_ascii_lowercase(), slug(name));
+        let mut id = base.clone();
+        let mut n = 2;
+        while !self.place_ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
         self.places.push(Place {
-            id: format!(
-                "{}-{}-{}",
-                if home { "h" } else { "p" },
-                iso.to_ascii_lowercase(),
-                slug(name)
-            ),
+            id,
             name_en: name.to_owned(),
             name_zh: if home {
                 other.clone().or(known.as_ref().and_then(|k| k.name_zh.clone()))

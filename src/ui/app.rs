@@ -171,6 +171,9 @@ pub fn AppRoot(
                     Err(message) => LoadState::Failed { message, user_supplied: false },
                 },
             };
+            if matches!(next, LoadState::Ready(_)) {
+                super::perf::mark("yc-data-loaded");
+            }
             state.load.set(next);
         });
     });

@@ -113,9 +113,7 @@ fn ChartCard(
             }
             Err(e) => web_sys::console::warn_1(&format!("chart {kind:?}: {e}").into()),
         }
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("yc-chart-paint");
-        }
+        super::perf::mark("yc-chart-paint");
     });
 
     // Follow the container's width.

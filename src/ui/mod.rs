@@ -19,6 +19,7 @@ mod import;
 mod map;
 mod notices;
 mod panic;
+mod perf;
 mod picker;
 mod profile;
 mod search;

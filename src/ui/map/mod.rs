@@ -20,6 +20,7 @@ use self::places_list::PlacesList;
 use self::playback::Playback;
 use self::render::{ArcLayer, BaseLayer, Frame, LABEL_HEIGHT, Palette};
 use super::explorer::use_explore;
+use super::perf;
 use super::state::use_app_state;
 use crate::model::dataset::CountryIdx;
 use crate::model::geo::LonLat;
@@ -191,6 +192,7 @@ pub fn MapPanel() -> impl IntoView {
         if hidden {
             return;
         }
+        perf::mark("yc-draw-start");
         let dpr = window().device_pixel_ratio().max(1.0);
         let Some(ctx) = render::prepare(&canvas, vp, dpr) else { return };
         if palette.with_value(Option::is_none) {
@@ -251,12 +253,11 @@ pub fn MapPanel() -> impl IntoView {
             });
         });
         let complete = base.is_some();
-        if let Some(performance) = window().performance() {
-            let _ = performance.mark("yc-paint");
-            if complete && !painted_once.get_value() {
-                painted_once.set_value(true);
-                let _ = performance.mark("yc-first-map-paint");
-            }
+        perf::mark("yc-paint");
+        perf::measure_since("yc-draw", "yc-draw-start");
+        if complete && !painted_once.get_value() {
+            painted_once.set_value(true);
+            perf::mark_once("yc-first-map-paint");
         }
         if let Some(frame_el) = frame_ref.get_untracked() {
             let _ =
