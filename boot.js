@@ -20,12 +20,33 @@ function fail(error) {
   status.append(heading, detail, hint);
 }
 
+// Start fetching the data and the basemaps now, while the wasm downloads and compiles; the
+// app's own requests for the same files then use these responses. Which files depends on the
+// address (a user's ?data= file, the neutral or China map), as the app decides.
+(function preload() {
+  const params = new URLSearchParams(location.search);
+  const files = [];
+  if (!params.has('data')) files.push('data/partnerships.json');
+  const profile = params.get('map') === 'neutral' ? 'neutral' : 'china';
+  files.push(`data/basemap/world-${profile}.topo.json`, `data/basemap/provinces-${profile}.topo.json`);
+  if (profile === 'china') files.push('data/basemap/china-extras.geojson');
+  for (const href of files) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.appendChild(link);
+  }
+})();
+
 try {
   performance.mark('yc-boot');
   const bindings = await import(boot.dataset.js);
   const wasm = await bindings.default({ module_or_path: boot.dataset.wasm });
   // Read by the benchmark (scripts/bench.mjs) to report the wasm memory size.
   window.__youchengWasmMemory = wasm.memory;
+  performance.mark('yc-wasm-ready');
 } catch (error) {
   fail(error);
 }

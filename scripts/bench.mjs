@@ -1,6 +1,6 @@
 // The benchmark: what a visitor feels, measured in headless Chromium on dist/.
 //
-//   node scripts/bench.mjs [--quick] [--out bench/out/results.json]
+//   node scripts/bench.mjs [--quick] [--only china,world,synthetic-100k] [--out FILE.json]
 //
 // (`make bench` builds the release bundle and the synthetic dataset first.) For each dataset
 // (the China set, the 26,000-pair world set, a 100,000-pair labelled synthetic set) it prints
@@ -27,6 +27,7 @@ const RUNS = QUICK ? 3 : 7; // cold loads per dataset
 const FILTER_CHANGES = QUICK ? 100 : 160;
 const LEAK_CHANGES = QUICK ? 300 : 1000;
 const GESTURE_FRAMES = 120;
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 
 const DATASETS = [
   { name: 'china', query: '', budget: { paint: 250, filter: 16, frame: 16 } },
@@ -192,7 +193,7 @@ async function main() {
       results.transfer = { files: rows, total };
       await context.close();
     }
-    for (const dataset of DATASETS) {
+    for (const dataset of DATASETS.filter((d) => !ONLY || ONLY.includes(d.name))) {
       const url = `${server.url}${dataset.query ? `?${dataset.query}` : ''}`;
       const out = { query: dataset.query, budget: dataset.budget };
       const paints = [];

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
+use super::fasthash::FxHashMap;
 use super::geo::LonLat;
 use super::geo::arc::{arc_pieces, path_data};
 use super::geo::projection::{Projection, View, Viewport};
@@ -32,6 +33,8 @@ pub struct Node {
     pub key: NodeKey,
     /// Where, in map units.
     pub pos: [f64; 2],
+    /// Where, on the globe (arcs are computed from it).
+    pub lonlat: LonLat,
     /// Number of partnerships it takes part in (within the selection).
     pub weight: u32,
     /// True for home-side (Chinese) nodes.
@@ -72,10 +75,6 @@ impl Scene {
     }
 }
 
-fn place_pos(dataset: &Dataset, projection: &Projection, place: PlaceIdx) -> Option<[f64; 2]> {
-    dataset.place(place).coords.map(|c| projection.forward(c.lon_deg(), c.lat_deg()))
-}
-
 /// Builds the scene: one node per place (or per province and country when `grouped`), one
 /// edge per pair (or per province–country link).
 pub fn build_scene(
@@ -86,21 +85,26 @@ pub fn build_scene(
     country_points: &HashMap<CountryIdx, LonLat>,
 ) -> Scene {
     let mut scene = Scene { grouped, ..Scene::default() };
-    let mut index: HashMap<NodeKey, usize> = HashMap::new();
-    let mut edge_index: HashMap<(usize, usize), usize> = HashMap::new();
+    // Node of each place and country, by index (u32::MAX: none yet); faster than a map.
+    const NONE: u32 = u32::MAX;
+    let mut place_slot = vec![NONE; dataset.places().len()];
+    let mut country_slot = vec![NONE; dataset.countries().len()];
+    let mut edge_index: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     let mut node = |scene: &mut Scene, key: NodeKey, home: bool| -> Option<usize> {
-        if let Some(i) = index.get(&key) {
-            return Some(*i);
-        }
-        let pos = match key {
-            NodeKey::Place(p) => place_pos(dataset, projection, p)?,
-            NodeKey::Country(c) => {
-                let point = country_points.get(&c)?;
-                projection.forward(point.lon_deg(), point.lat_deg())
-            }
+        let slot = match key {
+            NodeKey::Place(p) => place_slot.get_mut(p.0 as usize)?,
+            NodeKey::Country(c) => country_slot.get_mut(c.0 as usize)?,
         };
-        scene.nodes.push(Node { key, pos, weight: 0, home });
-        index.insert(key, scene.nodes.len() - 1);
+        if *slot != NONE {
+            return Some(*slot as usize);
+        }
+        let lonlat = match key {
+            NodeKey::Place(p) => dataset.place(p).coords?,
+            NodeKey::Country(c) => *country_points.get(&c)?,
+        };
+        let pos = projection.forward(lonlat.lon_deg(), lonlat.lat_deg());
+        scene.nodes.push(Node { key, pos, lonlat, weight: 0, home });
+        *slot = (scene.nodes.len() - 1) as u32;
         Some(scene.nodes.len() - 1)
     };
     for &pair_idx in pairs {
@@ -175,18 +179,54 @@ pub fn width_class(n_pairs: usize) -> u8 {
     }
 }
 
-/// The arcs of a scene as a few batched paths. `selected_node` emphasises its links;
-/// `selected_pair` emphasises one partnership.
+/// Arc paths already worked out, by their end points, so a filter or selection change only
+/// computes the arcs it has not seen. Cleared when the projection changes.
+#[derive(Debug, Default)]
+pub struct ArcCache {
+    projection: Option<Projection>,
+    paths: FxHashMap<[u64; 4], String>,
+}
+
+impl ArcCache {
+    /// The path data of the great-circle arc from `a` to `b`.
+    fn path(&mut self, projection: &Projection, a: LonLat, b: LonLat) -> &str {
+        if self.projection != Some(*projection) {
+            self.paths.clear();
+            self.projection = Some(*projection);
+        }
+        let key = [
+            a.lon_deg().to_bits(),
+            a.lat_deg().to_bits(),
+            b.lon_deg().to_bits(),
+            b.lat_deg().to_bits(),
+        ];
+        self.paths.entry(key).or_insert_with(|| path_data(&arc_pieces(projection, a, b), false))
+    }
+
+    /// Number of arcs held.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// True when nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+}
+
+/// The arcs of a scene as a few batched paths, one per style (type, emphasis, width class).
+/// `selected_node` emphasises its links; `selected_pair` emphasises one partnership. Arc
+/// geometry comes from (and goes into) `cache`.
 pub fn arc_batches(
     scene: &Scene,
     projection: &Projection,
     selected_node: Option<usize>,
     selected_pair: Option<PairIdx>,
+    cache: &mut ArcCache,
 ) -> Vec<ArcBatch> {
     let anything_selected = selected_node.is_some() || selected_pair.is_some();
     type Style = (Option<Kind>, Emphasis, u8);
-    type Lines = Vec<Vec<[f64; 2]>>;
-    let mut groups: BTreeMap<Style, (Lines, usize)> = BTreeMap::new();
+    let mut groups: BTreeMap<Style, (String, usize)> = BTreeMap::new();
     for edge in &scene.edges {
         let touches = selected_node.is_some_and(|n| edge.from == n || edge.to == n)
             || selected_pair.is_some_and(|p| edge.pairs.contains(&p));
@@ -195,28 +235,20 @@ pub fn arc_batches(
             (true, true) => Emphasis::Selected,
             (true, false) => Emphasis::Dimmed,
         };
-        let (a, b) = (scene.nodes[edge.from].pos, scene.nodes[edge.to].pos);
-        let (Some([lon_a, lat_a]), Some([lon_b, lat_b])) =
-            (projection.inverse(a[0], a[1]), projection.inverse(b[0], b[1]))
-        else {
-            continue;
-        };
-        let (Some(from), Some(to)) = (LonLat::new(lon_a, lat_a), LonLat::new(lon_b, lat_b)) else {
-            continue;
-        };
+        let (from, to) = (scene.nodes[edge.from].lonlat, scene.nodes[edge.to].lonlat);
         let key =
             (edge.kind, emphasis, if scene.grouped { width_class(edge.pairs.len()) } else { 0 });
         let entry = groups.entry(key).or_default();
-        entry.0.extend(arc_pieces(projection, from, to));
+        entry.0.push_str(cache.path(projection, from, to));
         entry.1 += 1;
     }
     groups
         .into_iter()
-        .map(|((kind, emphasis, width_class), (lines, count))| ArcBatch {
+        .map(|((kind, emphasis, width_class), (path, count))| ArcBatch {
             kind,
             emphasis,
             width_class,
-            path: path_data(&lines, false),
+            path,
             count,
         })
         .collect()
@@ -461,11 +493,11 @@ mod tests {
         let d = fixture();
         let p = Projection::new(Centre::Pacific);
         let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
-        let batches = arc_batches(&scene, &p, None, None);
+        let batches = arc_batches(&scene, &p, None, None, &mut ArcCache::default());
         assert_eq!(batches.iter().map(|b| b.count).sum::<usize>(), 4);
         assert_eq!(batches.len(), 2, "sister and intent");
         let xian = scene.node_of(NodeKey::Place(d.place_by_id("cn-xian").unwrap()));
-        let selected = arc_batches(&scene, &p, xian, None);
+        let selected = arc_batches(&scene, &p, xian, None, &mut ArcCache::default());
         let emphasised: usize =
             selected.iter().filter(|b| b.emphasis == Emphasis::Selected).map(|b| b.count).sum();
         let dimmed: usize =

@@ -11,6 +11,7 @@ pub mod dataset;
 pub mod date;
 pub mod describe;
 pub mod export;
+pub mod fasthash;
 pub mod filter;
 pub mod geo;
 pub mod i18n;

@@ -70,6 +70,11 @@ fn strip_diacritic(c: char) -> &'static str {
         ("þ", "th"),
         ("ð", "d"),
     ];
+    // Every accented letter of the table is in U+00C0..U+021B: anything else (ASCII, Chinese,
+    // Cyrillic...) is answered without scanning it.
+    if !('\u{c0}'..='\u{21b}').contains(&c) {
+        return "";
+    }
     for (chars, base) in TABLE {
         if chars.contains(c) {
             return base;

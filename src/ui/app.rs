@@ -185,12 +185,18 @@ pub fn AppRoot(
         }
         let (world_url, provinces_url, extras_url) = basemap_files(profile);
         spawn_local(async move {
-            let world = fetch_text(world_url, FETCH_TIMEOUT_SECONDS).await;
-            let provinces = fetch_text(provinces_url, FETCH_TIMEOUT_SECONDS).await;
-            let extras = match extras_url {
-                Some(u) => fetch_text(u, FETCH_TIMEOUT_SECONDS).await.map(Some),
-                None => Ok(None),
+            // The three files at once (boot.js has usually preloaded them already).
+            let extras = async move {
+                match extras_url {
+                    Some(u) => fetch_text(u, FETCH_TIMEOUT_SECONDS).await.map(Some),
+                    None => Ok(None),
+                }
             };
+            let (world, provinces, extras) = futures::join!(
+                fetch_text(world_url, FETCH_TIMEOUT_SECONDS),
+                fetch_text(provinces_url, FETCH_TIMEOUT_SECONDS),
+                extras
+            );
             let locale = state.locale.get_untracked();
             match (world, provinces, extras) {
                 (Ok(w), Ok(p), Ok(e)) => match decode_basemap(&w, &p, e.as_deref()) {

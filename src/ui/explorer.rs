@@ -28,8 +28,8 @@ use crate::model::search::SearchIndex;
 pub struct Explore {
     /// The dataset and its problems (never changes while shown).
     pub loaded: StoredValue<Arc<Loaded>>,
-    /// The search index.
-    pub index: StoredValue<Arc<SearchIndex>>,
+    /// The search index, built on first use (not before the first paint).
+    index: StoredValue<Option<Arc<SearchIndex>>>,
     /// The filtered selection with its facet counts.
     pub selection: Memo<Arc<Selection>>,
     /// The pairs on show: the selection, cut at the playback year while playing.
@@ -37,6 +37,16 @@ pub struct Explore {
 }
 
 impl Explore {
+    /// The search index (built the first time it is needed).
+    pub fn search_index(&self) -> Arc<SearchIndex> {
+        if let Some(index) = self.index.get_value() {
+            return index;
+        }
+        let index = Arc::new(self.with_data(SearchIndex::new));
+        self.index.set_value(Some(index.clone()));
+        index
+    }
+
     /// Runs `f` with the dataset.
     pub fn with_data<T>(&self, f: impl FnOnce(&Dataset) -> T) -> T {
         self.loaded.with_value(|l| f(&l.dataset))
@@ -55,7 +65,6 @@ pub fn Explorer(
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
     let state = use_app_state();
-    let index = Arc::new(SearchIndex::new(&loaded.dataset));
     let loaded = StoredValue::new(loaded);
     let filters = Memo::new(move |_| state.url.with(|u| u.filters.clone()));
     let selection =
@@ -79,7 +88,7 @@ pub fn Explorer(
             }),
         }
     });
-    let explore = Explore { loaded, index: StoredValue::new(index), selection, shown };
+    let explore = Explore { loaded, index: StoredValue::new(None), selection, shown };
     provide_context(explore);
     announce_changes(state, explore);
 

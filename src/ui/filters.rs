@@ -89,8 +89,9 @@ pub fn FiltersPanel() -> impl IntoView {
             years.iter().copied().max().unwrap_or(2025).max(2025),
         )
     });
-    let provinces: Vec<(String, String, String)> = explore.with_data(|d| {
-        let mut list: Vec<(String, String, String)> = d
+    // (id, English, Chinese, folded names to match typing against), computed once.
+    let provinces: Vec<(String, String, String, String)> = explore.with_data(|d| {
+        let mut list: Vec<(String, String, String, String)> = d
             .places()
             .iter()
             .filter(|p| {
@@ -98,28 +99,30 @@ pub fn FiltersPanel() -> impl IntoView {
                     && d.meta().focus.as_deref().is_none_or(|f| d.country(p.country).iso == f)
             })
             .map(|p| {
-                (
-                    p.id.clone(),
-                    p.name_en.clone(),
-                    p.name_zh.clone().unwrap_or_else(|| p.name_en.clone()),
-                )
+                let zh = p.name_zh.clone().unwrap_or_else(|| p.name_en.clone());
+                let search = format!(
+                    "{} {} {}",
+                    fold(&p.name_en),
+                    fold(&zh),
+                    p.pinyin.as_deref().map(fold).unwrap_or_default()
+                );
+                (p.id.clone(), p.name_en.clone(), zh, search)
             })
             .collect();
         list.sort_by(|a, b| a.1.cmp(&b.1));
         list
     });
-    let countries: Vec<(String, String, String)> = explore.with_data(|d| {
+    let countries: Vec<(String, String, String, String)> = explore.with_data(|d| {
         let used: BTreeSet<_> =
             d.partnerships().iter().map(|p| d.place(p.partner).country).collect();
-        let mut list: Vec<(String, String, String)> = used
+        let mut list: Vec<(String, String, String, String)> = used
             .into_iter()
             .map(|c| {
                 let c = d.country(c);
-                (
-                    c.iso.clone(),
-                    c.name_en.clone(),
-                    c.name_zh.clone().unwrap_or_else(|| c.name_en.clone()),
-                )
+                let zh = c.name_zh.clone().unwrap_or_else(|| c.name_en.clone());
+                let search =
+                    format!("{} {} {}", fold(&c.name_en), fold(&zh), c.iso.to_ascii_lowercase());
+                (c.iso.clone(), c.name_en.clone(), zh, search)
             })
             .collect();
         list.sort_by(|a, b| a.1.cmp(&b.1));
@@ -134,10 +137,10 @@ pub fn FiltersPanel() -> impl IntoView {
         let chosen = state.url.with(|u| u.filters.provinces.clone());
         provinces.with_value(|list| {
             list.iter()
-                .map(|(id, en, zh)| PickOption {
+                .map(|(id, en, zh, search)| PickOption {
                     value: id.clone(),
                     label: if locale == Locale::Zh { zh.clone() } else { en.clone() },
-                    search: format!("{} {}", fold(en), fold(zh)),
+                    search: search.clone(),
                     count: counts.get(id).copied().unwrap_or(0),
                     chosen: chosen.contains(id),
                 })
@@ -151,10 +154,10 @@ pub fn FiltersPanel() -> impl IntoView {
         countries.with_value(|list| {
             let mut options: Vec<PickOption> = list
                 .iter()
-                .map(|(iso, en, zh)| PickOption {
+                .map(|(iso, en, zh, search)| PickOption {
                     value: iso.clone(),
                     label: if locale == Locale::Zh { zh.clone() } else { en.clone() },
-                    search: format!("{} {} {}", fold(en), fold(zh), iso.to_ascii_lowercase()),
+                    search: search.clone(),
                     count: counts.get(iso).copied().unwrap_or(0),
                     chosen: chosen.contains(iso),
                 })

@@ -47,7 +47,11 @@ where
     let text = RwSignal::new(String::new());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
+    // Only an open list is built: a filter change then updates no hidden option.
     let shown = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         let needle = fold(&text.get());
         options.with(|all| {
             all.iter()
@@ -73,19 +77,19 @@ where
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        if (key == "ArrowDown" || key == "ArrowUp") && !open.get_untracked() {
+            open.set(true);
+        }
         let n = shown.with(Vec::len);
-        match ev.key().as_str() {
+        match key.as_str() {
             "ArrowDown" if n > 0 => {
                 ev.prevent_default();
-                if !open.get_untracked() {
-                    open.set(true);
-                }
                 active.update(|a| *a = Some(a.map_or(0, |i| (i + 1).min(n - 1))));
                 scroll_to_active();
             }
             "ArrowUp" if n > 0 => {
                 ev.prevent_default();
-                open.set(true);
                 active.update(|a| *a = Some(a.map_or(n - 1, |i| i.saturating_sub(1))));
                 scroll_to_active();
             }

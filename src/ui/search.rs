@@ -22,7 +22,11 @@ pub fn SearchBox() -> impl IntoView {
     let active = RwSignal::new(None::<usize>);
     let hits = Memo::new(move |_| {
         let query = text.get();
-        explore.with_data(|d| explore.index.with_value(|i| i.search(d, &query, MAX_SUGGESTIONS)))
+        if query.trim().is_empty() {
+            return Vec::new();
+        }
+        let index = explore.search_index();
+        explore.with_data(|d| index.search(d, &query, MAX_SUGGESTIONS))
     });
     let label = move |hit: Hit| {
         let locale = state.locale.get();

@@ -7,6 +7,7 @@
 //! youcheng-data synthetic N SEED OUT  write a labelled synthetic dataset for benchmarks
 //! youcheng-data count FILE [QUERY]  the headline figures for a URL query, as JSON
 //! youcheng-data messages LANG       every UI string of a language, as JSON (for tests)
+//! youcheng-data profile FILE        time each core step of a first view and a filter change
 //! ```
 //!
 //! `count` runs the same query codec, filters and aggregates as the app, so end-to-end tests
@@ -48,10 +49,14 @@ fn main() -> std::process::ExitCode {
             Some(path) => cli::count(std::path::Path::new(path), args.get(2).map_or("", |q| q)),
             None => Err("usage: youcheng-data count FILE [QUERY]".to_owned()),
         },
+        Some("profile") => match args.get(1) {
+            Some(path) => cli::profile(std::path::Path::new(path)),
+            None => Err("usage: youcheng-data profile FILE".to_owned()),
+        },
         Some("messages") => cli::messages(args.get(1).map_or("en", |l| l)),
         _ => {
             eprintln!(
-                "usage:\n  youcheng-data build [--check]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG"
+                "usage:\n  youcheng-data build [--check]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG\n  youcheng-data profile FILE"
             );
             Err(String::new())
         }
@@ -174,6 +179,116 @@ mod cli {
         let locale = youcheng::model::i18n::Locale::from_tag(tag)
             .ok_or_else(|| format!("unknown language {tag:?}"))?;
         println!("{}", serde_json::json!(locale.messages().entries()));
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Times the pure steps behind a first view and a filter change (natively; the browser
+    /// runs the same code as wasm, typically 1.5–3× slower). The benchmark prints this as the
+    /// profile of where the time goes.
+    pub fn profile(file: &Path) -> Result<ExitCode, String> {
+        use std::collections::HashMap;
+        use std::time::Instant;
+        use youcheng::model::aggregate::headline;
+        use youcheng::model::charts::spec;
+        use youcheng::model::filter::{Filters, apply};
+        use youcheng::model::geo::LonLat;
+        use youcheng::model::geo::basemap::{country_points, decode_basemap, project_basemap};
+        use youcheng::model::geo::projection::Projection;
+        use youcheng::model::i18n::Locale;
+        use youcheng::model::map::{arc_batches, build_scene};
+        use youcheng::model::query::{ChartKind, parse};
+        use youcheng::model::search::SearchIndex;
+
+        let time = |label: &str, f: &mut dyn FnMut()| {
+            let runs = 5;
+            let start = Instant::now();
+            for _ in 0..runs {
+                f();
+            }
+            println!(
+                "{label:<48} {:>9.2} ms",
+                start.elapsed().as_secs_f64() * 1000.0 / runs as f64
+            );
+        };
+        let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let root = root().join("public/data/basemap");
+        let read = |name: &str| fs::read_to_string(root.join(name)).unwrap_or_default();
+        let (world, provinces, extras) = (
+            read("world-china.topo.json"),
+            read("provinces-china.topo.json"),
+            read("china-extras.geojson"),
+        );
+        println!("{}: {} bytes", file.display(), text.len());
+        let mut loaded = None;
+        time("load (parse + validate)", &mut || loaded = load(&text).ok());
+        let loaded = loaded.ok_or("the file does not load")?;
+        let d = &loaded.dataset;
+        println!("{} partnerships, {} places", d.partnerships().len(), d.places().len());
+        time("search index", &mut || {
+            std::hint::black_box(SearchIndex::new(d));
+        });
+        let mut basemap = None;
+        time("decode basemap (China view)", &mut || {
+            basemap = decode_basemap(&world, &provinces, Some(&extras)).ok()
+        });
+        let basemap = basemap.ok_or("the basemap does not decode")?;
+        let projection = Projection::new(Default::default());
+        time("project basemap", &mut || {
+            std::hint::black_box(project_basemap(&basemap, &projection));
+        });
+        let by_iso = country_points(&basemap);
+        let points: HashMap<_, _> = d
+            .countries()
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| {
+                let [lon, lat] = by_iso.get(c.iso.as_str())?;
+                Some((youcheng::model::dataset::CountryIdx(i as u16), LonLat::new(*lon, *lat)?))
+            })
+            .collect();
+        let mut selection = None;
+        time("filter: apply (no filter, with facets)", &mut || {
+            selection = Some(apply(d, &Filters::default()))
+        });
+        let pairs = selection.map(|s| s.pairs).unwrap_or_default();
+        time("headline", &mut || {
+            std::hint::black_box(headline(d, &pairs));
+        });
+        let mut scene = None;
+        time("scene (grouped, world zoom)", &mut || {
+            scene = Some(build_scene(d, &pairs, &projection, true, &points))
+        });
+        time("scene (every place)", &mut || {
+            drop(build_scene(d, &pairs, &projection, false, &points))
+        });
+        let scene = scene.ok_or("no scene")?;
+        time("arc batches (grouped)", &mut || {
+            drop(arc_batches(&scene, &projection, None, None, &mut Default::default()))
+        });
+        let full = build_scene(d, &pairs, &projection, false, &points);
+        time("arc batches (every place)", &mut || {
+            drop(arc_batches(&full, &projection, None, None, &mut Default::default()))
+        });
+        time("charts: all five specs", &mut || {
+            for kind in ChartKind::ALL {
+                std::hint::black_box(spec(kind, d, &pairs, &Filters::default(), Locale::En));
+            }
+        });
+        let (europe, _) = parse("?cont=EU");
+        time("filter change: apply (continent)", &mut || {
+            std::hint::black_box(apply(d, &europe.filters));
+        });
+        let europe_pairs = apply(d, &europe.filters).pairs;
+        let mut warm = youcheng::model::map::ArcCache::default();
+        std::hint::black_box(arc_batches(&full, &projection, None, None, &mut warm));
+        time("filter change: scene + arcs (every place, warm cache)", &mut || {
+            let s = build_scene(d, &europe_pairs, &projection, false, &points);
+            std::hint::black_box(arc_batches(&s, &projection, None, None, &mut warm));
+        });
+        time("filter change: scene + arcs (grouped, cold cache)", &mut || {
+            let s = build_scene(d, &europe_pairs, &projection, true, &points);
+            std::hint::black_box(arc_batches(&s, &projection, None, None, &mut Default::default()));
+        });
         Ok(ExitCode::SUCCESS)
     }
 

@@ -215,16 +215,75 @@ pub fn path_data(lines: &[Vec<[f64; 2]>], closed: bool) -> String {
     out
 }
 
+/// Writes a whole number's digits (no `core::fmt`: it is slow in WebAssembly).
+fn push_digits(out: &mut String, mut n: u64) {
+    let mut buffer = [0u8; 20];
+    let mut at = buffer.len();
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &digit in &buffer[at..] {
+        out.push(char::from(digit));
+    }
+}
+
+/// Writes `value` with at most two decimals and no trailing zeros ("12.5", "-3", "0.07"),
+/// with integer arithmetic: paths hold tens of thousands of numbers, and float formatting
+/// was most of the time spent building them.
 fn push_number(out: &mut String, value: f64) {
-    let rounded = (value * 100.0).round() / 100.0;
-    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
-    out.push_str(&format!("{rounded}"));
+    let hundredths = (value * 100.0).round();
+    if !hundredths.is_finite() || hundredths.abs() > 9.0e15 {
+        out.push('0');
+        return;
+    }
+    let hundredths = hundredths as i64;
+    if hundredths < 0 {
+        out.push('-');
+    }
+    let abs = hundredths.unsigned_abs();
+    push_digits(out, abs / 100);
+    let frac = abs % 100;
+    if frac != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (frac / 10) as u8));
+        if !frac.is_multiple_of(10) {
+            out.push(char::from(b'0' + (frac % 10) as u8));
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::projection::{Centre, MAP_WIDTH};
     use super::*;
+
+    #[test]
+    fn numbers_are_written_with_at_most_two_decimals() {
+        let write = |v: f64| {
+            let mut out = String::new();
+            push_number(&mut out, v);
+            out
+        };
+        assert_eq!(write(12.5), "12.5");
+        assert_eq!(write(-3.0), "-3");
+        assert_eq!(write(0.07), "0.07");
+        assert_eq!(write(-0.001), "0");
+        assert_eq!(write(123.456), "123.46");
+        assert_eq!(write(-7.1049), "-7.1");
+        assert_eq!(write(f64::NAN), "0");
+        // Agrees with float formatting over a sweep.
+        for i in -20000..20000 {
+            let v = i as f64 * 0.37;
+            let expected = format!("{}", (v * 100.0).round() / 100.0);
+            let expected = if expected == "-0" { "0".to_owned() } else { expected };
+            assert_eq!(write(v), expected, "{v}");
+        }
+    }
 
     fn ll(lon: f64, lat: f64) -> LonLat {
         LonLat::new(lon, lat).unwrap()

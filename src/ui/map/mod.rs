@@ -30,7 +30,7 @@ use crate::model::geo::basemap::{
 use crate::model::geo::projection::{Centre, Projection, View, Viewport};
 use crate::model::i18n::{country_name, fill, place_name};
 use crate::model::map::{
-    ArcBatch, GROUP_BELOW_ZOOM, LabelCandidate, NodeKey, PlacedLabel, Scene, arc_batches,
+    ArcBatch, ArcCache, GROUP_BELOW_ZOOM, LabelCandidate, NodeKey, PlacedLabel, Scene, arc_batches,
     arc_hit_test, build_scene, choropleth_counts, hit_test, marker_radius, place_labels,
 };
 use crate::model::query::{MapAt, MapProfile, ProfileRef, Shading, round_at};
@@ -156,13 +156,15 @@ pub fn MapPanel() -> impl IntoView {
             .and_then(|iso| explore.with_data(|d| d.country_by_iso(&iso)))
             .and_then(|c| scene.node_of(NodeKey::Country(c)))
     });
+    // Arcs already computed are kept across filter and selection changes.
+    let arc_cache: StoredValue<ArcCache, LocalStorage> =
+        StoredValue::new_local(ArcCache::default());
     let batches: Memo<Arc<Vec<ArcBatch>>> = Memo::new(move |_| {
-        Arc::new(arc_batches(
-            &scene.get(),
-            &projection.get(),
-            selected_node.get(),
-            selected_pair.get(),
-        ))
+        let (scene, projection) = (scene.get(), projection.get());
+        let (node, pair) = (selected_node.get(), selected_pair.get());
+        arc_cache
+            .try_update_value(|cache| Arc::new(arc_batches(&scene, &projection, node, pair, cache)))
+            .unwrap_or_default()
     });
     let choropleth = Memo::new(move |_| {
         (shading.get() == Shading::Choropleth).then(|| {
@@ -172,6 +174,10 @@ pub fn MapPanel() -> impl IntoView {
     });
     let map_state = MapState { view, scene, hovered, selected_node };
     provide_context(map_state);
+
+    let map_visible = Memo::new(move |_| {
+        state.url.with(|u| u.embed.is_some() || u.tab == crate::model::query::Tab::Map)
+    });
 
     // Canvas resources (not thread-safe, so kept outside the reactive graph).
     let base_layer: StoredValue<Option<Arc<BaseLayer>>, LocalStorage> =
@@ -185,11 +191,9 @@ pub fn MapPanel() -> impl IntoView {
         // This may run after the panel has gone (a queued frame): read everything with try_.
         let Some(canvas) = canvas_ref.try_get_untracked().flatten() else { return };
         let Some(vp) = viewport.try_get_untracked() else { return };
-        let hidden = frame_ref
-            .try_get_untracked()
-            .flatten()
-            .is_none_or(|el| el.get_bounding_client_rect().width() < 1.0);
-        if hidden {
+        // Not drawn while another tab hides the map (it is redrawn when the tab comes back);
+        // decided from the state, not the layout, so a frame never forces a layout.
+        if !map_visible.try_get_untracked().unwrap_or(false) {
             return;
         }
         perf::mark("yc-draw-start");
@@ -267,7 +271,15 @@ pub fn MapPanel() -> impl IntoView {
             let _ = frame_el.set_attribute("data-basemap", painted_profile);
         }
     };
+    // Pan, zoom and hover draw once per animation frame (however many events arrive);
+    // new data draws at once, so a filter change does not wait up to a frame for its map.
+    let dirty = StoredValue::new_local(false);
+    let draw_at_once = move || {
+        dirty.set_value(false);
+        draw_now();
+    };
     let request_draw = move || {
+        dirty.set_value(true);
         if frame_pending.get_value() {
             return;
         }
@@ -276,7 +288,10 @@ pub fn MapPanel() -> impl IntoView {
             if frame_pending.try_set_value(false).is_some() {
                 return;
             }
-            draw_now();
+            if dirty.try_get_value() == Some(true) {
+                dirty.set_value(false);
+                draw_now();
+            }
         });
     };
 
@@ -284,14 +299,15 @@ pub fn MapPanel() -> impl IntoView {
     Effect::new(move |_| {
         let layer = projected.get().map(|p| Arc::new(BaseLayer::new(&p)));
         base_layer.set_value(layer);
-        request_draw();
+        draw_at_once();
     });
     Effect::new(move |_| {
         let layer = ArcLayer::new(&batches.get());
         arc_layer.set_value(Some(layer));
-        request_draw();
+        draw_at_once();
     });
     Effect::new(move |_| {
+        map_visible.track();
         view.track();
         viewport.track();
         hovered.track();

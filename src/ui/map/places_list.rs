@@ -46,18 +46,35 @@ pub fn PlacesList() -> impl IntoView {
             let _ = el.focus();
         }
     };
-    let more = move || order.with(Vec::len) > limit.get();
+    // The list is built only while open: a filter change then updates no hidden button.
+    let open = RwSignal::new(false);
+    let more = move || open.get() && order.with(Vec::len) > limit.get();
     view! {
-        <details class="places-list" data-testid="places-list">
-            <summary>
+        <details
+            class="places-list"
+            data-testid="places-list"
+            on:toggle=move |ev| {
+                let is_open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .is_some_and(|d| d.open());
+                open.set(is_open);
+            }
+        >
+            // Build the list as soon as it is asked for (the toggle event comes a task later).
+            <summary on:click=move |_| open.update(|o| *o = !*o)>
                 {move || {
                     let locale = state.locale.get();
-                    locale.messages().places_on_map.format(locale, order.with(Vec::len) as u64)
+                    let n = map.scene.with(|s| s.nodes.len());
+                    locale.messages().places_on_map.format(locale, n as u64)
                 }}
             </summary>
             <p class="muted">{move || state.messages().places_list_help}</p>
             <ol class="place-buttons" on:keydown=on_key>
                 {move || {
+                    if !open.get() {
+                        return Vec::new();
+                    }
                     let locale = state.locale.get();
                     let scene = map.scene.get();
                     order
@@ -87,7 +104,7 @@ pub fn PlacesList() -> impl IntoView {
                                 </li>
                             }
                         })
-                        .collect_view()
+                        .collect::<Vec<_>>()
                 }}
             </ol>
             <Show when=more>
