@@ -378,6 +378,22 @@ struct Builder<'g> {
     pair_ids: HashMap<(PlaceIdx, PlaceIdx), String>,
     warned: std::collections::HashSet<PlaceIdx>,
     place_ids: std::collections::HashSet<String>,
+    /// Gazetteer places by (country ISO, folded English / Chinese / pinyin name), built once.
+    known: HashMap<(String, String), PlaceIdx>,
+}
+
+/// The gazetteer's places by country and folded name (English, Chinese, pinyin); the first
+/// place of a name wins, as a scan in file order would find it.
+fn gazetteer_index(gazetteer: &Dataset) -> HashMap<(String, String), PlaceIdx> {
+    let mut index = HashMap::new();
+    for (i, p) in gazetteer.places().iter().enumerate() {
+        let iso = &gazetteer.country(p.country).iso;
+        let names = [Some(fold(&p.name_en)), p.name_zh.as_deref().map(fold), p.pinyin.clone()];
+        for name in names.into_iter().flatten().filter(|n| !n.is_empty()) {
+            index.entry((iso.clone(), name)).or_insert(PlaceIdx(i as u32));
+        }
+    }
+    index
 }
 
 impl<'g> Builder<'g> {
@@ -394,6 +410,7 @@ impl<'g> Builder<'g> {
             pair_ids: HashMap::new(),
             warned: Default::default(),
             place_ids: Default::default(),
+            known: gazetteer_index(gazetteer),
         }
     }
 
@@ -426,13 +443,8 @@ impl<'g> Builder<'g> {
     }
 
     fn lookup(&self, iso: &str, name: &str) -> Option<&Place> {
-        let key = fold(name);
-        self.gazetteer.places().iter().find(|p| {
-            self.gazetteer.country(p.country).iso == iso
-                && (fold(&p.name_en) == key
-                    || p.name_zh.as_deref().is_some_and(|z| fold(z) == key)
-                    || p.pinyin.as_deref() == Some(key.as_str()))
-        })
+        let place = self.known.get(&(iso.to_owned(), fold(name)))?;
+        Some(self.gazetteer.place(*place))
     }
 
     fn place(
