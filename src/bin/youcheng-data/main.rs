@@ -106,6 +106,17 @@ mod cli {
         for (name, text) in basemap::build(&raw).map_err(|e| e.to_string())? {
             files.push((PathBuf::from("public/data/basemap").join(name), text));
         }
+        // What the builder writes must load without a single problem.
+        for (path, text) in &files[..2] {
+            let loaded = load(text).map_err(|e| format!("{}: {:?}", path.display(), e.problem))?;
+            if let Some(problem) = loaded.problems.first() {
+                return Err(format!(
+                    "{}: the built file has {} problem(s), the first: {problem}",
+                    path.display(),
+                    loaded.problems.len()
+                ));
+            }
+        }
         let report = report::Report::new(&built, &china_json, &world, world_dropped);
         files.push((PathBuf::from("docs/dataset-report.txt"), report.render().to_owned()));
         Ok((files, report))

@@ -77,6 +77,7 @@ pub fn build_world(raw: &Path, dataset_date: &str) -> Result<(WireFile, usize), 
         });
     }
     let mut seen = BTreeSet::new();
+    let mut pair_ids = BTreeSet::new();
     let mut pairs = Vec::with_capacity(rows.len());
     for (home, partner) in rows {
         let (Some(home_id), Some(partner_id)) = (ids.get(&home), ids.get(&partner)) else {
@@ -93,8 +94,16 @@ pub fn build_world(raw: &Path, dataset_date: &str) -> Result<(WireFile, usize), 
         if !seen.insert(key.clone()) {
             continue;
         }
+        // A 7-character hash collides about once in 25,000 pairs: lengthen until unique.
+        let text = format!("{}|{}", key.0, key.1);
+        let mut len = 7;
+        let mut id = short_id("w", &text, len);
+        while !pair_ids.insert(id.clone()) {
+            len += 1;
+            id = short_id("w", &text, len);
+        }
         pairs.push(WirePair {
-            id: short_id("w", &format!("{}|{}", key.0, key.1), 7),
+            id,
             home: home_id.clone(),
             partner: partner_id.clone(),
             kind: "unknown".to_owned(),
