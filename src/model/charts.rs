@@ -6,7 +6,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::aggregate::{by_continent, by_country, by_kind, by_province, growth};
+use super::aggregate::{Ranked, by_continent, by_country, by_kind, by_province, growth};
 use super::dataset::{Continent, Dataset, Kind, PairIdx};
 use super::filter::Filters;
 use super::i18n::{Locale, continent_label, country_name, fill, kind_label, place_name};
@@ -147,14 +147,7 @@ pub fn spec(
                     }
                 })
                 .collect();
-            if ranked.others > 0 {
-                spec.bars.push(Bar {
-                    key: BarKey::Others,
-                    label: fill(m.chart_others, &[("n", &number(ranked.n_others))]),
-                    value: ranked.others as u32,
-                    highlighted: false,
-                });
-            }
+            spec.bars.extend(others_bar(locale, &ranked));
         }
         ChartKind::Continents => {
             spec.title = m.chart_continents_title.to_owned();
@@ -187,14 +180,7 @@ pub fn spec(
                     }
                 })
                 .collect();
-            if ranked.others > 0 {
-                spec.bars.push(Bar {
-                    key: BarKey::Others,
-                    label: fill(m.chart_others, &[("n", &number(ranked.n_others))]),
-                    value: ranked.others as u32,
-                    highlighted: false,
-                });
-            }
+            spec.bars.extend(others_bar(locale, &ranked));
         }
         ChartKind::Kinds => {
             spec.title = m.chart_kinds_title.to_owned();
@@ -292,6 +278,19 @@ pub struct Frame {
 }
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// The "N others" bar after a top-N ranking, when anything was folded into it.
+fn others_bar<K>(locale: Locale, ranked: &Ranked<K>) -> Option<Bar> {
+    (ranked.others > 0).then(|| Bar {
+        key: BarKey::Others,
+        label: fill(
+            locale.messages().chart_others,
+            &[("n", &locale.number(ranked.n_others as u64))],
+        ),
+        value: ranked.others as u32,
+        highlighted: false,
+    })
+}
 
 fn estimate_text_px(text: &str, size: f64) -> u32 {
     text.chars().map(|c| if c.is_ascii() { size * 0.58 } else { size }).sum::<f64>().ceil() as u32
@@ -588,6 +587,26 @@ mod tests {
         assert!(count(&svg, "<polyline") >= 1, "the cumulative line");
         // One filled rectangle per non-empty year (plus background and legend boxes).
         assert!(count(&svg, "<rect") >= 4);
+    }
+
+    #[test]
+    fn countries_beyond_the_top_fifteen_fold_into_one_others_bar() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/partnerships.json"),
+        )
+        .expect("the bundled dataset");
+        let d = crate::model::load::load(&text).expect("loads").dataset;
+        let pairs: Vec<PairIdx> = d.pair_indices().collect();
+        let countries: std::collections::BTreeSet<_> =
+            pairs.iter().map(|p| d.place(d.partnership(*p).partner).country).collect();
+        let spec = spec(ChartKind::Countries, &d, &pairs, &Filters::default(), Locale::En);
+        assert_eq!(spec.bars.len(), TOP_N + 1);
+        let others = &spec.bars[TOP_N];
+        assert_eq!(others.key, BarKey::Others);
+        assert_eq!(others.label, format!("Others ({} more)", countries.len() - TOP_N));
+        assert_eq!(spec.total() as usize, pairs.len(), "every pair is in a bar");
+        let zh = super::spec(ChartKind::Countries, &d, &pairs, &Filters::default(), Locale::Zh);
+        assert!(zh.bars[TOP_N].label.contains(&(countries.len() - TOP_N).to_string()));
     }
 
     #[test]
