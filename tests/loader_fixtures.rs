@@ -47,13 +47,7 @@ fn every_fixture_loads_as_expected() {
     names.sort();
     for path in names.iter().filter(|p| p.extension().is_some_and(|e| e == "json")) {
         let text = fs::read_to_string(path).unwrap();
-        let expect_path = path.with_extension("expect");
-        let expected: Vec<String> = fs::read_to_string(&expect_path)
-            .unwrap_or_else(|_| panic!("{} has no .expect file", path.display()))
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(str::to_owned)
-            .collect();
+        let expected = read_expect(path);
         let got = describe(&text);
         if got != expected {
             failures.push(format!(
@@ -79,12 +73,7 @@ fn every_csv_fixture_imports_as_expected() {
     let mut failures = Vec::new();
     for path in names.iter().filter(|p| p.extension().is_some_and(|e| e == "csv")) {
         let bytes = fs::read(path).unwrap();
-        let expected: Vec<String> = fs::read_to_string(path.with_extension("expect"))
-            .unwrap_or_else(|_| panic!("{} has no .expect file", path.display()))
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(str::to_owned)
-            .collect();
+        let expected = read_expect(path);
         let got = summarise(import_csv(&bytes, "fixture.csv", &gazetteer));
         if got != expected {
             failures.push(format!(
@@ -167,4 +156,14 @@ fn fuzz_findings_round_trip() {
             again.problems
         );
     }
+}
+
+/// The expected lines of a fixture: its `.expect` file without comments and blank lines.
+fn read_expect(fixture: &Path) -> Vec<String> {
+    fs::read_to_string(fixture.with_extension("expect"))
+        .unwrap_or_else(|_| panic!("{} has no .expect file", fixture.display()))
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(str::to_owned)
+        .collect()
 }
