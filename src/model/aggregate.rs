@@ -7,7 +7,7 @@ use super::dataset::{
     Continent, CountryIdx, Dataset, Kind, PairIdx, PlaceIdx, Programme, ReportedFigure,
     ReportedKind,
 };
-use super::filter::{Filters, ProgrammeTime};
+use super::filter::{Dimension, Filters, ProgrammeTime, active_dimensions, without};
 
 /// The headline: what the current filter holds, in the style officials use.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -173,6 +173,50 @@ pub fn filter_scope(dataset: &Dataset, filters: &Filters) -> Option<Option<Place
     }
 }
 
+/// The dimensions an official figure can be matched on.
+const REPORTED_DIMENSIONS: [Dimension; 6] = [
+    Dimension::Province,
+    Dimension::Place,
+    Dimension::Kind,
+    Dimension::Bri,
+    Dimension::Sco,
+    Dimension::Years,
+];
+
+/// What the headline is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HeadlineScope {
+    /// One partner country and no other filter: the dataset's home country (if it has one)
+    /// and that country ("China – Japan"); an unknown code stays as written.
+    CountryPair {
+        /// The dataset's home country.
+        focus: Option<CountryIdx>,
+        /// The partner country, or its code when the data does not have it.
+        partner: Result<CountryIdx, String>,
+    },
+    /// One place: a single province or a single place filter.
+    Place(PlaceIdx),
+    /// No filter: the dataset's home country, or everything when it has none.
+    Whole(Option<CountryIdx>),
+    /// Any other combination of filters.
+    Selection,
+}
+
+/// The scope of the headline for a set of filters.
+pub fn headline_scope(dataset: &Dataset, filters: &Filters) -> HeadlineScope {
+    let focus = dataset.meta().focus.as_deref().and_then(|f| dataset.country_by_iso(f));
+    if filters.countries.len() == 1 && without(filters, Dimension::Country).is_empty() {
+        let iso = filters.countries.iter().next().cloned().unwrap_or_default();
+        let partner = dataset.country_by_iso(&iso).ok_or(iso);
+        return HeadlineScope::CountryPair { focus, partner };
+    }
+    match filter_scope(dataset, filters) {
+        Some(Some(place)) => HeadlineScope::Place(place),
+        Some(None) if filters.is_empty() => HeadlineScope::Whole(focus),
+        _ => HeadlineScope::Selection,
+    }
+}
+
 /// Official figures for the scope and filters, best match first: the figure counting the
 /// same relationships (type, programme), and of those the latest dated on or before the end of
 /// the year filter.
@@ -191,10 +235,9 @@ pub fn matching_reported<'a>(dataset: &'a Dataset, filters: &Filters) -> Vec<&'a
         (None, false) => Some(Programme::Sco),
         _ => return Vec::new(),
     };
-    let other_filters = !filters.countries.is_empty()
-        || !filters.continents.is_empty()
-        || !filters.levels.is_empty()
-        || !filters.statuses.is_empty();
+    // Official figures count places, types and programmes over time; any other filter
+    // (a country, a continent, a level, a status, or a dimension added later) has none.
+    let other_filters = active_dimensions(filters).iter().any(|d| !REPORTED_DIMENSIONS.contains(d));
     if kind.is_none() || other_filters {
         return Vec::new();
     }

@@ -8,6 +8,7 @@ use plotters::prelude::*;
 
 use super::aggregate::{Ranked, by_continent, by_country, by_kind, by_province, growth};
 use super::dataset::{Continent, Dataset, Kind, PairIdx};
+use super::describe::filter_line;
 use super::filter::Filters;
 use super::i18n::{Locale, continent_label, country_name, fill, kind_label, place_name};
 use super::query::ChartKind;
@@ -70,6 +71,79 @@ impl ChartSpec {
     pub fn total(&self) -> u32 {
         self.bars.iter().map(|b| b.value).sum()
     }
+}
+
+impl ChartKind {
+    /// Charts that list many categories (top countries, provinces) are drawn taller.
+    pub fn is_tall(self) -> bool {
+        matches!(self, ChartKind::Countries | ChartKind::Provinces)
+    }
+
+    /// Height of the chart on screen, in CSS px.
+    pub fn screen_height(self) -> f64 {
+        if self.is_tall() { 420.0 } else { 300.0 }
+    }
+
+    /// Size of the PNG export, in pixels (drawn at twice the screen scale).
+    pub fn png_size(self) -> (u32, u32) {
+        (1600, if self.is_tall() { 1100 } else { 900 })
+    }
+
+    /// Size of the SVG export.
+    pub fn svg_size(self) -> (u32, u32) {
+        (900, if self.is_tall() { 620 } else { 500 })
+    }
+}
+
+/// The lines an exported chart carries: the app's name above; below, the chart's note, the
+/// filters in words, the dataset's title, version and licence, and the permalink.
+pub fn export_frame(
+    dataset: &Dataset,
+    spec: &ChartSpec,
+    filters: &Filters,
+    permalink: &str,
+    locale: Locale,
+) -> Frame {
+    let m = locale.messages();
+    let meta = dataset.meta();
+    let title = match locale {
+        Locale::Zh => meta.title_zh.clone().unwrap_or(meta.title_en.clone()),
+        Locale::En => meta.title_en.clone(),
+    };
+    let source = fill(
+        m.export_source,
+        &[
+            ("title", &title),
+            ("version", &meta.version),
+            ("licence", meta.licence.as_deref().unwrap_or("-")),
+        ],
+    );
+    let mut footer: Vec<String> = spec.note.clone().into_iter().collect();
+    footer.extend([
+        filter_line(dataset, filters, locale),
+        source,
+        fill(m.export_permalink, &[("url", permalink)]),
+    ]);
+    Frame { header: vec![m.app_name.to_owned()], footer }
+}
+
+/// The text metadata of an exported PNG (keyword, value): the title, the software, then the
+/// footer lines as descriptions, the source and the URL (the last two footer lines).
+pub fn png_text(spec: &ChartSpec, frame: &Frame) -> Vec<(String, String)> {
+    let mut text = vec![
+        ("Title".to_owned(), format!("{} – {}", frame.header.join(" "), spec.title)),
+        ("Software".to_owned(), "Youcheng 友城".to_owned()),
+    ];
+    let n = frame.footer.len();
+    for (i, line) in frame.footer.iter().enumerate() {
+        let key = match n - i {
+            1 => "URL",
+            2 => "Source",
+            _ => "Description",
+        };
+        text.push((key.to_owned(), line.clone()));
+    }
+    text
 }
 
 /// Top N shown in the country and province charts.
@@ -679,5 +753,36 @@ mod tests {
         for line in frame.header.iter().chain(&frame.footer) {
             assert!(svg.contains(line.as_str()), "{line}");
         }
+    }
+
+    #[test]
+    fn long_lists_are_drawn_taller_on_screen_and_in_every_export() {
+        for kind in ChartKind::ALL {
+            let tall = matches!(kind, ChartKind::Countries | ChartKind::Provinces);
+            assert_eq!(kind.is_tall(), tall, "{kind:?}");
+            assert!(kind.screen_height() >= 300.0);
+            assert_eq!(kind.screen_height() > 300.0, tall);
+            assert_eq!(kind.png_size().1 > 900, tall);
+            assert_eq!(kind.svg_size().1 > 500, tall);
+        }
+    }
+
+    #[test]
+    fn an_export_names_the_filters_the_source_and_the_permalink() {
+        let d = fixture();
+        let mut filters = Filters::default();
+        filters.countries.insert("JP".into());
+        let pairs = apply(&d, &filters).pairs;
+        let spec = spec(ChartKind::Countries, &d, &pairs, &filters, Locale::En);
+        let frame = export_frame(&d, &spec, &filters, "https://example.org/?cty=JP", Locale::En);
+        assert_eq!(frame.header, ["Youcheng 友城"]);
+        let n = frame.footer.len();
+        assert_eq!(frame.footer[n - 3], "Filters: Japan");
+        assert!(frame.footer[n - 2].contains("Test fixture: five partnerships"));
+        assert!(frame.footer[n - 1].contains("https://example.org/?cty=JP"));
+        let text = png_text(&spec, &frame);
+        let keys: Vec<&str> = text.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(&keys[..2], ["Title", "Software"]);
+        assert_eq!(&keys[keys.len() - 2..], ["Source", "URL"]);
     }
 }

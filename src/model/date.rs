@@ -40,29 +40,20 @@ pub struct PartialDate {
 }
 
 /// Why a date string was refused.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum DateError {
     /// Not of the form `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error("expected YYYY, YYYY-MM or YYYY-MM-DD")]
     Syntax,
     /// The year lies outside [`MIN_YEAR`]..=[`MAX_YEAR`].
+    #[error("year {0} is outside {MIN_YEAR}..{MAX_YEAR}")]
     YearOutOfRange(i32),
     /// The month is not 1 to 12.
+    #[error("month {0} does not exist")]
     BadMonth(u32),
     /// The day does not exist in that month (for example 30 February).
+    #[error("day {0} does not exist in that month")]
     BadDay(u32),
-}
-
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Syntax => f.write_str("expected YYYY, YYYY-MM or YYYY-MM-DD"),
-            DateError::YearOutOfRange(y) => {
-                write!(f, "year {y} is outside {MIN_YEAR}..{MAX_YEAR}")
-            }
-            DateError::BadMonth(m) => write!(f, "month {m} does not exist"),
-            DateError::BadDay(d) => write!(f, "day {d} does not exist in that month"),
-        }
-    }
 }
 
 impl PartialDate {

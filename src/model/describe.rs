@@ -1,14 +1,67 @@
-//! Filters as words, for export footers and link previews ("Shaanxi; Japan; 1974–2018").
+//! Filters as words: the removable chips of the active filters, and the line export footers
+//! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
-use super::dataset::Dataset;
-use super::filter::{Filters, ProgrammeTime};
-use super::i18n::{
-    Locale, continent_label, country_name, fill, kind_label, level_label, place_name, sco_label,
-    status_label,
-};
+use super::aggregate::HeadlineScope;
+use super::dataset::{CountryIdx, Dataset, Qualifier, ReportedFigure, ReportedKind, ScoStatus};
+use super::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
+use super::i18n::{Locale, country_name, fill, place_name, reported_kind_label, sco_label};
+
+/// What removing a chip does to the filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Removal {
+    /// Drops one province (id).
+    Province(String),
+    /// Drops one partner country (ISO code).
+    Country(String),
+    /// Drops one SCO status.
+    Sco(ScoStatus),
+    /// Drops one value of a set dimension (its URL spelling).
+    Value(SetDim, &'static str),
+    /// Clears a whole dimension.
+    Clear(Dimension),
+    /// Keeps pairs of unknown year again.
+    IncludeUndated,
+}
+
+impl Removal {
+    /// Applies the removal.
+    pub fn apply(&self, filters: &mut Filters) {
+        match self {
+            Removal::Province(id) => _ = filters.provinces.remove(id),
+            Removal::Country(iso) => _ = filters.countries.remove(iso),
+            Removal::Sco(status) => _ = filters.sco.remove(status),
+            Removal::Value(dim, value) => {
+                if dim.is_selected(filters, value) {
+                    dim.toggle(filters, value);
+                }
+            }
+            Removal::Clear(dimension) => *filters = without(filters, *dimension),
+            Removal::IncludeUndated => filters.include_undated = true,
+        }
+    }
+}
+
+/// One active filter value: its label and how to remove it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chip {
+    /// The label shown.
+    pub label: String,
+    /// What removing it does.
+    pub removal: Removal,
+}
+
+/// The active filters as chips, in the order of the filter panel. SCO values carry the
+/// programme's name ("SCO member"), which a chip needs out of context.
+pub fn chips(dataset: &Dataset, filters: &Filters, locale: Locale) -> Vec<Chip> {
+    describe(dataset, filters, locale, true)
+}
 
 /// One label per active filter value, in the order the filter panel lists them.
 pub fn filter_labels(dataset: &Dataset, filters: &Filters, locale: Locale) -> Vec<String> {
+    describe(dataset, filters, locale, false).into_iter().map(|c| c.label).collect()
+}
+
+fn describe(dataset: &Dataset, filters: &Filters, locale: Locale, as_chips: bool) -> Vec<Chip> {
     let m = locale.messages();
     let place = |id: &str| {
         dataset
@@ -17,42 +70,72 @@ pub fn filter_labels(dataset: &Dataset, filters: &Filters, locale: Locale) -> Ve
             .unwrap_or(id.to_owned())
     };
     let mut out = Vec::new();
-    out.extend(filters.provinces.iter().map(|id| place(id)));
-    if let Some(id) = &filters.place {
-        let name = place(id);
-        out.push(if filters.place_with_children {
-            fill(m.chip_place_and_below, &[("place", &name)])
-        } else {
-            name
-        });
-    }
-    out.extend(filters.levels.iter().map(|l| level_label(locale, *l).to_owned()));
-    out.extend(filters.countries.iter().map(|iso| {
-        dataset
-            .country_by_iso(iso)
-            .map(|c| country_name(locale, dataset.country(c)).to_owned())
-            .unwrap_or(iso.clone())
-    }));
-    out.extend(filters.continents.iter().map(|c| continent_label(locale, *c).to_owned()));
-    if let Some(t) = filters.bri {
-        out.push(
-            match t {
-                ProgrammeTime::Now => m.bri_now,
-                ProgrammeTime::AtSigning => m.bri_at_signing,
+    let mut push = |label: String, removal: Removal| out.push(Chip { label, removal });
+    for dimension in DIMENSIONS {
+        if let Some(dim) = SetDim::of(dimension) {
+            for value in dim.selected(filters) {
+                push(dim.label(locale, value), Removal::Value(dim, value));
             }
-            .to_owned(),
-        );
-    }
-    out.extend(filters.sco.iter().map(|s| sco_label(locale, *s).to_owned()));
-    out.extend(filters.kinds.iter().map(|k| kind_label(locale, *k).to_owned()));
-    out.extend(filters.statuses.iter().map(|s| status_label(locale, *s).to_owned()));
-    if let Some(r) = filters.years {
-        out.push(fill(
-            m.chip_years,
-            &[("from", &r.from().to_string()), ("to", &r.to().to_string())],
-        ));
-        if !filters.include_undated {
-            out.push(m.chip_no_undated.to_owned());
+            continue;
+        }
+        match dimension {
+            Dimension::Province => {
+                for id in &filters.provinces {
+                    push(place(id), Removal::Province(id.clone()));
+                }
+            }
+            Dimension::Place => {
+                if let Some(id) = &filters.place {
+                    let name = place(id);
+                    let label = if filters.place_with_children {
+                        fill(m.chip_place_and_below, &[("place", &name)])
+                    } else {
+                        name
+                    };
+                    push(label, Removal::Clear(Dimension::Place));
+                }
+            }
+            Dimension::Country => {
+                for iso in &filters.countries {
+                    let name = dataset
+                        .country_by_iso(iso)
+                        .map(|c| country_name(locale, dataset.country(c)).to_owned())
+                        .unwrap_or(iso.clone());
+                    push(name, Removal::Country(iso.clone()));
+                }
+            }
+            Dimension::Bri => {
+                if let Some(t) = filters.bri {
+                    let label = match t {
+                        ProgrammeTime::Now => m.bri_now,
+                        ProgrammeTime::AtSigning => m.bri_at_signing,
+                    };
+                    push(label.to_owned(), Removal::Clear(Dimension::Bri));
+                }
+            }
+            Dimension::Sco => {
+                for s in &filters.sco {
+                    let label = sco_label(locale, *s);
+                    let label = if as_chips {
+                        format!("{} {label}", m.sco_short)
+                    } else {
+                        label.to_owned()
+                    };
+                    push(label, Removal::Sco(*s));
+                }
+            }
+            Dimension::Years => {
+                if let Some(r) = filters.years {
+                    let years = [("from", r.from().to_string()), ("to", r.to().to_string())];
+                    let years: Vec<(&str, &str)> =
+                        years.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    push(fill(m.chip_years, &years), Removal::Clear(Dimension::Years));
+                    if !filters.include_undated {
+                        push(m.chip_no_undated.to_owned(), Removal::IncludeUndated);
+                    }
+                }
+            }
+            _ => {}
         }
     }
     out
@@ -65,6 +148,98 @@ pub fn filter_line(dataset: &Dataset, filters: &Filters, locale: Locale) -> Stri
     let separator = if locale == Locale::Zh { "；" } else { "; " };
     let list = if labels.is_empty() { m.no_filters.to_owned() } else { labels.join(separator) };
     fill(m.filters_line, &[("filters", &list)])
+}
+
+/// The headline's scope in words: "China – Japan", "Shaanxi", "China", "All partnerships" or
+/// "Selection".
+pub fn scope_text(dataset: &Dataset, scope: &HeadlineScope, locale: Locale) -> String {
+    let m = locale.messages();
+    let country = |c: CountryIdx| country_name(locale, dataset.country(c)).to_owned();
+    match scope {
+        HeadlineScope::CountryPair { focus, partner } => {
+            let partner = match partner {
+                Ok(c) => country(*c),
+                Err(code) => code.clone(),
+            };
+            match focus {
+                Some(f) => format!("{} – {partner}", country(*f)),
+                None => partner,
+            }
+        }
+        HeadlineScope::Place(place) => place_name(locale, dataset.place(*place)).to_owned(),
+        HeadlineScope::Whole(Some(c)) => country(*c),
+        HeadlineScope::Whole(None) => m.scope_all.to_owned(),
+        HeadlineScope::Selection => m.scope_selection.to_owned(),
+    }
+}
+
+/// A reported count with its qualifier ("2,800" or "more than 2,800").
+fn reported_number(r: &ReportedFigure, n: u32, locale: Locale) -> String {
+    let more = if r.qualifier == Qualifier::MoreThan { locale.messages().more_than } else { "" };
+    format!("{more}{}", locale.number(n as u64))
+}
+
+/// An official figure as the headline states it: "88 pairs with 35 countries", "more than
+/// 2,800 pairs"; `None` when it gives neither number.
+pub fn reported_headline(r: &ReportedFigure, locale: Locale) -> Option<String> {
+    let m = locale.messages();
+    let pairs = r.pairs.map(|n| reported_number(r, n, locale));
+    let countries = r.countries.map(|n| reported_number(r, n, locale));
+    match (pairs, countries) {
+        (Some(p), Some(c)) => Some(fill(
+            m.headline_pairs_countries,
+            &[
+                ("pairs", &fill(m.reported_pairs_only, &[("pairs", &p)])),
+                ("countries", &fill(m.n_countries_phrase.other, &[("n", &c)])),
+            ],
+        )),
+        (Some(p), None) => Some(fill(m.reported_pairs_only, &[("pairs", &p)])),
+        (None, Some(c)) => Some(fill(m.reported_countries_only, &[("countries", &c)])),
+        (None, None) => None,
+    }
+}
+
+/// An official figure as a story cites it: "88 pairs, 35 countries (29 May 2018)".
+pub fn reported_citation(r: &ReportedFigure, locale: Locale) -> String {
+    let m = locale.messages();
+    let numbers: Vec<String> = [
+        r.pairs.map(|n| fill(m.reported_pairs_only, &[("pairs", &reported_number(r, n, locale))])),
+        r.countries.map(|n| {
+            fill(m.reported_countries_only, &[("countries", &reported_number(r, n, locale))])
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!("{} ({})", numbers.join(", "), locale.date(r.as_of))
+}
+
+/// An official figure as a profile lists it: "29 May 2018 (all ties, note): 88 partnerships,
+/// 35 countries".
+pub fn reported_line(r: &ReportedFigure, locale: Locale) -> String {
+    let m = locale.messages();
+    let numbers: Vec<String> = [
+        r.pairs.map(|n| m.n_partnerships.format(locale, n as u64)),
+        r.countries.map(|n| fill(m.reported_countries_only, &[("countries", &n.to_string())])),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    format!(
+        "{} ({}, {}): {}",
+        locale.date(r.as_of),
+        reported_kind_label(locale, r.kind),
+        r.note.clone().unwrap_or_default(),
+        numbers.join(", ")
+    )
+}
+
+/// How much of an official total the dataset documents ("documents 84 % of it"), when the
+/// figure counts every kind of tie.
+pub fn coverage_text(r: &ReportedFigure, dataset_pairs: usize, locale: Locale) -> Option<String> {
+    let total = r.pairs.filter(|n| *n > 0 && r.kind == ReportedKind::All)?;
+    let percent = format!("{:.0}", 100.0 * dataset_pairs as f64 / total as f64);
+    Some(fill(locale.messages().reported_coverage, &[("percent", &percent)]))
 }
 
 #[cfg(test)]

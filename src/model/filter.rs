@@ -16,7 +16,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::dataset::{Continent, Dataset, Kind, Level, PairIdx, Partnership, ScoStatus, Status};
+use super::dataset::{
+    Continent, Dataset, Kind, Level, PairIdx, Partnership, PlaceIdx, ScoStatus, Status,
+};
+use super::i18n::{Locale, continent_label, kind_label, level_label, status_label};
+use super::iso::is_country_code;
+use super::text::is_id;
 
 /// When a programme's membership is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -132,6 +137,388 @@ impl Filters {
     pub fn is_empty(&self) -> bool {
         *self == Filters::default()
     }
+
+    /// Reads one URL parameter into the filters: `None` when `key` is not a filter's,
+    /// `Some(Err(expected))` when the value is malformed (the text says what was expected).
+    pub fn read_param(&mut self, key: &str, value: &str) -> Option<Result<(), &'static str>> {
+        if let Some(dim) = SetDim::ALL.into_iter().find(|d| d.key() == key) {
+            return Some(dim.read(self, value).ok_or(dim.expected()));
+        }
+        let result = match key {
+            "prov" => parse_list(value, |s| is_id(s).then(|| s.to_owned()))
+                .map(|list| self.provinces = list.into_iter().collect())
+                .ok_or("province ids"),
+            "in" => is_id(value).then(|| self.place = Some(value.to_owned())).ok_or("a place id"),
+            "sub" => parse_flag(value).map(|v| self.place_with_children = v).ok_or("0 or 1"),
+            "cty" => parse_list(value, |s| is_country_code(s).then(|| s.to_owned()))
+                .map(|list| self.countries = list.into_iter().collect())
+                .ok_or("ISO country codes"),
+            "bri" => {
+                ProgrammeTime::parse(value).map(|t| self.bri = Some(t)).ok_or("now or signing")
+            }
+            "sco" => parse_list(value, ScoStatus::parse)
+                .map(|list| self.sco = list.into_iter().collect())
+                .ok_or("member, observer or dialogue_partner"),
+            "scot" => {
+                ProgrammeTime::parse(value).map(|t| self.sco_time = t).ok_or("now or signing")
+            }
+            "yr" => parse_year_range(value)
+                .map(|r| self.years = Some(r))
+                .ok_or("a year range such as 1990-2018 (first year not after the last)"),
+            "undated" => parse_flag(value).map(|v| self.include_undated = v).ok_or("0 or 1"),
+            _ => return None,
+        };
+        Some(result)
+    }
+
+    /// The filters as URL parameters in canonical order (the order of [`Dimension`]), with
+    /// defaults left out. Values are not yet percent-encoded.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let mut out: Vec<(&'static str, String)> = Vec::new();
+        let d = Filters::default();
+        for dimension in DIMENSIONS {
+            if let Some(dim) = SetDim::of(dimension) {
+                let values = dim.selected(self);
+                if !values.is_empty() {
+                    out.push((dim.key(), values.join(",")));
+                }
+                continue;
+            }
+            match dimension {
+                Dimension::Province if !self.provinces.is_empty() => {
+                    out.push(("prov", join(&self.provinces)))
+                }
+                Dimension::Place => {
+                    if let Some(place) = &self.place {
+                        out.push(("in", place.clone()));
+                    }
+                    if self.place_with_children != d.place_with_children {
+                        out.push(("sub", "0".into()));
+                    }
+                }
+                Dimension::Country if !self.countries.is_empty() => {
+                    out.push(("cty", join(&self.countries)))
+                }
+                Dimension::Bri => {
+                    if let Some(t) = self.bri {
+                        out.push(("bri", t.as_str().into()));
+                    }
+                }
+                Dimension::Sco => {
+                    if !self.sco.is_empty() {
+                        let list: Vec<&str> = self.sco.iter().map(|s| s.as_str()).collect();
+                        out.push(("sco", list.join(",")));
+                    }
+                    if self.sco_time != d.sco_time {
+                        out.push(("scot", self.sco_time.as_str().into()));
+                    }
+                }
+                Dimension::Years => {
+                    if let Some(r) = self.years {
+                        out.push(("yr", format!("{}-{}", r.from(), r.to())));
+                    }
+                    if self.include_undated != d.include_undated {
+                        out.push(("undated", "0".into()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+fn join(items: &BTreeSet<String>) -> String {
+    items.iter().map(String::as_str).collect::<Vec<_>>().join(",")
+}
+
+fn parse_list<T>(value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<Vec<T>> {
+    value.split(',').filter(|s| !s.is_empty()).map(parse).collect()
+}
+
+fn parse_flag(value: &str) -> Option<bool> {
+    match value {
+        "0" => Some(false),
+        "1" => Some(true),
+        _ => None,
+    }
+}
+
+fn parse_year_range(value: &str) -> Option<YearRange> {
+    let (a, b) = value.split_once('-')?;
+    let (a, b) = (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?);
+    let ok = (1800..=2100).contains(&a) && (1800..=2100).contains(&b);
+    ok.then(|| YearRange::new(a, b)).flatten()
+}
+
+/// Where a filter's controls sit in the filter panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Section {
+    /// The Chinese side (province, place, level).
+    Home,
+    /// The partner side (country, continent, programmes).
+    Partner,
+    /// The relationship (type, status).
+    Relationship,
+}
+
+/// A filter dimension over a closed set of values, shown as a group of checkboxes with a count
+/// beside each value. Everything the rest of the app needs to know about one (URL key, the
+/// values offered, their labels, the panel section, its facet counts) is answered here, so the
+/// filter panel, the chips, the URL codec and the descriptions handle every such dimension
+/// alike. Adding one touches this file and the string catalogue (`docs/developers.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SetDim {
+    /// Home-side administrative level.
+    Level,
+    /// Partner continent.
+    Continent,
+    /// Relationship type.
+    Kind,
+    /// Relationship status.
+    Status,
+}
+
+impl SetDim {
+    /// Every set dimension, in panel order.
+    pub const ALL: [SetDim; 4] = [SetDim::Level, SetDim::Continent, SetDim::Kind, SetDim::Status];
+
+    /// The set dimension behind a [`Dimension`], if it is one.
+    pub fn of(dimension: Dimension) -> Option<SetDim> {
+        SetDim::ALL.into_iter().find(|d| d.dimension() == dimension)
+    }
+
+    /// The filter dimension.
+    pub fn dimension(self) -> Dimension {
+        match self {
+            SetDim::Level => Dimension::Level,
+            SetDim::Continent => Dimension::Continent,
+            SetDim::Kind => Dimension::Kind,
+            SetDim::Status => Dimension::Status,
+        }
+    }
+
+    /// The URL parameter.
+    pub fn key(self) -> &'static str {
+        match self {
+            SetDim::Level => "lvl",
+            SetDim::Continent => "cont",
+            SetDim::Kind => "type",
+            SetDim::Status => "status",
+        }
+    }
+
+    /// What a malformed URL value should have been (shown in the notice).
+    pub fn expected(self) -> &'static str {
+        match self {
+            SetDim::Level => "levels",
+            SetDim::Continent => "continent codes",
+            SetDim::Kind => "sister, friendly, intent or unknown",
+            SetDim::Status => "active, ended or pending",
+        }
+    }
+
+    /// The panel section its checkboxes sit in.
+    pub fn section(self) -> Section {
+        match self {
+            SetDim::Level => Section::Home,
+            SetDim::Continent => Section::Partner,
+            SetDim::Kind | SetDim::Status => Section::Relationship,
+        }
+    }
+
+    /// A stable name for tests (`data-testid`).
+    pub fn testid(self) -> &'static str {
+        match self {
+            SetDim::Level => "level-filter",
+            SetDim::Continent => "continent-filter",
+            SetDim::Kind => "type-filter",
+            SetDim::Status => "status-filter",
+        }
+    }
+
+    /// The group's legend in the UI language.
+    pub fn legend(self, locale: Locale) -> &'static str {
+        let m = locale.messages();
+        match self {
+            SetDim::Level => m.filter_level,
+            SetDim::Continent => m.filter_continent,
+            SetDim::Kind => m.filter_type,
+            SetDim::Status => m.filter_status,
+        }
+    }
+
+    /// The values offered, as their URL spellings, in display order.
+    pub fn values(self) -> Vec<&'static str> {
+        match self {
+            // The levels a Chinese place can have.
+            SetDim::Level => [Level::Province, Level::Prefecture, Level::County, Level::District]
+                .map(Level::as_str)
+                .to_vec(),
+            SetDim::Continent => [
+                Continent::Asia,
+                Continent::Europe,
+                Continent::Africa,
+                Continent::NorthAmerica,
+                Continent::SouthAmerica,
+                Continent::Oceania,
+            ]
+            .map(Continent::as_str)
+            .to_vec(),
+            SetDim::Kind => Kind::ALL.iter().map(|k| k.as_str()).collect(),
+            SetDim::Status => Status::ALL.iter().map(|s| s.as_str()).collect(),
+        }
+    }
+
+    /// The label of a value (its URL spelling) in the UI language; the spelling itself when
+    /// it is not a value of this dimension.
+    pub fn label(self, locale: Locale, value: &str) -> String {
+        let label = match self {
+            SetDim::Level => Level::parse(value).map(|v| level_label(locale, v)),
+            SetDim::Continent => Continent::parse(value).map(|v| continent_label(locale, v)),
+            SetDim::Kind => Kind::parse(value).map(|v| kind_label(locale, v)),
+            SetDim::Status => Status::parse(value).map(|v| status_label(locale, v)),
+        };
+        label.map(str::to_owned).unwrap_or_else(|| value.to_owned())
+    }
+
+    /// The chosen values, as URL spellings, in their canonical order.
+    pub fn selected(self, filters: &Filters) -> Vec<&'static str> {
+        match self {
+            SetDim::Level => filters.levels.iter().map(|v| v.as_str()).collect(),
+            SetDim::Continent => filters.continents.iter().map(|v| v.as_str()).collect(),
+            SetDim::Kind => filters.kinds.iter().map(|v| v.as_str()).collect(),
+            SetDim::Status => filters.statuses.iter().map(|v| v.as_str()).collect(),
+        }
+    }
+
+    /// True when `value` is chosen.
+    pub fn is_selected(self, filters: &Filters, value: &str) -> bool {
+        self.selected(filters).contains(&value)
+    }
+
+    /// Chooses `value`, or un-chooses it when it was chosen. Unknown values change nothing.
+    pub fn toggle(self, filters: &mut Filters, value: &str) {
+        fn flip<T: Ord>(set: &mut BTreeSet<T>, value: Option<T>) {
+            if let Some(v) = value
+                && !set.remove(&v)
+            {
+                set.insert(v);
+            }
+        }
+        match self {
+            SetDim::Level => flip(&mut filters.levels, Level::parse(value)),
+            SetDim::Continent => flip(&mut filters.continents, Continent::parse(value)),
+            SetDim::Kind => flip(&mut filters.kinds, Kind::parse(value)),
+            SetDim::Status => flip(&mut filters.statuses, Status::parse(value)),
+        }
+    }
+
+    /// Sets the chosen values from a URL value (`a,b`); `None` (nothing changed) when one is
+    /// not a value of this dimension.
+    fn read(self, filters: &mut Filters, value: &str) -> Option<()> {
+        match self {
+            SetDim::Level => {
+                filters.levels = parse_list(value, Level::parse)?.into_iter().collect()
+            }
+            SetDim::Continent => {
+                filters.continents = parse_list(value, Continent::parse)?.into_iter().collect()
+            }
+            SetDim::Kind => filters.kinds = parse_list(value, Kind::parse)?.into_iter().collect(),
+            SetDim::Status => {
+                filters.statuses = parse_list(value, Status::parse)?.into_iter().collect()
+            }
+        }
+        Some(())
+    }
+
+    /// How many pairs choosing `value` would give with the other filters.
+    pub fn count(self, facets: &Facets, value: &str) -> usize {
+        let count = match self {
+            SetDim::Level => Level::parse(value).and_then(|v| facets.levels.get(&v)),
+            SetDim::Continent => Continent::parse(value).and_then(|v| facets.continents.get(&v)),
+            SetDim::Kind => Kind::parse(value).and_then(|v| facets.kinds.get(&v)),
+            SetDim::Status => Status::parse(value).and_then(|v| facets.statuses.get(&v)),
+        };
+        count.copied().unwrap_or(0)
+    }
+}
+
+/// The span of years the year filter and the playback offer: from the earliest to the latest
+/// year a partnership began; 1970–2025 when no partnership has a known year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct YearSpan {
+    /// The first year offered.
+    pub first: i32,
+    /// The last year offered.
+    pub last: i32,
+}
+
+/// The [`YearSpan`] of a dataset.
+pub fn year_span(dataset: &Dataset) -> YearSpan {
+    let years = dataset.partnerships().iter().filter_map(Partnership::first_year);
+    let (first, last) = years.fold((None, None), |(lo, hi): (Option<i32>, Option<i32>), y| {
+        (Some(lo.map_or(y, |l| l.min(y))), Some(hi.map_or(y, |h| h.max(y))))
+    });
+    YearSpan { first: first.unwrap_or(1970), last: last.unwrap_or(2025) }
+}
+
+impl YearSpan {
+    /// The year filter a slider or box position gives: both ends inside the span, in order,
+    /// and no filter at all when the whole span is chosen.
+    pub fn range(self, from: i32, to: i32) -> Option<YearRange> {
+        let (from, to) = (from.clamp(self.first, self.last), to.clamp(self.first, self.last));
+        let (from, to) = if from > to { (to, from) } else { (from, to) };
+        if from == self.first && to == self.last { None } else { YearRange::new(from, to) }
+    }
+
+    /// A playback step from `current` (`None`: before the first year) by `delta` years: the
+    /// year to show and whether playing goes on (it stops at the last year).
+    pub fn step(self, current: Option<i32>, delta: i32) -> (i32, bool) {
+        let next = current.unwrap_or(self.first - 1) + delta;
+        if next > self.last {
+            (self.last, false)
+        } else {
+            (next.clamp(self.first, self.last), true)
+        }
+    }
+
+    /// Where pressing play starts: where it was paused, or from the first year when it had
+    /// not started or had reached the end.
+    pub fn play_from(self, current: Option<i32>) -> i32 {
+        match current {
+            Some(y) if y < self.last => y,
+            _ => self.first,
+        }
+    }
+}
+
+/// The network as it stood at the end of `year` (playback): the pairs that began in or before
+/// it. Pairs with no known year cannot be placed in time and are left out.
+pub fn cut_at_year(dataset: &Dataset, pairs: &[PairIdx], year: i32) -> Vec<PairIdx> {
+    pairs
+        .iter()
+        .copied()
+        .filter(|p| dataset.partnership(*p).first_year().is_some_and(|y| y <= year))
+        .collect()
+}
+
+/// How many of `pairs` have no known year (what playback leaves out).
+pub fn count_undated(dataset: &Dataset, pairs: &[PairIdx]) -> usize {
+    pairs.iter().filter(|p| dataset.partnership(**p).first_year().is_none()).count()
+}
+
+/// True when a partnership involves `root`: its partner is `root`, or its Chinese side is
+/// `root` (or, `with_children`, any place under it). The place filter and the place profile
+/// both count a place's partnerships this way.
+pub fn involves_place(
+    dataset: &Dataset,
+    pair: &Partnership,
+    root: PlaceIdx,
+    with_children: bool,
+) -> bool {
+    let home = if with_children { dataset.is_within(pair.home, root) } else { pair.home == root };
+    home || pair.partner == root
 }
 
 /// A filter dimension, for facet counts and removable chips.
@@ -159,7 +546,8 @@ pub enum Dimension {
     Years,
 }
 
-const DIMENSIONS: [Dimension; 10] = [
+/// Every dimension, in the order of the filter panel and of the URL.
+pub const DIMENSIONS: [Dimension; 10] = [
     Dimension::Province,
     Dimension::Place,
     Dimension::Level,
@@ -223,13 +611,9 @@ fn evaluate(dataset: &Dataset, filters: &Filters, pair: &Partnership) -> Evaluat
         }
     }
     if let Some(place_id) = &filters.place {
-        let ok = match dataset.place_by_id(place_id) {
-            Some(root) if filters.place_with_children => {
-                dataset.is_within(home, root) || pair.partner == root
-            }
-            Some(root) => home == root || pair.partner == root,
-            None => false,
-        };
+        let ok = dataset
+            .place_by_id(place_id)
+            .is_some_and(|root| involves_place(dataset, pair, root, filters.place_with_children));
         if !ok {
             failed |= bit(Dimension::Place);
         }
@@ -511,5 +895,82 @@ mod tests {
             vec![Dimension::Country]
         );
         assert!(without(&without(&filters, Dimension::Years), Dimension::Country).is_empty());
+    }
+
+    #[test]
+    fn the_year_span_is_the_datas_and_ranges_stay_inside_it() {
+        let d = fixture();
+        let span = year_span(&d);
+        assert_eq!(span, YearSpan { first: 1974, last: 2021 });
+        assert_eq!(span.range(1974, 2021), None, "the whole span is no filter");
+        assert_eq!(span.range(2030, 1990), YearRange::new(1990, 2021), "clamped and ordered");
+        let empty = Dataset::default();
+        assert_eq!(year_span(&empty), YearSpan { first: 1970, last: 2025 });
+    }
+
+    #[test]
+    fn playback_cuts_at_the_year_and_stops_at_the_end() {
+        let d = fixture();
+        let all: Vec<PairIdx> = d.pair_indices().collect();
+        let ids = |pairs: Vec<PairIdx>| -> Vec<String> {
+            pairs.iter().map(|p| d.partnership(*p).id.clone()).collect()
+        };
+        assert_eq!(ids(cut_at_year(&d, &all, 2017)), ["p-xian-nara", "p-yanan-kc"]);
+        assert!(cut_at_year(&d, &all, 1973).is_empty());
+        assert_eq!(count_undated(&d, &all), 1, "Shanghai–San Francisco has no year");
+        let span = year_span(&d);
+        assert_eq!(span.step(None, 1), (1974, true));
+        assert_eq!(span.step(Some(2020), 1), (2021, true));
+        assert_eq!(span.step(Some(2021), 1), (2021, false));
+        assert_eq!(span.step(Some(1974), -1), (1974, true));
+        assert_eq!(span.play_from(Some(2000)), 2000);
+        assert_eq!(span.play_from(Some(2021)), 1974);
+        assert_eq!(span.play_from(None), 1974);
+    }
+
+    #[test]
+    fn a_place_involves_its_own_ties_those_below_it_and_those_it_partners() {
+        let d = fixture();
+        let shaanxi = d.place_by_id("cn-shaanxi").expect("Shaanxi");
+        let nara = d.place_by_id("jp-nara").expect("Nara");
+        let pair = d.partnership(d.pair_by_id("p-xian-nara").expect("pair"));
+        assert!(involves_place(&d, pair, shaanxi, true));
+        assert!(!involves_place(&d, pair, shaanxi, false));
+        assert!(involves_place(&d, pair, nara, false));
+    }
+
+    #[test]
+    fn set_dimensions_toggle_count_and_label_their_values() {
+        let d = fixture();
+        let mut f = Filters::default();
+        SetDim::Kind.toggle(&mut f, "intent");
+        assert_eq!(f.kinds, [Kind::Intent].into_iter().collect());
+        assert!(SetDim::Kind.is_selected(&f, "intent"));
+        let selection = apply(&d, &f);
+        assert_eq!(SetDim::Kind.count(&selection.facets, "sister"), 4);
+        assert_eq!(SetDim::Kind.label(Locale::Zh, "sister"), "友好城市");
+        SetDim::Kind.toggle(&mut f, "intent");
+        SetDim::Kind.toggle(&mut f, "not-a-kind");
+        assert!(f.is_empty());
+        for dim in SetDim::ALL {
+            assert_eq!(SetDim::of(dim.dimension()), Some(dim));
+            assert!(!dim.values().is_empty());
+            for value in dim.values() {
+                assert_ne!(dim.label(Locale::En, value), value, "{dim:?} {value} has a label");
+            }
+        }
+    }
+
+    #[test]
+    fn filters_read_and_write_their_url_parameters_in_canonical_order() {
+        let mut f = Filters::default();
+        for (key, value) in [("type", "intent,sister"), ("prov", "cn-shaanxi"), ("yr", "1974-2018")]
+        {
+            assert_eq!(f.read_param(key, value), Some(Ok(())), "{key}");
+        }
+        assert_eq!(f.read_param("lang", "zh"), None, "not a filter");
+        assert_eq!(f.read_param("lvl", "planet"), Some(Err("levels")));
+        let params: Vec<String> = f.params().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(params, ["prov=cn-shaanxi", "type=sister,intent", "yr=1974-2018"]);
     }
 }

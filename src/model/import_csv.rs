@@ -531,6 +531,23 @@ impl<'g> Builder<'g> {
     }
 }
 
+/// True when a file looks like a spreadsheet (CSV or text) rather than partnership JSON: by
+/// its name's extension, else by its first character (JSON starts with `{`).
+pub fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".csv") || lower.ends_with(".txt") {
+        return true;
+    }
+    if lower.ends_with(".json") {
+        return false;
+    }
+    let first = bytes
+        .iter()
+        .copied()
+        .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
+    first != Some(b'{')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -624,5 +641,13 @@ mod tests {
             import_csv(b"  ", "x.csv", &g).unwrap_err().problem.compact(),
             "fatal file empty"
         );
+    }
+
+    #[test]
+    fn spreadsheets_are_told_from_json_by_name_then_content() {
+        assert!(looks_like_csv("list.CSV", b"{"));
+        assert!(!looks_like_csv("list.json", b"a,b"));
+        assert!(!looks_like_csv("data?x=1", "\u{feff} {\"format\":1}".as_bytes()));
+        assert!(looks_like_csv("data", b"chinese_place,partner"));
     }
 }

@@ -60,19 +60,12 @@ impl Loaded {
 }
 
 /// Nothing could be loaded; the problem says why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{problem}")]
 pub struct LoadError {
     /// The fatal problem.
     pub problem: Problem,
 }
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.problem.fmt(f)
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 fn fatal(kind: ProblemKind) -> LoadError {
     LoadError { problem: Problem::fatal(kind) }

@@ -9,10 +9,12 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
-use super::fasthash::FxHashMap;
 use super::geo::LonLat;
 use super::geo::arc::{arc_pieces, path_data};
 use super::geo::projection::{Projection, View, Viewport};
+use super::i18n::{Locale, country_name, fill, other_name, place_name};
+use super::query::MapProfile;
+use rustc_hash::FxHashMap;
 
 /// Below this zoom the map groups places into provinces and countries by default.
 pub const GROUP_BELOW_ZOOM: f64 = 1.8;
@@ -90,7 +92,11 @@ pub fn build_scene(
     let mut place_slot = vec![NONE; dataset.places().len()];
     let mut country_slot = vec![NONE; dataset.countries().len()];
     let mut edge_index: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    let mut node = |scene: &mut Scene, key: NodeKey, home: bool| -> Option<usize> {
+    let lonlat_of = |key: NodeKey| match key {
+        NodeKey::Place(p) => dataset.place(p).coords,
+        NodeKey::Country(c) => country_points.get(&c).copied(),
+    };
+    let mut node = |scene: &mut Scene, key: NodeKey, lonlat: LonLat, home: bool| -> Option<usize> {
         let slot = match key {
             NodeKey::Place(p) => place_slot.get_mut(p.0 as usize)?,
             NodeKey::Country(c) => country_slot.get_mut(c.0 as usize)?,
@@ -98,10 +104,6 @@ pub fn build_scene(
         if *slot != NONE {
             return Some(*slot as usize);
         }
-        let lonlat = match key {
-            NodeKey::Place(p) => dataset.place(p).coords?,
-            NodeKey::Country(c) => *country_points.get(&c)?,
-        };
         let pos = projection.forward(lonlat.lon_deg(), lonlat.lat_deg());
         scene.nodes.push(Node { key, pos, lonlat, weight: 0, home });
         *slot = (scene.nodes.len() - 1) as u32;
@@ -118,9 +120,16 @@ pub fn build_scene(
         } else {
             (NodeKey::Place(pair.home), NodeKey::Place(pair.partner))
         };
-        let (Some(from), Some(to)) =
-            (node(&mut scene, home_key, true), node(&mut scene, partner_key, false))
+        // A pair with a side that cannot be placed adds no marker for either side.
+        let (Some(home_at), Some(partner_at)) = (lonlat_of(home_key), lonlat_of(partner_key))
         else {
+            scene.unplaced += 1;
+            continue;
+        };
+        let (Some(from), Some(to)) = (
+            node(&mut scene, home_key, home_at, true),
+            node(&mut scene, partner_key, partner_at, false),
+        ) else {
             scene.unplaced += 1;
             continue;
         };
@@ -441,6 +450,278 @@ pub fn choropleth_counts(
     (countries, provinces)
 }
 
+/// How places are grouped on the map: by zoom (the default), always, or never.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Grouping {
+    /// Grouped into provinces and countries below [`GROUP_BELOW_ZOOM`], unless something is
+    /// selected.
+    #[default]
+    Auto,
+    /// Always grouped.
+    Grouped,
+    /// Never grouped.
+    Places,
+}
+
+impl Grouping {
+    /// Every choice, in menu order.
+    pub const ALL: [Grouping; 3] = [Grouping::Auto, Grouping::Grouped, Grouping::Places];
+
+    /// The menu value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grouping::Auto => "auto",
+            Grouping::Grouped => "grouped",
+            Grouping::Places => "places",
+        }
+    }
+
+    /// Reads a menu value (anything else is `Auto`).
+    pub fn parse(text: &str) -> Grouping {
+        Grouping::ALL.into_iter().find(|g| g.as_str() == text).unwrap_or_default()
+    }
+
+    /// True when the map groups places at this zoom. A selected place or pair is shown on
+    /// its own, so automatic grouping stops while something is selected.
+    pub fn groups(self, zoom: f64, something_selected: bool) -> bool {
+        match self {
+            Grouping::Grouped => true,
+            Grouping::Places => false,
+            Grouping::Auto => zoom < GROUP_BELOW_ZOOM && !something_selected,
+        }
+    }
+}
+
+/// The marker to emphasise: the selected place's, else the country whose profile is open
+/// (grouped mode has a marker per country).
+pub fn selected_node(
+    scene: &Scene,
+    place: Option<PlaceIdx>,
+    profile_country: Option<CountryIdx>,
+) -> Option<usize> {
+    match place {
+        Some(p) => scene.node_of(NodeKey::Place(p)),
+        None => profile_country.and_then(|c| scene.node_of(NodeKey::Country(c))),
+    }
+}
+
+/// What a click on the map chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapPick {
+    /// A marker: a place to select, or a country to open.
+    Node(NodeKey),
+    /// An arc of one partnership.
+    Pair(PairIdx),
+    /// Empty map: clear the selection.
+    Nothing,
+}
+
+/// What a click at a screen point chooses: the marker under it; else the arc under it (one
+/// partnership, or, for a grouped arc of several, its Chinese end); else nothing.
+pub fn pick_at(
+    scene: &Scene,
+    projection: &Projection,
+    view: &View,
+    viewport: Viewport,
+    point: [f64; 2],
+) -> MapPick {
+    const SLOP_PX: f64 = 4.0;
+    if let Some(i) = hit_test(scene, projection, view, viewport, point, SLOP_PX) {
+        return MapPick::Node(scene.nodes[i].key);
+    }
+    let Some(e) = arc_hit_test(scene, projection, view, viewport, point, SLOP_PX) else {
+        return MapPick::Nothing;
+    };
+    let edge = &scene.edges[e];
+    match edge.pairs.as_slice() {
+        [only] => MapPick::Pair(*only),
+        _ => MapPick::Node(scene.nodes[edge.from].key),
+    }
+}
+
+/// The choropleth legend: each class with its range of counts ("1", "2–4", … "100+").
+pub fn choropleth_legend() -> Vec<(u8, String)> {
+    let mut out = Vec::new();
+    let mut low = 1;
+    for (i, high) in CHOROPLETH_BREAKS.iter().enumerate() {
+        let text = if low == *high { low.to_string() } else { format!("{low}–{high}") };
+        out.push((i as u8 + 1, text));
+        low = high + 1;
+    }
+    out.push((CHOROPLETH_BREAKS.len() as u8 + 1, format!("{low}+")));
+    out
+}
+
+/// Where each partner country's grouped marker sits: the label point of its outline on the
+/// basemap (`points` by ISO code). Under China's official view Taiwan is drawn as part of China
+/// and has no outline of its own, so its partners are grouped at China's point.
+pub fn country_anchors(
+    dataset: &Dataset,
+    points: &HashMap<String, [f64; 2]>,
+    profile: MapProfile,
+) -> HashMap<CountryIdx, LonLat> {
+    dataset
+        .countries()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let key = match (c.iso.as_str(), profile) {
+                ("TW", MapProfile::China) => "CN",
+                (iso, _) => iso,
+            };
+            let [lon, lat] = points.get(key)?;
+            Some((CountryIdx(i as u16), LonLat::new(*lon, *lat)?))
+        })
+        .collect()
+}
+
+/// A node's name in the UI language (a place, or a country when grouped).
+pub fn node_name(dataset: &Dataset, key: NodeKey, locale: Locale) -> String {
+    match key {
+        NodeKey::Place(p) => place_name(locale, dataset.place(p)).to_owned(),
+        NodeKey::Country(c) => country_name(locale, dataset.country(c)).to_owned(),
+    }
+}
+
+/// Width of a label in px, estimated without measuring (CJK characters are about twice as
+/// wide as Latin ones at the map's 12 px font).
+pub fn label_width(text: &str) -> f64 {
+    text.chars().map(|c| if c.is_ascii() { 6.6 } else { 12.5 }).sum::<f64>() + 2.0
+}
+
+/// Height of a map label box in px.
+pub const LABEL_HEIGHT: f64 = 15.0;
+/// At most this many labels are drawn at once.
+pub const MAX_LABELS: usize = 60;
+/// From this zoom on, places with a single partnership get a label too.
+const LABEL_ALL_FROM_ZOOM: f64 = 4.0;
+
+/// The labels of a frame, placed without overlaps: the largest places first (the selected
+/// node before all), places with one partnership only when zoomed in far.
+pub fn frame_labels(
+    dataset: &Dataset,
+    scene: &Scene,
+    projection: &Projection,
+    view: &View,
+    viewport: Viewport,
+    selected: Option<usize>,
+    locale: Locale,
+) -> Vec<(PlacedLabel, String)> {
+    let names: Vec<Option<String>> = scene
+        .nodes
+        .iter()
+        .map(|n| {
+            (n.weight >= 2 || view.zoom >= LABEL_ALL_FROM_ZOOM)
+                .then(|| node_name(dataset, n.key, locale))
+        })
+        .collect();
+    let candidates: Vec<LabelCandidate> = scene
+        .nodes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, n)| {
+            let name = names[i].as_ref()?;
+            Some(LabelCandidate {
+                node: i,
+                at: view.to_screen(projection, viewport, n.pos),
+                radius: marker_radius(n.weight),
+                width: label_width(name),
+                height: LABEL_HEIGHT,
+                priority: n.weight + if Some(i) == selected { 1_000_000 } else { 0 },
+            })
+        })
+        .collect();
+    place_labels(&candidates, viewport, MAX_LABELS)
+        .into_iter()
+        .filter_map(|l| {
+            let name = names.get(l.node)?.clone()?;
+            Some((l, name))
+        })
+        .collect()
+}
+
+/// What the map shows, counted: pairs drawn, Chinese and partner markers, pairs not placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SceneCounts {
+    /// Partnerships drawn as arcs.
+    pub drawn: usize,
+    /// Chinese-side markers.
+    pub homes: usize,
+    /// Partner-side markers.
+    pub partners: usize,
+    /// Partnerships not drawn because a side has no coordinates.
+    pub unplaced: usize,
+}
+
+impl Scene {
+    /// Node indices, the most partnerships first (ties in scene order): the order of the
+    /// list of places and of drawing (big markers first, so small ones stay on top).
+    pub fn by_weight(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..self.nodes.len()).collect();
+        order.sort_by(|a, b| self.nodes[*b].weight.cmp(&self.nodes[*a].weight).then(a.cmp(b)));
+        order
+    }
+
+    /// The scene's counts.
+    pub fn counts(&self) -> SceneCounts {
+        let homes = self.nodes.iter().filter(|n| n.home).count();
+        SceneCounts {
+            drawn: self.edges.iter().map(|e| e.pairs.len()).sum(),
+            homes,
+            partners: self.nodes.len() - homes,
+            unplaced: self.unplaced,
+        }
+    }
+}
+
+/// The map in words, for screen readers ("312 pairs drawn between 40 Chinese places and …").
+pub fn summary_text(scene: &Scene, locale: Locale) -> String {
+    let c = scene.counts();
+    let n = |v: usize| locale.number(v as u64);
+    fill(
+        locale.messages().map_summary,
+        &[
+            ("pairs", &n(c.drawn)),
+            ("homes", &n(c.homes)),
+            ("partners", &n(c.partners)),
+            ("unplaced", &n(c.unplaced)),
+        ],
+    )
+}
+
+/// The tooltip of a marker: its name, its name in the other language, its country, and how
+/// many partnerships it has in the selection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tooltip {
+    /// The name in the UI language.
+    pub title: String,
+    /// The name in the other language (or the local script), if known.
+    pub other: Option<String>,
+    /// The country of a place.
+    pub detail: Option<String>,
+    /// "3 partnerships".
+    pub count: String,
+}
+
+/// The tooltip of a node.
+pub fn tooltip(dataset: &Dataset, node: &Node, locale: Locale) -> Tooltip {
+    let (title, other, detail) = match node.key {
+        NodeKey::Place(p) => {
+            let place = dataset.place(p);
+            let other = other_name(locale, place).or(place.name_local.as_deref());
+            let country = country_name(locale, dataset.country(place.country));
+            (
+                place_name(locale, place).to_owned(),
+                other.map(str::to_owned),
+                Some(country.to_owned()),
+            )
+        }
+        NodeKey::Country(c) => (country_name(locale, dataset.country(c)).to_owned(), None, None),
+    };
+    let count = locale.messages().n_partnerships.format(locale, node.weight as u64);
+    Tooltip { title, other: other.filter(|o| !o.is_empty()), detail, count }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -589,5 +870,110 @@ mod tests {
         let (countries, provinces) = choropleth_counts(&d, &all(&d));
         assert_eq!(countries.get("US"), Some(&2));
         assert_eq!(provinces.get("610000"), Some(&3));
+    }
+
+    #[test]
+    fn taiwan_is_grouped_with_china_under_the_official_view_only() {
+        let mut d = fixture();
+        let tw = CountryIdx(d.countries().len() as u16);
+        d = with_country(d, "TW");
+        let points: HashMap<String, [f64; 2]> =
+            [("CN".to_owned(), [104.0, 35.0]), ("TW".to_owned(), [121.0, 23.7])].into();
+        let official = country_anchors(&d, &points, MapProfile::China);
+        let neutral = country_anchors(&d, &points, MapProfile::Neutral);
+        assert_eq!(official.get(&tw).map(|p| p.lon_deg()), Some(104.0));
+        assert_eq!(neutral.get(&tw).map(|p| p.lon_deg()), Some(121.0));
+        let jp = d.country_by_iso("JP").expect("JP");
+        assert!(!official.contains_key(&jp), "no outline, no anchor");
+    }
+
+    fn with_country(d: Dataset, iso: &str) -> Dataset {
+        let mut countries = d.countries().to_vec();
+        countries.push(crate::model::dataset::Country {
+            iso: iso.to_owned(),
+            name_en: iso.to_owned(),
+            ..countries[0].clone()
+        });
+        Dataset::from_parts(crate::model::dataset::Parts {
+            meta: d.meta().clone(),
+            places: d.places().to_vec(),
+            partnerships: d.partnerships().to_vec(),
+            countries,
+            sources: d.sources().to_vec(),
+            reported: d.reported().to_vec(),
+        })
+    }
+
+    #[test]
+    fn labels_go_to_places_with_several_ties_until_zoomed_in() {
+        let d = fixture();
+        let p = Projection::new(Centre::Pacific);
+        let viewport = Viewport { width: 1600.0, height: 900.0 };
+        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
+        let labels = frame_labels(&d, &scene, &p, &View::default(), viewport, None, Locale::En);
+        let names: Vec<&str> = labels.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Yan'an"], "only Yan'an has two partnerships");
+        let [cx, cy] = p.forward(120.0, 35.0);
+        let close = View { cx, cy, zoom: 5.0 };
+        let labels = frame_labels(&d, &scene, &p, &close, viewport, None, Locale::Zh);
+        assert!(labels.iter().any(|(_, n)| n == "西安"), "{labels:?}");
+        assert!((label_width("ab") - 15.2).abs() < 1e-9);
+        assert!((label_width("西安") - 27.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_summary_and_tooltips_say_what_is_drawn() {
+        let d = fixture();
+        let p = Projection::new(Centre::Pacific);
+        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
+        let c = scene.counts();
+        // Changning's only partner has no coordinates: neither side gets a marker.
+        assert_eq!((c.drawn, c.homes, c.partners, c.unplaced), (4, 3, 4, 1));
+        let order = scene.by_weight();
+        let yanan = scene.node_of(NodeKey::Place(d.place_by_id("cn-yanan").expect("Yan'an")));
+        assert_eq!(order.first().copied(), yanan, "two partnerships, the most");
+        let nara = scene.node_of(NodeKey::Place(d.place_by_id("jp-nara").expect("Nara")));
+        let tip = tooltip(&d, &scene.nodes[nara.expect("a node")], Locale::En);
+        assert_eq!(tip.title, "Nara");
+        assert_eq!(tip.other.as_deref(), Some("奈良市"), "no Chinese name: the local one");
+        assert_eq!(tip.detail.as_deref(), Some("Japan"));
+        assert_eq!(tip.count, "1 partnership");
+    }
+
+    #[test]
+    fn grouping_follows_the_zoom_unless_something_is_selected_or_forced() {
+        assert!(Grouping::Auto.groups(1.0, false));
+        assert!(!Grouping::Auto.groups(1.0, true), "a selection is shown place by place");
+        assert!(!Grouping::Auto.groups(GROUP_BELOW_ZOOM, false));
+        assert!(Grouping::Grouped.groups(20.0, true));
+        assert!(!Grouping::Places.groups(1.0, false));
+        assert_eq!(Grouping::parse("places"), Grouping::Places);
+        assert_eq!(Grouping::parse("nonsense"), Grouping::Auto);
+    }
+
+    #[test]
+    fn clicks_pick_markers_then_arcs_then_nothing() {
+        let d = fixture();
+        let p = Projection::new(Centre::Pacific);
+        let viewport = Viewport { width: 800.0, height: 400.0 };
+        let view = View::default();
+        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
+        let nara = d.place_by_id("jp-nara").expect("Nara");
+        let node = scene.node_of(NodeKey::Place(nara)).expect("a marker");
+        let at = view.to_screen(&p, viewport, scene.nodes[node].pos);
+        assert_eq!(pick_at(&scene, &p, &view, viewport, at), MapPick::Node(NodeKey::Place(nara)));
+        assert_eq!(pick_at(&scene, &p, &view, viewport, [2.0, 398.0]), MapPick::Nothing);
+        assert_eq!(selected_node(&scene, Some(nara), None), Some(node));
+        let us = d.country_by_iso("US").expect("US");
+        assert_eq!(selected_node(&scene, None, Some(us)), None, "no country markers ungrouped");
+    }
+
+    #[test]
+    fn the_legend_names_every_class() {
+        let legend = choropleth_legend();
+        assert_eq!(legend.len(), 7);
+        assert_eq!(legend[0], (1, "1".to_owned()));
+        assert_eq!(legend[1], (2, "2–4".to_owned()));
+        assert_eq!(legend[6], (7, "100+".to_owned()));
     }
 }

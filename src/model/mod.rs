@@ -6,12 +6,13 @@
 
 pub mod aggregate;
 pub mod charts;
+pub mod choices;
 pub mod csv;
 pub mod dataset;
 pub mod date;
 pub mod describe;
 pub mod export;
-pub mod fasthash;
+pub mod failure;
 pub mod filter;
 pub mod geo;
 pub mod i18n;
@@ -21,7 +22,9 @@ pub mod load;
 pub mod map;
 pub mod png;
 pub mod problem;
+pub mod profile;
 pub mod query;
+pub mod rows;
 pub mod schema;
 pub mod search;
 pub mod stories;

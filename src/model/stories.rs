@@ -6,7 +6,25 @@ use super::dataset::{Dataset, PairIdx};
 use super::date::PartialDate;
 use super::filter::apply;
 use super::i18n::{Locale, Messages, country_name, fill, kind_label, place_name};
-use super::query::parse;
+use super::query::{UrlState, parse};
+
+/// The address a claim's link leads to from the current one: the claim's filters and view
+/// replace the current ones; the language, the map's borders and centring, the data source
+/// and the embedding options stay.
+pub fn claim_state(current: &UrlState, claim_query: &str) -> UrlState {
+    let (target, _) = parse(claim_query);
+    UrlState {
+        lang: current.lang,
+        map_profile: current.map_profile,
+        centre: current.centre,
+        data: current.data.clone(),
+        embed: current.embed,
+        theme: current.theme,
+        accent: current.accent.clone(),
+        font: current.font.clone(),
+        ..target
+    }
+}
 
 /// How the dataset answers a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -333,5 +351,14 @@ mod tests {
         for name in ["Changning District", "Chongzuo", "Suifenhe"] {
             assert!(wuhan.contains(name), "{name} in {wuhan}");
         }
+    }
+
+    #[test]
+    fn a_claim_link_keeps_the_language_borders_data_and_embedding() {
+        let (current, _) =
+            crate::model::query::parse("prov=cn-jinan&lang=zh&map=neutral&data=my.json&embed=1");
+        let next = claim_state(&current, "prov=cn-shaanxi&yr=1974-2018&tab=map");
+        let text = crate::model::query::to_query(&next);
+        assert_eq!(text, "prov=cn-shaanxi&yr=1974-2018&map=neutral&lang=zh&data=my.json&embed=1");
     }
 }

@@ -106,6 +106,16 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// True when `text` has the form of a place id: lower-case ASCII letters, digits, `-` and
+/// `_`, 1 to 80 characters (what the URL accepts for `in=`, `sel=` and `prov=`).
+pub fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 80
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

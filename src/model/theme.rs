@@ -8,6 +8,28 @@
 //! assert!((contrast_ratio("#000000", "#ffffff").unwrap() - 21.0).abs() < 1e-9);
 //! ```
 
+/// The red, green and blue of `#rrggbb` or `#rgb` (surrounding spaces allowed).
+///
+/// ```
+/// use youcheng::model::theme::parse_hex;
+/// assert_eq!(parse_hex(" #b3261e"), Some((0xb3, 0x26, 0x1e)));
+/// assert_eq!(parse_hex("#fa0"), Some((0xff, 0xaa, 0x00)));
+/// assert_eq!(parse_hex("red"), None);
+/// ```
+pub fn parse_hex(text: &str) -> Option<(u8, u8, u8)> {
+    let hex = text.trim().strip_prefix('#')?;
+    if !hex.is_ascii() {
+        return None;
+    }
+    let long: String = match hex.len() {
+        3 => hex.chars().flat_map(|c| [c, c]).collect(),
+        6 => hex.to_owned(),
+        _ => return None,
+    };
+    let channel = |i: usize| u8::from_str_radix(&long[i..i + 2], 16).ok();
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}
+
 /// Relative luminance of `#rrggbb` (WCAG 2.1 definition).
 fn luminance(hex: &str) -> Option<f64> {
     let hex = hex.strip_prefix('#')?;

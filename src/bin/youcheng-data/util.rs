@@ -6,14 +6,9 @@ use std::path::Path;
 use youcheng::model::csv::{self, Table};
 
 /// An input that could not be read, with the path.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
 pub struct InputError(pub String);
-
-impl std::fmt::Display for InputError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// Reads a whole text file.
 pub fn read_text(path: &Path) -> Result<String, InputError> {

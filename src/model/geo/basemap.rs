@@ -7,8 +7,55 @@
 use std::collections::HashMap;
 
 use super::arc::{cut_ring, path_data, project_line};
-use super::projection::Projection;
+use super::projection::{Projection, View, Viewport};
 use super::topo::{Feature, Ring, Shape, TopoError, decode_geojson, decode_topojson};
+
+/// Which borders the map shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum MapProfile {
+    /// China's official view: Taiwan part of China, South China Sea islands and dashed line,
+    /// China's claimed border with India.
+    #[default]
+    China,
+    /// Natural Earth's de-facto lines.
+    Neutral,
+}
+
+impl MapProfile {
+    /// URL spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MapProfile::China => "china",
+            MapProfile::Neutral => "neutral",
+        }
+    }
+
+    /// Parses the URL spelling.
+    pub fn parse(text: &str) -> Option<MapProfile> {
+        match text {
+            "china" => Some(MapProfile::China),
+            "neutral" => Some(MapProfile::Neutral),
+            _ => None,
+        }
+    }
+}
+
+/// The files of a profile's basemap, relative to the page: world, provinces and (China's
+/// official view) the South China Sea islands, the dashed line and the claimed borders.
+pub fn basemap_files(profile: MapProfile) -> [Option<&'static str>; 3] {
+    match profile {
+        MapProfile::China => [
+            Some("data/basemap/world-china.topo.json"),
+            Some("data/basemap/provinces-china.topo.json"),
+            Some("data/basemap/china-extras.geojson"),
+        ],
+        MapProfile::Neutral => [
+            Some("data/basemap/world-neutral.topo.json"),
+            Some("data/basemap/provinces-neutral.topo.json"),
+            None,
+        ],
+    }
+}
 
 /// One outline: a country (keyed by ISO code, or Natural Earth's code when it has none) or a
 /// Chinese province (keyed by its division code).
@@ -170,6 +217,32 @@ pub fn country_at(map: &Basemap, lon: f64, lat: f64) -> Option<&str> {
 /// The China view's South China Sea inset frame, in longitude/latitude: west, south, east, north.
 pub const SOUTH_CHINA_SEA_INSET: [f64; 4] = [105.0, 2.0, 125.0, 26.0];
 
+/// Below this zoom the whole South China Sea is on screen with China, so no inset is needed.
+const INSET_MIN_ZOOM: f64 = 2.5;
+
+/// True when the map should draw the South China Sea inset: China's official view, zoomed in on
+/// China (the centre of the view is over China), with the South China Sea off screen. Official
+/// maps of China show the islands whenever China is shown.
+pub fn inset_wanted(
+    profile: MapProfile,
+    projection: &Projection,
+    view: &View,
+    viewport: Viewport,
+) -> bool {
+    if profile != MapProfile::China || view.zoom < INSET_MIN_ZOOM {
+        return false;
+    }
+    let Some([lon, lat]) = projection.inverse(view.cx, view.cy) else { return false };
+    let on_china = (73.0..=135.0).contains(&lon) && (18.0..=54.0).contains(&lat);
+    let [west, south, east, north] = SOUTH_CHINA_SEA_INSET;
+    let corners = [[west, south], [east, north]]
+        .map(|[lo, la]| view.to_screen(projection, viewport, projection.forward(lo, la)));
+    let visible = corners
+        .iter()
+        .all(|[x, y]| *x >= 0.0 && *y >= 0.0 && *x <= viewport.width && *y <= viewport.height);
+    on_china && !visible
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +314,28 @@ mod tests {
             (128.0..146.0).contains(&lon) && (30.0..46.0).contains(&lat),
             "Japan at {lon}, {lat}"
         );
+    }
+
+    #[test]
+    fn the_inset_shows_when_zoomed_on_china_with_the_south_china_sea_off_screen() {
+        use crate::model::geo::projection::Centre;
+        let p = Projection::new(Centre::Pacific);
+        let viewport = Viewport { width: 800.0, height: 500.0 };
+        let [cx, cy] = p.forward(116.4, 39.9); // Beijing
+        let close = View { cx, cy, zoom: 8.0 };
+        assert!(inset_wanted(MapProfile::China, &p, &close, viewport));
+        assert!(
+            !inset_wanted(MapProfile::Neutral, &p, &close, viewport),
+            "the neutral view has no inset"
+        );
+        assert!(
+            !inset_wanted(MapProfile::China, &p, &View::default(), viewport),
+            "the world view shows it"
+        );
+        let [cx, cy] = p.forward(2.35, 48.85); // Paris
+        assert!(!inset_wanted(MapProfile::China, &p, &View { cx, cy, zoom: 8.0 }, viewport));
+        let [cx, cy] = p.forward(110.0, 22.0); // southern China, the sea in view
+        let sea = View { cx, cy, zoom: 3.0 };
+        assert!(!inset_wanted(MapProfile::China, &p, &sea, viewport), "the sea is on screen");
     }
 }

@@ -256,6 +256,66 @@ impl View {
     }
 }
 
+/// The zoom factor of one mouse-wheel event: `delta_y` in lines (`in_lines`) or pixels;
+/// scrolling down zooms out.
+pub fn wheel_zoom_factor(delta_y: f64, in_lines: bool) -> f64 {
+    (-delta_y * if in_lines { 0.05 } else { 0.0018 }).exp()
+}
+
+/// A two-finger pinch step: one touch point moved from `before` to `after` while the other is
+/// at `other`. Returns the zoom factor (the change of distance between the fingers) and the
+/// point to zoom about (between them); `None` when the fingers were too close to tell.
+pub fn pinch_step(before: [f64; 2], after: [f64; 2], other: [f64; 2]) -> Option<(f64, [f64; 2])> {
+    let distance =
+        |a: [f64; 2], b: [f64; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+    let (was, is) = (distance(before, other), distance(after, other));
+    (was > 1.0).then(|| (is / was, [(after[0] + other[0]) / 2.0, (after[1] + other[1]) / 2.0]))
+}
+
+/// What a key does to the map view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ViewKey {
+    /// Moves the map by this many px (the arrow keys move it by a step).
+    Pan(f64, f64),
+    /// Zooms about the centre by this factor.
+    Zoom(f64),
+    /// Back to the whole world.
+    Reset,
+}
+
+/// How far one arrow key moves the map, in px.
+pub const KEY_PAN_STEP: f64 = 60.0;
+/// How much one `+` or `-` zooms.
+pub const KEY_ZOOM_STEP: f64 = 1.5;
+
+/// The view change of a key (its `KeyboardEvent.key`), if it has one.
+pub fn view_key(key: &str) -> Option<ViewKey> {
+    Some(match key {
+        "ArrowLeft" => ViewKey::Pan(KEY_PAN_STEP, 0.0),
+        "ArrowRight" => ViewKey::Pan(-KEY_PAN_STEP, 0.0),
+        "ArrowUp" => ViewKey::Pan(0.0, KEY_PAN_STEP),
+        "ArrowDown" => ViewKey::Pan(0.0, -KEY_PAN_STEP),
+        "+" | "=" => ViewKey::Zoom(KEY_ZOOM_STEP),
+        "-" | "_" => ViewKey::Zoom(1.0 / KEY_ZOOM_STEP),
+        "0" => ViewKey::Reset,
+        _ => return None,
+    })
+}
+
+impl View {
+    /// The view after a key's change.
+    pub fn after_key(self, projection: &Projection, viewport: Viewport, key: ViewKey) -> View {
+        match key {
+            ViewKey::Pan(dx, dy) => self.panned(projection, viewport, dx, dy),
+            ViewKey::Zoom(factor) => {
+                let centre = [viewport.width / 2.0, viewport.height / 2.0];
+                self.zoomed_at(projection, viewport, factor, centre)
+            }
+            ViewKey::Reset => View::default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,5 +394,25 @@ mod tests {
         let panned = view.panned(&p, viewport, 10.0, -5.0);
         let s2 = panned.to_screen(&p, viewport, m);
         assert!((s2[0] - s[0] - 10.0).abs() < 1e-9 && (s2[1] - s[1] + 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn wheel_pinch_and_keys_change_the_view_as_expected() {
+        assert!(wheel_zoom_factor(100.0, false) < 1.0, "scrolling down zooms out");
+        assert!(wheel_zoom_factor(-3.0, true) > 1.0);
+        assert!((wheel_zoom_factor(0.0, false) - 1.0).abs() < 1e-12);
+        let (factor, mid) = pinch_step([0.0, 0.0], [-50.0, 0.0], [100.0, 0.0]).expect("a pinch");
+        assert!((factor - 1.5).abs() < 1e-12, "fingers 100 px → 150 px apart");
+        assert_eq!(mid, [25.0, 0.0]);
+        assert_eq!(pinch_step([0.0, 0.0], [5.0, 0.0], [0.5, 0.0]), None, "too close to tell");
+        let p = Projection::new(Centre::Pacific);
+        let vp = Viewport { width: 800.0, height: 400.0 };
+        let v = View::default();
+        assert_eq!(view_key("Tab"), None);
+        let zoomed = v.after_key(&p, vp, view_key("+").expect("zoom key"));
+        assert!((zoomed.zoom - KEY_ZOOM_STEP).abs() < 1e-12);
+        let moved = zoomed.after_key(&p, vp, view_key("ArrowLeft").expect("pan key"));
+        assert!(moved.cx < zoomed.cx, "the left arrow shows what is to the west");
+        assert_eq!(moved.after_key(&p, vp, ViewKey::Reset), View::default());
     }
 }

@@ -96,24 +96,17 @@ impl Feature {
 }
 
 /// Why a basemap could not be decoded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TopoError {
     /// Not JSON.
+    #[error("basemap is not JSON: {0}")]
     Json(String),
     /// JSON, but not the expected structure.
+    #[error("basemap has an unexpected structure: {0}")]
     Structure(&'static str),
     /// The named object is not in the topology.
+    #[error("basemap has no object “{0}”")]
     MissingObject(String),
-}
-
-impl std::fmt::Display for TopoError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            TopoError::Json(e) => write!(f, "basemap is not JSON: {e}"),
-            TopoError::Structure(what) => write!(f, "basemap has an unexpected structure: {what}"),
-            TopoError::MissingObject(name) => write!(f, "basemap has no object “{name}”"),
-        }
-    }
 }
 
 /// Decodes the named object of a TopoJSON topology.

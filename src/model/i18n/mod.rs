@@ -784,6 +784,12 @@ messages! {
     decoded_gb18030: &'static str,
     /// A file could not be read.
     file_unreadable: &'static str,
+    /// A download (export) could not be started: `{name}`.
+    download_failed: &'static str,
+    /// A basemap file is damaged: `{detail}` (technical).
+    basemap_damaged: &'static str,
+    /// Closes a message.
+    dismiss_message: &'static str,
     /// Data origin.
     origin_bundled: &'static str,
     /// Data origin.
@@ -877,6 +883,15 @@ pub fn place_name(locale: Locale, place: &Place) -> &str {
     match locale {
         Locale::Zh => place.name_zh.as_deref().unwrap_or(&place.name_en),
         Locale::En => &place.name_en,
+    }
+}
+
+/// A place's name in the other UI language (English in the Chinese UI, Chinese in the
+/// English one), if the data has it.
+pub fn other_name(locale: Locale, place: &Place) -> Option<&str> {
+    match locale {
+        Locale::Zh => Some(&place.name_en),
+        Locale::En => place.name_zh.as_deref(),
     }
 }
 

@@ -1,0 +1,296 @@
+//! The rows and headings the panels show, every cell already in words in the UI language: a
+//! place's heading and partners, one partnership's facts, a row of the partnership table, a
+//! search suggestion, an official figure. The UI only lays them out.
+
+use super::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
+use super::i18n::{
+    Locale, country_name, kind_label, level_label, other_name, place_name, reported_kind_label,
+    status_label,
+};
+use super::search::Hit;
+
+/// A place's heading: its name, its name in the other language, its local-script name, and
+/// level · places above it · country.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlaceHeading {
+    /// Name in the UI language.
+    pub name: String,
+    /// Name in the other language, if known.
+    pub other: Option<String>,
+    /// Name in the local script, if known.
+    pub local: Option<String>,
+    /// "Prefecture-level city · Shaanxi · China".
+    pub facts: String,
+}
+
+/// The heading of a place.
+pub fn place_heading(dataset: &Dataset, place: PlaceIdx, locale: Locale) -> PlaceHeading {
+    let p = dataset.place(place);
+    let mut parts = vec![level_label(locale, p.level).to_owned()];
+    parts.extend(dataset.ancestors(place).map(|a| place_name(locale, dataset.place(a)).to_owned()));
+    parts.push(country_name(locale, dataset.country(p.country)).to_owned());
+    PlaceHeading {
+        name: place_name(locale, p).to_owned(),
+        other: other_name(locale, p).map(str::to_owned),
+        local: p.name_local.clone(),
+        facts: parts.join(" · "),
+    }
+}
+
+/// One partner of a place, as its panel lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PartnerRow {
+    /// The partnership's id (choosing the row selects it).
+    pub pair_id: String,
+    /// The other side's name.
+    pub other: String,
+    /// The other side's country.
+    pub country: String,
+    /// When it began, or "year unknown".
+    pub date: String,
+    /// Its type.
+    pub kind: &'static str,
+    /// Its sources.
+    pub sources: Vec<SourceIdx>,
+}
+
+/// A place's partnerships among `shown` (sorted by index), oldest first; those with no known
+/// date come after the dated ones.
+pub fn partner_rows(
+    dataset: &Dataset,
+    place: PlaceIdx,
+    shown: &[PairIdx],
+    locale: Locale,
+) -> Vec<PartnerRow> {
+    let mut pairs: Vec<PairIdx> = dataset
+        .pairs_of(place)
+        .iter()
+        .copied()
+        .filter(|p| shown.binary_search(p).is_ok())
+        .collect();
+    pairs.sort_by_key(|p| {
+        let date = dataset.partnership(*p).first_date();
+        (date.is_none(), date, dataset.partnership(*p).id.clone())
+    });
+    pairs
+        .into_iter()
+        .map(|p| {
+            let pair = dataset.partnership(p);
+            let other = if pair.home == place { pair.partner } else { pair.home };
+            PartnerRow {
+                pair_id: pair.id.clone(),
+                other: place_name(locale, dataset.place(other)).to_owned(),
+                country: country_name(locale, dataset.country(dataset.place(other).country))
+                    .to_owned(),
+                date: date_or_unknown(pair.first_date(), locale),
+                kind: kind_label(locale, pair.kind),
+                sources: pair.sources.clone(),
+            }
+        })
+        .collect()
+}
+
+fn date_or_unknown(date: Option<super::date::PartialDate>, locale: Locale) -> String {
+    date.map(|d| locale.date(d)).unwrap_or_else(|| locale.messages().unknown_year.to_owned())
+}
+
+/// Everything the sources say about one partnership.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PairFacts {
+    /// "Xi'an – Nara".
+    pub title: String,
+    /// The partner's country.
+    pub country: String,
+    /// Type, status, established.
+    pub kind: &'static str,
+    /// Status.
+    pub status: &'static str,
+    /// When it began, or "year unknown".
+    pub established: String,
+    /// When it ended, if it did.
+    pub ended: Option<String>,
+    /// Earlier stages: "Friendly cooperation: 2015".
+    pub history: Vec<String>,
+    /// A note from the data.
+    pub note: Option<String>,
+    /// Values other sources give differently, in words, with their sources.
+    pub alternatives: Vec<(String, Vec<SourceIdx>)>,
+    /// The home place's id and the partner's (to show their partners).
+    pub ends: (String, String),
+}
+
+/// The facts of a partnership.
+pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts {
+    let p = dataset.partnership(pair);
+    let (home, partner) = (dataset.place(p.home), dataset.place(p.partner));
+    let history = p
+        .history
+        .iter()
+        .map(|s| format!("{}: {}", kind_label(locale, s.kind), date_or_unknown(s.date, locale)))
+        .collect();
+    let alternatives = p
+        .alternatives
+        .iter()
+        .map(|a| {
+            let value = match a.field.as_str() {
+                "est" | "ended" => a.value.parse().map(|d| locale.date(d)).ok(),
+                "type" => Kind::parse(&a.value).map(|k| kind_label(locale, k).to_owned()),
+                _ => None,
+            };
+            (value.unwrap_or_else(|| a.value.clone()), a.sources.clone())
+        })
+        .collect();
+    PairFacts {
+        title: format!("{} – {}", place_name(locale, home), place_name(locale, partner)),
+        country: country_name(locale, dataset.country(partner.country)).to_owned(),
+        kind: kind_label(locale, p.kind),
+        status: status_label(locale, p.status),
+        established: date_or_unknown(p.established, locale),
+        ended: p.ended.map(|d| locale.date(d)),
+        history,
+        note: p.note.clone(),
+        alternatives,
+        ends: (home.id.clone(), partner.id.clone()),
+    }
+}
+
+/// One row of the partnership table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableRow {
+    /// The partnership's id.
+    pub id: String,
+    /// Chinese place.
+    pub home: String,
+    /// Its province (empty when unknown).
+    pub province: String,
+    /// Partner.
+    pub partner: String,
+    /// Partner country.
+    pub country: String,
+    /// Type.
+    pub kind: &'static str,
+    /// Status.
+    pub status: &'static str,
+    /// First date as written in the data (`1974-02-01`), or "year unknown".
+    pub date: String,
+    /// Sources.
+    pub sources: Vec<SourceIdx>,
+}
+
+/// A partnership as a row of the table.
+pub fn table_row(dataset: &Dataset, pair: PairIdx, locale: Locale) -> TableRow {
+    let p = dataset.partnership(pair);
+    let place = |i: PlaceIdx| place_name(locale, dataset.place(i)).to_owned();
+    TableRow {
+        id: p.id.clone(),
+        home: place(p.home),
+        province: dataset.province_of(p.home).map(place).unwrap_or_default(),
+        partner: place(p.partner),
+        country: country_name(locale, dataset.country(dataset.place(p.partner).country)).to_owned(),
+        kind: kind_label(locale, p.kind),
+        status: status_label(locale, p.status),
+        date: p
+            .first_date()
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| locale.messages().unknown_year.to_owned()),
+        sources: p.sources.clone(),
+    }
+}
+
+/// A search suggestion: the name (with the other language's) and what it is ("Japan · 3
+/// partners", "Country").
+pub fn suggestion(dataset: &Dataset, hit: Hit, locale: Locale) -> (String, String) {
+    let m = locale.messages();
+    match hit {
+        Hit::Place(p) => {
+            let place = dataset.place(p);
+            let other = other_name(locale, place).unwrap_or_default();
+            let country = country_name(locale, dataset.country(place.country));
+            let partners = m.n_partners.format(locale, dataset.pairs_of(p).len() as u64);
+            (
+                format!("{} {other}", place_name(locale, place)).trim().to_owned(),
+                format!("{country} · {partners}"),
+            )
+        }
+        Hit::Country(c) => {
+            (country_name(locale, dataset.country(c)).to_owned(), m.country_word.to_owned())
+        }
+    }
+}
+
+/// An official figure as a row of the data panel's table: scope, date, what it counts,
+/// pairs, countries.
+pub fn reported_row(dataset: &Dataset, r: &ReportedFigure, locale: Locale) -> [String; 5] {
+    let m = locale.messages();
+    let scope = match r.scope {
+        Some(p) => place_name(locale, dataset.place(p)).to_owned(),
+        None => m.scope_national.to_owned(),
+    };
+    let programme = r.programme.map(|p| match p {
+        super::dataset::Programme::Bri => m.bri_short,
+        super::dataset::Programme::Sco => m.sco_short,
+    });
+    let what = match programme {
+        Some(p) => format!("{} · {p}", reported_kind_label(locale, r.kind)),
+        None => reported_kind_label(locale, r.kind).to_owned(),
+    };
+    let number = |n: Option<u32>| n.map(|n| locale.number(n as u64)).unwrap_or_default();
+    [scope, locale.date(r.as_of), what, number(r.pairs), number(r.countries)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load::load;
+
+    fn fixture() -> Dataset {
+        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+    }
+
+    #[test]
+    fn a_places_partners_run_oldest_first_with_the_undated_last() {
+        let d = fixture();
+        let all: Vec<PairIdx> = d.pair_indices().collect();
+        let yanan = d.place_by_id("cn-yanan").expect("Yan'an");
+        let rows = partner_rows(&d, yanan, &all, Locale::En);
+        let names: Vec<&str> = rows.iter().map(|r| r.other.as_str()).collect();
+        assert_eq!(names, ["Kansas City, Missouri", "Trier"], "2017 before 2018");
+        let shanghai = d.place_by_id("cn-shanghai").expect("Shanghai");
+        let rows = partner_rows(&d, shanghai, &all, Locale::Zh);
+        assert_eq!(rows[0].date, "年份不详");
+        // Only the shown pairs are listed.
+        assert!(partner_rows(&d, yanan, &all[..1], Locale::En).is_empty());
+    }
+
+    #[test]
+    fn headings_and_table_rows_speak_the_ui_language() {
+        let d = fixture();
+        let xian = d.place_by_id("cn-xian").expect("Xi'an");
+        let heading = place_heading(&d, xian, Locale::Zh);
+        assert_eq!((heading.name.as_str(), heading.other.as_deref()), ("西安", Some("Xi'an")));
+        assert!(heading.facts.ends_with("陕西 · 中国"), "{}", heading.facts);
+        let pair = d.pair_by_id("p-xian-nara").expect("pair");
+        let row = table_row(&d, pair, Locale::En);
+        assert_eq!((row.home.as_str(), row.province.as_str()), ("Xi'an", "Shaanxi"));
+        assert_eq!((row.partner.as_str(), row.country.as_str()), ("Nara", "Japan"));
+        assert_eq!(row.date, "1974");
+        let facts = pair_facts(&d, pair, Locale::En);
+        assert_eq!(facts.title, "Xi'an – Nara");
+        assert_eq!(facts.ends, ("cn-xian".to_owned(), "jp-nara".to_owned()));
+    }
+
+    #[test]
+    fn suggestions_and_official_rows_describe_what_they_are() {
+        let d = fixture();
+        let jp = d.country_by_iso("JP").expect("JP");
+        assert_eq!(suggestion(&d, Hit::Country(jp), Locale::En).1, "Country");
+        let xian = d.place_by_id("cn-xian").expect("Xi'an");
+        let (main, detail) = suggestion(&d, Hit::Place(xian), Locale::En);
+        assert_eq!(main, "Xi'an 西安");
+        assert_eq!(detail, "China · 1 partner");
+        let national = d.reported().iter().find(|r| r.scope.is_none()).expect("a national figure");
+        let row = reported_row(&d, national, Locale::En);
+        assert_eq!(row[3], "2,800");
+        assert_eq!(row[4], "130");
+    }
+}
