@@ -1,6 +1,8 @@
 //! wasm-bindgen tests in headless Chromium: mount the app with a fixture and check what a
 //! person would see. The test runner serves the crate root, so fixtures load by path.
 #![cfg(target_arch = "wasm32")]
+// Test code: a failed unwrap is a failed test (clippy does not see wasm_bindgen_test as a test).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -34,30 +34,42 @@ pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Option<()> {
 }
 
 /// Offers a canvas's content as a PNG download, with `text` (keyword, value) written into the
-/// file as metadata.
+/// file as metadata. The PNG is made asynchronously; `done` gets the outcome (`None`: the
+/// browser refused).
 pub fn download_canvas_png(
     filename: &str,
     canvas: &web_sys::HtmlCanvasElement,
     text: Vec<(String, String)>,
+    done: impl FnOnce(Option<()>) + 'static,
 ) {
     let name = filename.to_owned();
-    let callback =
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |outcome: Option<()>| {
+            if let Some(f) = done.borrow_mut().take() {
+                f(outcome);
+            }
+        }
+    };
+    let on_blob = {
+        let finish = finish.clone();
         wasm_bindgen::closure::Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
-            let Some(blob) = blob else { return };
+            let Some(blob) = blob else { return finish(None) };
             wasm_bindgen_futures::spawn_local(async move {
                 let buffer = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await;
-                let Ok(buffer) = buffer else {
-                    let _ = download_blob(&name, &blob);
-                    return;
-                };
+                let Ok(buffer) = buffer else { return finish(download_blob(&name, &blob)) };
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 let entries: Vec<(&str, &str)> =
                     text.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                match crate::model::png::with_text(&bytes, &entries) {
-                    Some(tagged) => _ = download_bytes(&name, "image/png", &tagged),
-                    None => _ = download_blob(&name, &blob),
-                }
+                finish(match crate::model::png::with_text(&bytes, &entries) {
+                    Some(tagged) => download_bytes(&name, "image/png", &tagged),
+                    None => download_blob(&name, &blob),
+                })
             });
-        });
-    let _ = canvas.to_blob(callback.unchecked_ref());
+        })
+    };
+    if canvas.to_blob(on_blob.unchecked_ref()).is_err() {
+        finish(None);
+    }
 }

@@ -7,9 +7,10 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 
+use super::dom::ResizeWatch;
 use super::state::AppState;
+use super::state::app::Styling;
 use crate::model::query::Theme;
 use crate::model::theme::text_on;
 
@@ -18,14 +19,14 @@ pub const MESSAGE_SOURCE: &str = "youcheng";
 
 /// Keeps the root element's classes and custom properties in step with the address.
 pub fn apply_host_styling(state: AppState) {
+    // Writes classes and properties on the root element (outside the reactive graph).
     Effect::new(move |_| {
-        let (theme, accent, font, embed) =
-            state.url.with(|u| (u.theme, u.accent.clone(), u.font.clone(), u.embed));
+        let Styling { theme, accent, font, embedded } = state.query.styling.get();
         let Some(root) = document().document_element() else { return };
         let classes = root.class_list();
         let _ = classes.toggle_with_force("theme-dark", theme == Some(Theme::Dark));
         let _ = classes.toggle_with_force("theme-light", theme == Some(Theme::Light));
-        let _ = classes.toggle_with_force("embedded", embed.is_some());
+        let _ = classes.toggle_with_force("embedded", embedded);
         let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
         let style = root.style();
         match &accent {
@@ -49,7 +50,7 @@ pub fn apply_host_styling(state: AppState) {
 pub fn post_height_to_parent(state: AppState) {
     let Some(window) = web_sys::window() else { return };
     let Ok(Some(parent)) = window.parent() else { return };
-    if js_sys::Object::is(&parent, &window) || state.url.with_untracked(|u| u.embed.is_none()) {
+    if js_sys::Object::is(&parent, &window) || state.query.embed.get_untracked().is_none() {
         return;
     }
     let last = std::rc::Rc::new(std::cell::Cell::new(0i32));
@@ -68,17 +69,14 @@ pub fn post_height_to_parent(state: AppState) {
         let _ = parent.post_message(&message, "*");
     };
     post();
-    let callback = Closure::<dyn FnMut()>::new(post.clone());
-    if let (Ok(observer), Some(body)) =
-        (web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()), document().body())
-    {
-        observer.observe(&body);
-        // Lives as long as the page.
-        std::mem::forget(observer);
-    }
-    callback.forget();
+    // Lives as long as the app: dropped (and disconnected) when it is unmounted.
+    let watch = document().body().and_then(|body| ResizeWatch::new(&body, post.clone()));
+    let watch: StoredValue<Option<ResizeWatch>, LocalStorage> = StoredValue::new_local(watch);
+    on_cleanup(move || _ = watch.try_update_value(Option::take));
     // Chrome holds back resize notifications in cross-origin frames that are off screen, so a
     // frame below the fold would keep its initial height until scrolled to; a cheap check
     // twice a second (one layout read, no message unless the height changed) covers that.
-    let _ = set_interval_with_handle(post, std::time::Duration::from_millis(500));
+    if let Ok(handle) = set_interval_with_handle(post, std::time::Duration::from_millis(500)) {
+        on_cleanup(move || handle.clear());
+    }
 }

@@ -1,38 +1,10 @@
 //! Fetching text with gloo-net, with a timeout and readable errors.
 
-use crate::model::i18n::{Locale, fill};
 use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-/// Why a fetch failed.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FetchError {
-    /// The server answered with a non-success status.
-    Status { url: String, status: u16 },
-    /// The request did not complete (offline, refused, CORS).
-    Network { url: String, reason: String },
-    /// No answer within the time limit.
-    Timeout { url: String, seconds: u32 },
-}
-
-impl FetchError {
-    /// The message in the given language.
-    pub fn message(&self, locale: Locale) -> String {
-        let m = locale.messages();
-        match self {
-            FetchError::Status { url, status } => {
-                fill(m.fetch_status, &[("url", url), ("status", &status.to_string())])
-            }
-            FetchError::Network { url, reason } => {
-                fill(m.fetch_network, &[("url", url), ("reason", reason)])
-            }
-            FetchError::Timeout { url, seconds } => {
-                fill(m.fetch_timeout, &[("url", url), ("seconds", &seconds.to_string())])
-            }
-        }
-    }
-}
+pub use crate::model::failure::FetchError;
 
 /// The text of a file built into the page (the single-file build puts the app's data files
 /// in `window.__youchengFiles`, so it opens from `file://` with no server).

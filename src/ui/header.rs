@@ -26,7 +26,7 @@ pub fn Header() -> impl IntoView {
                                 class="lang-button"
                                 lang=locale.html_lang()
                                 aria-pressed=move || (state.locale.get() == locale).to_string()
-                                on:click=move |_| state.locale.set(locale)
+                                on:click=move |_| state.set_locale(locale)
                             >
                                 {locale.native_name()}
                             </button>

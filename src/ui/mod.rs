@@ -1,13 +1,14 @@
 //! The Leptos user interface (wasm32 only): a thin layer of components over the pure core.
 //!
-//! Invariant: no business rule lives here. Components read signals, call `crate::model`
-//! functions inside memos, and display the result. Everything with an `if` about the data is
-//! in the model, where it is tested natively.
+//! Invariant: no business rule lives here. The state layer ([`state`]) builds what the
+//! components show from the address and the data, by calling `crate::model`; components read
+//! it and display it. Everything with an `if` about the data is in the model, where it is
+//! tested natively.
 
 mod app;
-mod chart_canvas;
 mod charts;
 mod data_panel;
+mod dom;
 mod download;
 mod embed;
 mod explorer;
@@ -16,7 +17,9 @@ mod filters;
 mod header;
 mod headline;
 mod import;
+mod layout;
 mod map;
+mod messages;
 mod notices;
 mod panic;
 mod perf;
@@ -24,10 +27,9 @@ mod picker;
 mod profile;
 mod search;
 mod sources;
-mod state;
+pub mod state;
 mod stories;
 mod table;
-mod url;
 
 pub use app::{App, AppConfig, AppRoot, DEFAULT_DATA_URL};
 pub use fetch::{FetchError, fetch_text};
@@ -43,7 +45,7 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
     // `?selftest=panic` proves the panic screen works in a real build (used by the
     // end-to-end tests; documented in docs/developers.md). It panics after the first paint.
-    if url::current_search().split(['?', '&']).any(|p| p == "selftest=panic") {
+    if state::url_sync::current_search().split(['?', '&']).any(|p| p == "selftest=panic") {
         leptos::prelude::set_timeout(
             || panic!("self-test: a deliberate panic (selftest=panic in the address)"),
             std::time::Duration::from_millis(300),

@@ -4,10 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::explorer::use_explore;
-use super::state::use_app_state;
-use crate::model::i18n::{country_name, fill, place_name};
-use crate::model::query::{ProfileRef, Tab};
+use super::state::{use_app_state, use_explore};
+use crate::model::i18n::fill;
+use crate::model::rows::suggestion;
 use crate::model::search::Hit;
 
 const MAX_SUGGESTIONS: usize = 8;
@@ -17,7 +16,7 @@ const MAX_SUGGESTIONS: usize = 8;
 pub fn SearchBox() -> impl IntoView {
     let state = use_app_state();
     let explore = use_explore();
-    let text = RwSignal::new(state.url.with_untracked(|u| u.search.clone().unwrap_or_default()));
+    let text = RwSignal::new(state.query.search.get_untracked().unwrap_or_default());
     let open = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let hits = Memo::new(move |_| {
@@ -28,54 +27,11 @@ pub fn SearchBox() -> impl IntoView {
         let index = explore.search_index();
         explore.with_data(|d| index.search(d, &query, MAX_SUGGESTIONS))
     });
-    let label = move |hit: Hit| {
-        let locale = state.locale.get();
-        explore.with_data(|d| match hit {
-            Hit::Place(p) => {
-                let place = d.place(p);
-                let main = place_name(locale, place);
-                let other = match locale {
-                    crate::model::i18n::Locale::Zh => place.name_en.clone(),
-                    crate::model::i18n::Locale::En => place.name_zh.clone().unwrap_or_default(),
-                };
-                let country = country_name(locale, d.country(place.country));
-                let n = d.pairs_of(p).len();
-                (
-                    format!("{main} {other}").trim().to_owned(),
-                    format!(
-                        "{country} · {}",
-                        locale.messages().n_partners.format(locale, n as u64)
-                    ),
-                )
-            }
-            Hit::Country(c) => {
-                let country = d.country(c);
-                (
-                    country_name(locale, country).to_owned(),
-                    locale.messages().country_word.to_owned(),
-                )
-            }
-        })
-    };
+    let label = move |hit: Hit| explore.with_data(|d| suggestion(d, hit, state.locale.get()));
     let choose = move |hit: Hit| {
-        let id = explore.with_data(|d| match hit {
-            Hit::Place(p) => ProfileRef::Place(d.place(p).id.clone()),
-            Hit::Country(c) => ProfileRef::Country(d.country(c).iso.clone()),
-        });
         open.set(false);
         active.set(None);
-        match id {
-            ProfileRef::Place(id) => state.navigate(move |u| {
-                u.selected = Some(id);
-                u.pair = None;
-                u.tab = Tab::Map;
-                u.search = None;
-            }),
-            ProfileRef::Country(iso) => state.navigate(move |u| {
-                u.profile = Some(ProfileRef::Country(iso));
-                u.search = None;
-            }),
-        }
+        explore.choose_hit(state, hit);
         text.set(String::new());
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::explorer::use_explore;
+use super::state::use_explore;
 use crate::model::dataset::SourceIdx;
 use crate::model::load::is_http_url;
 

@@ -3,31 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::explorer::use_explore;
 use super::sources::SourceLink;
-use super::state::use_app_state;
-use crate::model::i18n::fill;
-use crate::model::query::{UrlState, parse};
-use crate::model::stories::{answer, stories};
-
-/// Applies a story's query: its filters and view replace the current ones; the language, the
-/// map's borders and centring, the data source and the embed options stay.
-fn open_claim(state: super::state::AppState, query: &'static str) {
-    let (target, _) = parse(query);
-    state.navigate(move |u| {
-        *u = UrlState {
-            lang: u.lang,
-            map_profile: u.map_profile,
-            centre: u.centre,
-            data: u.data.clone(),
-            embed: u.embed,
-            theme: u.theme,
-            accent: u.accent.clone(),
-            font: u.font.clone(),
-            ..target
-        };
-    });
-}
+use super::state::{use_app_state, use_explore};
+use crate::model::dataset::SourceIdx;
+use crate::model::describe::reported_citation;
+use crate::model::stories::{answer, claim_state, stories};
 
 /// The stories tab.
 #[component]
@@ -51,7 +31,7 @@ pub fn StoriesPanel() -> impl IntoView {
                                     .map(|i| {
                                         view! {
                                             <p class="muted">
-                                                {m.story_source} " " <SourceLink source=crate::model::dataset::SourceIdx(i as u32) />
+                                                {m.story_source} " " <SourceLink source=SourceIdx(i as u32) />
                                             </p>
                                         }
                                     })}
@@ -61,20 +41,7 @@ pub fn StoriesPanel() -> impl IntoView {
                                         .into_iter()
                                         .map(|claim| {
                                             let reported = claim.reported.and_then(|id| {
-                                                explore.with_data(|d| {
-                                                    d.reported().iter().find(|r| r.id == id).map(|r| {
-                                                        let more = if r.qualifier == crate::model::dataset::Qualifier::MoreThan { m.more_than } else { "" };
-                                                        let numbers = [
-                                                            r.pairs.map(|n| fill(m.reported_pairs_only, &[("pairs", &format!("{more}{}", locale.number(n as u64)))])),
-                                                            r.countries.map(|n| fill(m.reported_countries_only, &[("countries", &format!("{more}{}", locale.number(n as u64)))])),
-                                                        ]
-                                                        .into_iter()
-                                                        .flatten()
-                                                        .collect::<Vec<_>>()
-                                                        .join(", ");
-                                                        format!("{numbers} ({})", locale.date(r.as_of))
-                                                    })
-                                                })
+                                                explore.with_data(|d| d.reported().iter().find(|r| r.id == id).map(|r| reported_citation(r, locale)))
                                             });
                                             let dataset_answer = explore.with_data(|d| answer(d, &claim, locale));
                                             let query = claim.query;
@@ -91,7 +58,8 @@ pub fn StoriesPanel() -> impl IntoView {
                                                         href=format!("?{query}")
                                                         on:click=move |ev| {
                                                             ev.prevent_default();
-                                                            open_claim(state, query);
+                                                            let next = state.url.with_untracked(|u| claim_state(u, query));
+                                                            state.navigate(move |u| *u = next);
                                                         }
                                                     >
                                                         {m.story_show}

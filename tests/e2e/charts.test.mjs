@@ -310,3 +310,27 @@ test('each story link opens the view it describes', async () => {
   for (const name of ['Rybinsk', 'Pogranichny', 'Sovetsky']) assert.ok(story.includes(name), name);
   assert.deepEqual(errors, []);
 });
+
+test('a download the browser refuses says so, in the visitor\'s language, and can be dismissed', async () => {
+  const { page, context, errors } = await openPage(browser, undefined);
+  // The browser refuses to make a file: object URLs cannot be created.
+  await context.addInitScript(() => {
+    URL.createObjectURL = () => { throw new Error('downloads are blocked here'); };
+  });
+  await page.goto(`${server.url}?tab=table&cty=JP`);
+  await waitForData(page);
+  await page.getByRole('button', { name: 'CSV' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be saved' });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /youcheng-partnerships\.csv could not be saved/);
+  // A chart export fails the same way, and the message follows the language.
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await page.getByTestId('chart-countries').getByRole('button', { name: 'SVG' }).click();
+  await page.getByRole('alert').filter({ hasText: 'youcheng-countries.svg could not be saved' }).waitFor();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('alert').filter({ hasText: '无法保存 youcheng-countries.svg' }).waitFor();
+  await page.getByRole('button', { name: '关闭此消息' }).click();
+  await page.getByRole('alert').filter({ hasText: 'youcheng-countries.svg' }).waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

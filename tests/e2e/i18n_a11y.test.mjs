@@ -280,3 +280,31 @@ test('usable on a 360 px phone and at 200% zoom: no horizontal scrolling in any 
   }
   assert.deepEqual(problems, []);
 });
+
+test('an open profile follows a language switch, by keyboard and back through history', async () => {
+  const zh = catalogue('zh');
+  const en = catalogue('en');
+  const { page, context, errors } = await openPage(browser, `${server.url}?profile=cn-xian&lang=en`);
+  await waitForData(page);
+  const profile = page.getByRole('dialog');
+  await profile.getByRole('heading', { name: "Xi'an" }).waitFor();
+  await profile.getByText(en.get('profile_by_country'), { exact: true }).waitFor();
+  // Switch to Chinese with the keyboard alone: focus the switcher's button, press Enter.
+  await page.getByRole('button', { name: '中文' }).focus();
+  await page.keyboard.press('Enter');
+  await profile.getByRole('heading', { name: '西安' }).waitFor();
+  await profile.getByText(zh.get('profile_by_country'), { exact: true }).waitFor();
+  await profile.getByText(zh.get('profile_timeline'), { exact: true }).waitFor();
+  const body = await profile.innerText();
+  for (const key of ['profile_by_country', 'profile_timeline', 'profile_by_type']) {
+    assert.ok(!body.includes(en.get(key)), `English "${en.get(key)}" left in the Chinese profile`);
+  }
+  assert.equal(query(page).get('lang'), 'zh');
+  // Back: the address says English again, and so does the open profile.
+  await page.goBack();
+  await waitForQuery(page, (q) => q.get('lang') === 'en');
+  await profile.getByRole('heading', { name: "Xi'an" }).waitFor();
+  await profile.getByText(en.get('profile_by_country'), { exact: true }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

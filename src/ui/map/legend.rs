@@ -3,27 +3,16 @@
 
 use leptos::prelude::*;
 
-use super::super::state::use_app_state;
 use crate::model::dataset::Kind;
 use crate::model::i18n::kind_label;
-use crate::model::map::CHOROPLETH_BREAKS;
+use crate::model::map::choropleth_legend;
 use crate::model::query::Shading;
+use crate::ui::state::use_app_state;
 
 /// The legend under the map.
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = use_app_state();
-    let classes = move || {
-        let mut out = Vec::new();
-        let mut low = 1;
-        for (i, high) in CHOROPLETH_BREAKS.iter().enumerate() {
-            let text = if low == *high { low.to_string() } else { format!("{low}–{high}") };
-            out.push((i + 1, text));
-            low = high + 1;
-        }
-        out.push((CHOROPLETH_BREAKS.len() + 1, format!("{low}+")));
-        out
-    };
     view! {
         <div class="legend" data-testid="map-legend">
             <h3 class="visually-hidden">{move || state.messages().legend}</h3>
@@ -50,11 +39,11 @@ pub fn Legend() -> impl IntoView {
                 </li>
                 <li>{move || state.messages().legend_marker_size}</li>
             </ul>
-            <Show when=move || state.url.with(|u| u.shading) == Shading::Choropleth>
+            <Show when=move || state.query.shading.get() == Shading::Choropleth>
                 <div class="legend-classes" data-testid="choropleth-legend">
                     <span>{move || state.messages().legend_choropleth}</span>
                     <ol class="class-list">
-                        {classes()
+                        {choropleth_legend()
                             .into_iter()
                             .map(|(class, text)| {
                                 view! {

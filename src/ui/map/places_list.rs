@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::super::explorer::use_explore;
-use super::super::state::use_app_state;
-use super::{MapState, node_name, select_node};
+use crate::model::map::node_name;
+use crate::ui::state::{use_app_state, use_explore, use_map};
 
 const PAGE: usize = 30;
 
@@ -16,14 +15,9 @@ const PAGE: usize = 30;
 pub fn PlacesList() -> impl IntoView {
     let state = use_app_state();
     let explore = use_explore();
-    let map = expect_context::<MapState>();
+    let map = use_map();
     let limit = RwSignal::new(PAGE);
-    let order = Memo::new(move |_| {
-        let scene = map.scene.get();
-        let mut order: Vec<usize> = (0..scene.nodes.len()).collect();
-        order.sort_by(|a, b| scene.nodes[*b].weight.cmp(&scene.nodes[*a].weight).then(a.cmp(b)));
-        order
-    });
+    let order = Memo::new(move |_| map.scene.with(|s| s.by_weight()));
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let delta: i32 = match ev.key().as_str() {
             "ArrowDown" => 1,
@@ -84,7 +78,7 @@ pub fn PlacesList() -> impl IntoView {
                         .enumerate()
                         .map(|(position, i)| {
                             let node = scene.nodes[i].clone();
-                            let name = node_name(&explore, locale, node.key);
+                            let name = explore.with_data(|d| node_name(d, node.key, locale));
                             let count = locale.messages().n_partnerships.format(locale, node.weight as u64);
                             let key = node.key;
                             view! {
@@ -96,7 +90,7 @@ pub fn PlacesList() -> impl IntoView {
                                         aria-pressed=move || (map.selected_node.get() == Some(i)).to_string()
                                         on:focus=move |_| map.hovered.set(Some(i))
                                         on:blur=move |_| map.hovered.set(None)
-                                        on:click=move |_| select_node(state, &explore, key)
+                                        on:click=move |_| explore.select_node(state, key)
                                     >
                                         <span>{name}</span>
                                         <span class="count">{count}</span>

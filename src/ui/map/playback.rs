@@ -3,81 +3,71 @@
 
 use leptos::prelude::*;
 
-use super::super::explorer::use_explore;
-use super::super::state::use_app_state;
+use crate::model::filter::count_undated;
 use crate::model::i18n::fill;
+use crate::ui::state::{use_app_state, use_explore};
 
 const SPEEDS: [(u32, &str); 3] = [(1, "1×"), (2, "2×"), (4, "4×")];
+/// Milliseconds per year at 1×; slower when the user prefers reduced motion.
+const TICK_MS: u32 = 800;
+const TICK_REDUCED_MS: u32 = 2000;
+
+fn prefers_reduced_motion() -> bool {
+    window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+}
 
 /// The playback bar.
 #[component]
 pub fn Playback() -> impl IntoView {
     let state = use_app_state();
     let explore = use_explore();
-    let (first, last) = explore.with_data(|d| {
-        let years: Vec<i32> = d.partnerships().iter().filter_map(|p| p.first_year()).collect();
-        (years.iter().copied().min().unwrap_or(1970), years.iter().copied().max().unwrap_or(2025))
-    });
+    let span = explore.span;
     let playing = RwSignal::new(false);
     let speed = RwSignal::new(1u32);
-    let year = Memo::new(move |_| state.url.with(|u| u.play_year));
-    let reduced_motion = window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
+    let year = state.query.play_year;
     let set_year = move |y: Option<i32>| state.replace(|u| u.play_year = y);
     let step = move |delta: i32| {
-        let next = year.get_untracked().unwrap_or(first - 1) + delta;
-        if next > last {
+        let (next, go_on) = span.step(year.get_untracked(), delta);
+        if !go_on {
             playing.set(false);
-            set_year(Some(last));
-        } else {
-            set_year(Some(next.clamp(first, last)));
         }
+        set_year(Some(next));
     };
-    // One tick per year; slower when the user prefers reduced motion.
+    // One tick per year while playing (a timer, outside the reactive graph).
     Effect::new(move |_| {
         if !playing.get() {
             return;
         }
-        let base_ms = if reduced_motion { 2000 } else { 800 };
-        let interval = base_ms / speed.get();
-        if let Ok(handle) = set_interval_with_handle(
-            move || {
-                if playing.try_get_untracked() == Some(true) {
-                    step(1);
-                }
-            },
-            std::time::Duration::from_millis(interval as u64),
-        ) {
+        let base = if prefers_reduced_motion() { TICK_REDUCED_MS } else { TICK_MS };
+        let interval = u64::from(base / speed.get());
+        let tick = move || {
+            if playing.try_get_untracked() == Some(true) {
+                step(1);
+            }
+        };
+        if let Ok(handle) =
+            set_interval_with_handle(tick, std::time::Duration::from_millis(interval))
+        {
             on_cleanup(move || handle.clear());
         }
     });
     let undated = Memo::new(move |_| {
-        explore.with_data(|d| {
-            explore
-                .selection
-                .get()
-                .pairs
-                .iter()
-                .filter(|p| d.partnership(**p).first_year().is_none())
-                .count()
-        })
+        let selection = explore.selection.get();
+        explore.with_data(|d| count_undated(d, &selection.pairs))
     });
+    let toggle = move |_| {
+        if !playing.get_untracked() {
+            set_year(Some(span.play_from(year.get_untracked())));
+        }
+        playing.update(|p| *p = !*p);
+    };
     view! {
         <div class="playback" role="group" aria-label=move || state.messages().playback data-testid="playback">
-            <button
-                type="button"
-                class="button small"
-                aria-pressed=move || playing.get().to_string()
-                on:click=move |_| {
-                    if !playing.get_untracked() && year.get_untracked().is_none_or(|y| y >= last) {
-                        set_year(Some(first));
-                    }
-                    playing.update(|p| *p = !*p);
-                }
-            >
+            <button type="button" class="button small" aria-pressed=move || playing.get().to_string() on:click=toggle>
                 {move || if playing.get() { state.messages().pause } else { state.messages().play }}
             </button>
             <button type="button" class="icon-button" aria-label=move || state.messages().step_back title=move || state.messages().step_back on:click=move |_| step(-1)>
@@ -88,10 +78,10 @@ pub fn Playback() -> impl IntoView {
             </button>
             <input
                 type="range"
-                min=first
-                max=last
+                min=span.first
+                max=span.last
                 aria-label=move || state.messages().playback_year
-                prop:value=move || year.get().unwrap_or(last).to_string()
+                prop:value=move || year.get().unwrap_or(span.last).to_string()
                 on:input=move |ev| {
                     if let Ok(y) = event_target_value(&ev).parse::<i32>() {
                         set_year(Some(y));
@@ -108,14 +98,7 @@ pub fn Playback() -> impl IntoView {
                 </select>
             </label>
             <Show when=move || year.get().is_some()>
-                <button
-                    type="button"
-                    class="button small"
-                    on:click=move |_| {
-                        playing.set(false);
-                        set_year(None);
-                    }
-                >
+                <button type="button" class="button small" on:click=move |_| { playing.set(false); set_year(None); }>
                     {move || state.messages().show_all_years}
                 </button>
                 <span class="muted">

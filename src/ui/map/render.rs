@@ -1,167 +1,15 @@
-//! Drawing the map on a canvas. Geometry arrives as path strings from the model (built once
-//! per projection, filter or selection change) and becomes `Path2D` objects; pan and zoom only
-//! change the canvas transform, so a frame redraws a few cached paths and the markers.
-//!
-//! Colours come from CSS custom properties (`--yc-map-*`), so a host page can theme the map.
-
-use std::collections::HashMap;
+//! Drawing one map frame on a canvas. Pan and zoom only change the canvas transform, so a
+//! frame redraws a few cached paths (see `layers`) and the markers and labels.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
+use super::layers::{ArcLayer, BaseLayer, fill, stroke};
+use super::palette::Palette;
 use crate::model::dataset::Kind;
-use crate::model::geo::basemap::ProjectedBasemap;
 use crate::model::geo::projection::{Projection, View, Viewport};
-use crate::model::map::{ArcBatch, Emphasis, PlacedLabel, Scene, choropleth_class, marker_radius};
-
-/// The basemap as canvas paths.
-pub struct BaseLayer {
-    outline: Option<Path2d>,
-    graticule: Option<Path2d>,
-    countries: Vec<(String, bool, Option<Path2d>)>,
-    provinces: Vec<(String, Option<Path2d>)>,
-    dashes: Option<Path2d>,
-    islands: Option<Path2d>,
-}
-
-/// A path, or `None` when the browser refuses it (nothing is drawn then).
-fn path(d: &str) -> Option<Path2d> {
-    Path2d::new_with_path_string(d).ok()
-}
-
-fn fill(ctx: &CanvasRenderingContext2d, p: &Option<Path2d>) {
-    if let Some(p) = p {
-        ctx.fill_with_path_2d(p);
-    }
-}
-
-fn stroke(ctx: &CanvasRenderingContext2d, p: &Option<Path2d>) {
-    if let Some(p) = p {
-        ctx.stroke_with_path(p);
-    }
-}
-
-impl BaseLayer {
-    /// Builds the canvas paths of a projected basemap.
-    pub fn new(projected: &ProjectedBasemap) -> BaseLayer {
-        BaseLayer {
-            outline: path(&projected.outline),
-            graticule: path(&projected.graticule),
-            countries: projected
-                .countries
-                .iter()
-                .map(|(k, home, d)| (k.clone(), *home, path(d)))
-                .collect(),
-            provinces: projected.provinces.iter().map(|(k, d)| (k.clone(), path(d))).collect(),
-            dashes: path(&projected.dashes),
-            islands: path(&projected.islands),
-        }
-    }
-}
-
-/// Arc batches as canvas paths.
-pub struct ArcLayer {
-    batches: Vec<(Option<Kind>, Emphasis, u8, Option<Path2d>)>,
-}
-
-impl ArcLayer {
-    /// Builds the canvas paths of the arc batches.
-    pub fn new(batches: &[ArcBatch]) -> ArcLayer {
-        ArcLayer {
-            batches: batches
-                .iter()
-                .map(|b| (b.kind, b.emphasis, b.width_class, path(&b.path)))
-                .collect(),
-        }
-    }
-}
-
-/// Colours read from the page's CSS custom properties.
-#[derive(Clone, Debug)]
-pub struct Palette {
-    sea: String,
-    land: String,
-    home: String,
-    border: String,
-    graticule: String,
-    province: String,
-    dash: String,
-    sister: String,
-    friendly: String,
-    intent: String,
-    unknown: String,
-    mixed: String,
-    home_marker: String,
-    partner_marker: String,
-    marker_stroke: String,
-    label: String,
-    label_halo: String,
-    focus: String,
-    classes: [String; 7],
-}
-
-impl Palette {
-    /// Reads the palette from an element's computed style.
-    pub fn read(element: &web_sys::Element) -> Palette {
-        let style = web_sys::window().and_then(|w| w.get_computed_style(element).ok().flatten());
-        let get = |name: &str, fallback: &str| {
-            style
-                .as_ref()
-                .and_then(|s| s.get_property_value(name).ok())
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-                .unwrap_or_else(|| fallback.to_owned())
-        };
-        Palette {
-            sea: get("--yc-map-sea", "#dfe9f2"),
-            land: get("--yc-map-land", "#f4f1ea"),
-            home: get("--yc-map-home", "#f6dcd6"),
-            border: get("--yc-map-border", "#a9a29a"),
-            graticule: get("--yc-map-graticule", "#c9d6e3"),
-            province: get("--yc-map-province", "#c99d94"),
-            dash: get("--yc-map-dash", "#6b2a22"),
-            sister: get("--yc-arc-sister", "#d55e00"),
-            friendly: get("--yc-arc-friendly", "#0072b2"),
-            intent: get("--yc-arc-intent", "#009e73"),
-            unknown: get("--yc-arc-unknown", "#5b6b7d"),
-            mixed: get("--yc-arc-mixed", "#7b4f9d"),
-            home_marker: get("--yc-marker-home", "#b3261e"),
-            partner_marker: get("--yc-marker-partner", "#1f4e79"),
-            marker_stroke: get("--yc-marker-stroke", "#ffffff"),
-            label: get("--yc-map-label", "#1b1f24"),
-            label_halo: get("--yc-map-label-halo", "#ffffff"),
-            focus: get("--yc-focus", "#0b57d0"),
-            classes: [
-                get("--yc-class-1", "#ffffcc"),
-                get("--yc-class-2", "#c7e9b4"),
-                get("--yc-class-3", "#7fcdbb"),
-                get("--yc-class-4", "#41b6c4"),
-                get("--yc-class-5", "#1d91c0"),
-                get("--yc-class-6", "#225ea8"),
-                get("--yc-class-7", "#0c2c84"),
-            ],
-        }
-    }
-
-    /// The colour of an arc type.
-    pub fn arc(&self, kind: Option<Kind>) -> &str {
-        match kind {
-            Some(Kind::Sister) => &self.sister,
-            Some(Kind::Friendly) => &self.friendly,
-            Some(Kind::Intent) => &self.intent,
-            Some(Kind::Unknown) => &self.unknown,
-            None => &self.mixed,
-        }
-    }
-
-    /// The fill of a choropleth class (1..=7).
-    pub fn class(&self, class: u8) -> &str {
-        &self.classes[(class.clamp(1, 7) - 1) as usize]
-    }
-}
-
-/// Choropleth counts by country ISO and by province code.
-pub type Choropleth<'a> = (&'a HashMap<String, u32>, &'a HashMap<String, u32>);
+use crate::model::map::{Emphasis, PlacedLabel, Scene, choropleth_class, marker_radius};
+use crate::ui::state::map::Choropleth;
 
 /// Everything one frame needs.
 pub struct Frame<'a> {
@@ -180,7 +28,7 @@ pub struct Frame<'a> {
     /// Markers.
     pub scene: &'a Scene,
     /// Choropleth counts by country ISO and province code, when shading.
-    pub choropleth: Option<Choropleth<'a>>,
+    pub choropleth: Option<&'a Choropleth>,
     /// Selected node.
     pub selected: Option<usize>,
     /// Hovered or keyboard-focused node.
@@ -237,7 +85,7 @@ pub fn draw(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
 fn draw_base(
     ctx: &CanvasRenderingContext2d,
     base: &BaseLayer,
-    choropleth: Option<Choropleth<'_>>,
+    choropleth: Option<&Choropleth>,
     palette: &Palette,
     px: f64,
 ) {
@@ -340,9 +188,8 @@ fn draw_arcs(ctx: &CanvasRenderingContext2d, arcs: &ArcLayer, palette: &Palette,
 
 fn draw_markers(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
     let Frame { projection, view, viewport, scene, palette, .. } = frame;
-    let mut order: Vec<usize> = (0..scene.nodes.len()).collect();
     // Big markers first, so small ones stay visible and clickable on top.
-    order.sort_by(|a, b| scene.nodes[*b].weight.cmp(&scene.nodes[*a].weight));
+    let order = scene.by_weight();
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str(&palette.marker_stroke);
     for i in order {
@@ -383,8 +230,6 @@ fn draw_markers(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
 
 /// The font of map labels.
 pub const LABEL_FONT: &str = "12px system-ui, -apple-system, \"Segoe UI\", \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"WenQuanYi Micro Hei\", sans-serif";
-/// Height of a label box in px.
-pub const LABEL_HEIGHT: f64 = 15.0;
 
 fn draw_labels(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
     ctx.set_font(LABEL_FONT);

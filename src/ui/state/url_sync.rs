@@ -1,9 +1,10 @@
-//! Keeps the address bar and the URL state in step, both ways.
+//! Keeps the address bar and the URL state in step, both ways (a bridge to the browser's
+//! history: the only place that reads or writes `location` and `history`).
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use super::state::{AppState, HistoryMode};
+use super::app::{AppState, HistoryMode};
 use crate::model::query::{parse, to_query};
 
 /// The current query string of the page.
@@ -13,6 +14,7 @@ pub fn current_search() -> String {
 
 /// Writes URL-state changes to the history, and reads back/forward navigation into the state.
 pub fn sync(state: AppState) {
+    // Writes to the browser's history (outside the reactive graph); the mode is reset here.
     Effect::new(move |_| {
         let query = state.url.with(to_query);
         let mode = state.history_mode.get_untracked();
@@ -38,9 +40,6 @@ pub fn sync(state: AppState) {
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let (url, notices) = parse(&current_search());
         state.history_mode.set(HistoryMode::Skip);
-        if let Some(lang) = url.lang {
-            state.locale.set(lang);
-        }
         state.url.set(url);
         state.notices.set(notices);
     });

@@ -1,0 +1,58 @@
+//! The validation report of the loaded file: what it holds, and every problem (skipped
+//! records and dropped values), in the UI language.
+
+use leptos::prelude::*;
+
+use crate::model::i18n::{fill, problem_text};
+use crate::model::problem::Severity;
+use crate::ui::state::{use_app_state, use_explore};
+
+/// The report card.
+#[component]
+pub fn ValidationReport() -> impl IntoView {
+    let state = use_app_state();
+    let explore = use_explore();
+    let counts = explore.with_data(|d| {
+        (d.partnerships().len(), d.places().len(), d.countries().len(), d.sources().len())
+    });
+    let problems = explore.loaded.with_value(|l| l.problems.clone());
+    let n_skipped = problems.iter().filter(|p| p.severity == Severity::Skipped).count();
+    let n_warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count();
+    let summary = move || {
+        let l = state.locale.get();
+        let m = l.messages();
+        fill(
+            m.report_counts,
+            &[
+                ("pairs", &m.n_rows.format(l, counts.0 as u64)),
+                ("places", &m.n_places_phrase.format(l, counts.1 as u64)),
+                ("countries", &m.n_countries_phrase.format(l, counts.2 as u64)),
+                ("sources", &m.n_sources.format(l, counts.3 as u64)),
+                ("skipped", &m.n_records_skipped.format(l, n_skipped as u64)),
+                ("warnings", &m.n_values_dropped.format(l, n_warnings as u64)),
+            ],
+        )
+    };
+    let list = if problems.is_empty() {
+        view! { <p class="muted">{move || state.messages().report_clean}</p> }.into_any()
+    } else {
+        let items = move || {
+            let l = state.locale.get();
+            problems
+                .iter()
+                .map(|p| {
+                    let class = if p.is_error() { "problem error" } else { "problem" };
+                    view! { <li class=class data-code=p.kind.code()>{problem_text(l, p)}</li> }
+                })
+                .collect_view()
+        };
+        view! { <ul class="problem-list" data-testid="problem-list">{items}</ul> }.into_any()
+    };
+    view! {
+        <section class="card" aria-labelledby="report-title" data-testid="validation-report">
+            <h2 id="report-title">{move || state.messages().report_title}</h2>
+            <p data-testid="report-counts">{summary}</p>
+            {list}
+        </section>
+    }
+}

@@ -1,0 +1,63 @@
+//! The year filter: first and last year (boxes and sliders) and whether pairs of unknown year
+//! are kept.
+
+use leptos::prelude::*;
+
+use crate::model::i18n::fill;
+use crate::ui::state::{use_app_state, use_explore};
+
+/// The year section of the filter panel.
+#[component]
+pub fn YearFilter() -> impl IntoView {
+    let state = use_app_state();
+    let explore = use_explore();
+    let span = explore.span;
+    let filters = state.query.filters;
+    let from = move || filters.with(|f| f.years.map(|r| r.from())).unwrap_or(span.first);
+    let to = move || filters.with(|f| f.years.map(|r| r.to())).unwrap_or(span.last);
+    // Boxes change on commit (a history entry); sliders while dragging (the entry updated).
+    let set_years = move |a: i32, b: i32, push: bool| {
+        let range = span.range(a, b);
+        let change = move |u: &mut crate::model::query::UrlState| u.filters.years = range;
+        if push { state.navigate(change) } else { state.replace(change) }
+    };
+    let parse = |ev: &leptos::ev::Event| event_target_value(ev).parse::<i32>().ok();
+    let undated = move || {
+        let locale = state.locale.get();
+        let n = explore.selection.with(|s| s.facets.undated);
+        fill(locale.messages().include_undated, &[("n", &locale.number(n as u64))])
+    };
+    view! {
+        <section class="filter-section" aria-labelledby="filter-time">
+            <h3 id="filter-time">{move || state.messages().filter_years}</h3>
+            <div class="year-range" data-testid="year-range">
+                <label class="field inline">
+                    <span>{move || state.messages().year_from}</span>
+                    <input type="number" min=span.first max=span.last prop:value=move || from().to_string()
+                        on:change=move |ev| if let Some(y) = parse(&ev) { set_years(y, to(), true) }
+                        data-testid="year-from" />
+                </label>
+                <label class="field inline">
+                    <span>{move || state.messages().year_to}</span>
+                    <input type="number" min=span.first max=span.last prop:value=move || to().to_string()
+                        on:change=move |ev| if let Some(y) = parse(&ev) { set_years(from(), y, true) }
+                        data-testid="year-to" />
+                </label>
+                <div class="dual-slider">
+                    <input type="range" min=span.first max=span.last aria-label=move || state.messages().year_from
+                        prop:value=move || from().to_string()
+                        on:input=move |ev| if let Some(y) = parse(&ev) { set_years(y.min(to()), to(), false) } />
+                    <input type="range" min=span.first max=span.last aria-label=move || state.messages().year_to
+                        prop:value=move || to().to_string()
+                        on:input=move |ev| if let Some(y) = parse(&ev) { set_years(from(), y.max(from()), false) } />
+                </div>
+            </div>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || filters.with(|f| f.include_undated)
+                    on:change=move |_| state.set_filters(|f| f.include_undated = !f.include_undated)
+                    data-testid="include-undated" />
+                <span>{undated}</span>
+            </label>
+        </section>
+    }
+}

@@ -1,0 +1,91 @@
+//! A selected partnership: type, status, dates, earlier stages, the values sources give
+//! differently, and every source.
+
+use leptos::prelude::*;
+
+use crate::model::dataset::PairIdx;
+use crate::model::rows::{PairFacts, pair_facts};
+use crate::ui::sources::SourceLink;
+use crate::ui::state::{use_app_state, use_explore};
+
+/// One partnership with every fact the sources give.
+#[component]
+pub fn PairDetails(
+    /// The selected partnership.
+    pair: PairIdx,
+) -> impl IntoView {
+    let state = use_app_state();
+    let explore = use_explore();
+    let facts = Memo::new(move |_| {
+        let locale = state.locale.get();
+        explore.with_data(|d| pair_facts(d, pair, locale))
+    });
+    let sources = explore.with_data(|d| d.partnership(pair).sources.clone());
+    move || {
+        let m = state.messages();
+        let PairFacts {
+            title,
+            country,
+            kind,
+            status,
+            established,
+            ended,
+            history,
+            note,
+            alternatives,
+            ends,
+        } = facts.get();
+        let (home_id, partner_id) = ends;
+        let show = move |id: String| state.select_place(id);
+        view! {
+            <div class="details" data-testid="pair-panel">
+                <div class="details-head">
+                    <h2>{title}</h2>
+                    <button type="button" class="icon-button" aria-label=m.close title=m.close on:click=move |_| state.navigate(|u| u.pair = None)>
+                        "×"
+                    </button>
+                </div>
+                <p class="muted">{country}</p>
+                <dl class="facts">
+                    <dt>{m.col_type}</dt>
+                    <dd>{kind}</dd>
+                    <dt>{m.col_status}</dt>
+                    <dd>{status}</dd>
+                    <dt>{m.col_established}</dt>
+                    <dd>{established}</dd>
+                    {ended.map(|e| view! { <dt>{m.col_ended}</dt> <dd>{e}</dd> })}
+                    {(!history.is_empty()).then(|| view! { <dt>{m.earlier_stages}</dt> <dd>{history.join("; ")}</dd> })}
+                    {note.map(|n| view! { <dt>{m.note}</dt> <dd>{n}</dd> })}
+                </dl>
+                {(!alternatives.is_empty()).then(|| view! {
+                    <div class="notice" data-testid="sources-differ">
+                        <p>{m.sources_differ}</p>
+                        <ul>
+                            {alternatives
+                                .into_iter()
+                                .map(|(value, sources)| view! {
+                                    <li>
+                                        {value} ": "
+                                        {sources.into_iter().map(|s| view! { <SourceLink source=s /> }).collect_view()}
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    </div>
+                })}
+                <h3>{m.col_sources}</h3>
+                <ul class="source-list">
+                    {sources.iter().map(|s| view! { <li><SourceLink source=*s /></li> }).collect_view()}
+                </ul>
+                <div class="button-row">
+                    <button type="button" class="button small" on:click=move |_| show(home_id.clone())>
+                        {m.show_home_partners}
+                    </button>
+                    <button type="button" class="button small" on:click=move |_| show(partner_id.clone())>
+                        {m.show_partner_partners}
+                    </button>
+                </div>
+            </div>
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! A selected place: its names, where it is, and its partners among the pairs on show.
+
+use leptos::prelude::*;
+
+use crate::model::dataset::PlaceIdx;
+use crate::model::i18n::fill;
+use crate::model::query::ProfileRef;
+use crate::model::rows::{PartnerRow, partner_rows, place_heading};
+use crate::ui::sources::SourceRefs;
+use crate::ui::state::{use_app_state, use_explore};
+
+/// A place and its partners.
+#[component]
+pub fn PlaceDetails(
+    /// The selected place.
+    place: PlaceIdx,
+) -> impl IntoView {
+    let state = use_app_state();
+    let explore = use_explore();
+    let rows = Memo::new(move |_| {
+        let (shown, locale) = (explore.shown.get(), state.locale.get());
+        explore.with_data(|d| partner_rows(d, place, &shown, locale))
+    });
+    let total = explore.with_data(|d| d.pairs_of(place).len());
+    let heading = Memo::new(move |_| {
+        let locale = state.locale.get();
+        explore.with_data(|d| place_heading(d, place, locale))
+    });
+    let id = explore.with_data(|d| d.place(place).id.clone());
+    let (id_filter, id_profile) = (id.clone(), id);
+    let count = move || {
+        let locale = state.locale.get();
+        let shown = rows.with(Vec::len);
+        let text = locale.messages().n_partners.format(locale, shown as u64);
+        if shown == total {
+            text
+        } else {
+            fill(locale.messages().n_of_total, &[("shown", &text), ("total", &total.to_string())])
+        }
+    };
+    view! {
+        <div class="details" data-testid="place-panel">
+            <div class="details-head">
+                <h2 data-testid="place-name">{move || heading.with(|h| h.name.clone())}</h2>
+                <button
+                    type="button"
+                    class="icon-button"
+                    aria-label=move || state.messages().close
+                    title=move || state.messages().close
+                    on:click=move |_| state.navigate(|u| u.selected = None)
+                >
+                    "×"
+                </button>
+            </div>
+            <p class="other-names">
+                {move || heading.with(|h| h.other.clone())}
+                {move || heading.with(|h| h.local.clone()).map(|l| view! { <span lang="">" · " {l}</span> })}
+            </p>
+            <p class="muted">{move || heading.with(|h| h.facts.clone())}</p>
+            <p>{count}</p>
+            <div class="button-row">
+                <button type="button" class="button small" on:click=move |_| {
+                    let id = id_filter.clone();
+                    state.set_filters(move |f| f.place = Some(id));
+                }>
+                    {move || state.messages().filter_to_place}
+                </button>
+                <button type="button" class="button small" on:click=move |_| state.open_profile(Some(ProfileRef::Place(id_profile.clone())))>
+                    {move || state.messages().open_profile}
+                </button>
+            </div>
+            <PartnerTable rows />
+        </div>
+    }
+}
+
+/// The partners as a table: partner and country, date and type, sources.
+#[component]
+fn PartnerTable(
+    /// The rows.
+    rows: Memo<Vec<PartnerRow>>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let row = move |r: PartnerRow| {
+        let pair_id = r.pair_id;
+        view! {
+            <tr>
+                <td>
+                    <button type="button" class="link-button" on:click=move |_| {
+                        let id = pair_id.clone();
+                        state.navigate(move |u| u.pair = Some(id));
+                    }>
+                        {r.other}
+                    </button>
+                    <span class="muted">" · " {r.country}</span>
+                </td>
+                <td>
+                    <span class="nowrap">{r.date}</span>
+                    <br />
+                    <span class="muted">{r.kind}</span>
+                </td>
+                <td class="sources-cell">
+                    <SourceRefs sources=r.sources />
+                </td>
+            </tr>
+        }
+    };
+    view! {
+        <table class="partner-table" data-testid="partner-list">
+            <caption class="visually-hidden">{move || state.messages().partners_caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || state.messages().col_partner}</th>
+                    <th scope="col">
+                        {move || state.messages().col_established} " · " {move || state.messages().col_type}
+                    </th>
+                    <th scope="col">{move || state.messages().col_sources}</th>
+                </tr>
+            </thead>
+            <tbody>{move || rows.get().into_iter().map(row).collect_view()}</tbody>
+        </table>
+    }
+}

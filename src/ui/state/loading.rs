@@ -1,0 +1,298 @@
+//! Loading the dataset and the basemap: two resources, and the states derived from them.
+//!
+//! The dataset is the bundled one, a user's `?data=` file (partnership JSON or a spreadsheet,
+//! read against the bundled places), or a file the user picked or dropped. When a user's file
+//! fails, the bundled data is shown and the failure is said; failures stay typed
+//! ([`Failure`]) until displayed, so their words follow the language.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::failure::{Failure, ReadNote};
+use crate::model::geo::basemap::{Basemap, MapProfile, basemap_files, decode_basemap};
+use crate::model::load::{Loaded, load};
+use crate::ui::fetch::fetch_text;
+use crate::ui::import::read_bytes;
+use crate::ui::perf;
+
+/// Seconds before a fetch gives up.
+const FETCH_TIMEOUT_SECONDS: u32 = 30;
+
+/// Where the data load stands.
+#[derive(Clone, Debug)]
+pub enum LoadState {
+    /// Waiting for the file.
+    Loading,
+    /// Nothing could be shown; `user_supplied` when the failing file was the user's (and the
+    /// bundled one failed too).
+    Failed {
+        /// Why.
+        failure: Failure,
+        /// Offer the bundled data.
+        user_supplied: bool,
+    },
+    /// Loaded (possibly with problems).
+    Ready(Arc<Loaded>),
+}
+
+impl PartialEq for LoadState {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (LoadState::Loading, LoadState::Loading) => true,
+            (
+                LoadState::Failed { failure: a, user_supplied: x },
+                LoadState::Failed { failure: b, user_supplied: y },
+            ) => a == b && x == y,
+            (LoadState::Ready(a), LoadState::Ready(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// A file the user picked or dropped, already read.
+#[derive(Clone, Debug)]
+pub struct UserFile {
+    /// Its name.
+    pub name: String,
+    /// What it gave.
+    pub loaded: Arc<Loaded>,
+    /// How it was read, if worth saying.
+    pub note: Option<ReadNote>,
+}
+
+impl PartialEq for UserFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && Arc::ptr_eq(&self.loaded, &other.loaded)
+    }
+}
+
+/// Where the dataset shown comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataOrigin {
+    /// The bundled China dataset.
+    Bundled,
+    /// A URL given with `?data=`.
+    Url(String),
+    /// A file the user dropped or picked.
+    File(String),
+}
+
+/// What one load gave: the dataset to show (or why none), and the user's file's failure when
+/// the bundled data stands in for it.
+#[derive(Clone, Debug)]
+struct DataResult {
+    shown: Result<Arc<Loaded>, Failure>,
+    user_failure: Option<Failure>,
+    note: Option<ReadNote>,
+}
+
+/// The dataset's load and where it came from.
+#[derive(Clone, Copy)]
+pub struct DataState {
+    resource: LocalResource<DataResult>,
+    /// A file the user picked or dropped; shown instead of any address's file.
+    pub file: RwSignal<Option<UserFile>>,
+    /// A picked or dropped file that could not be read (the data shown stays).
+    pub import_failure: RwSignal<Option<Failure>>,
+    /// Loading, loaded or failed.
+    pub load: Memo<LoadState>,
+    /// The user's `?data=` file failed: why (the bundled data is shown).
+    pub user_failure: Memo<Option<Failure>>,
+    /// How the user's file was read, if worth saying.
+    pub note: Memo<Option<ReadNote>>,
+    /// Where the data shown comes from.
+    pub origin: Memo<DataOrigin>,
+    /// The bundled dataset once loaded: the fallback and the gazetteer for spreadsheets.
+    bundled: StoredValue<Option<Arc<Loaded>>>,
+    /// Where the bundled dataset is fetched from.
+    bundled_url: StoredValue<String>,
+}
+
+impl DataState {
+    /// Starts loading the file the address names (`data`), else the bundled one.
+    pub fn new(data: Memo<Option<String>>, bundled_url: String) -> DataState {
+        let bundled = StoredValue::new(None::<Arc<Loaded>>);
+        let bundled_url = StoredValue::new(bundled_url);
+        let resource = LocalResource::new(move || {
+            let user_url = data.get();
+            let bundled_url = bundled_url.get_value();
+            async move { load_data(user_url, bundled_url, bundled).await }
+        });
+        let file = RwSignal::new(None::<UserFile>);
+        let load = Memo::new(move |_| {
+            if let Some(f) = file.get() {
+                return LoadState::Ready(f.loaded);
+            }
+            match resource.get() {
+                None => LoadState::Loading,
+                Some(DataResult { shown: Ok(loaded), .. }) => LoadState::Ready(loaded),
+                Some(DataResult { shown: Err(failure), user_failure, .. }) => {
+                    LoadState::Failed { failure, user_supplied: user_failure.is_some() }
+                }
+            }
+        });
+        let user_failure = Memo::new(move |_| {
+            if file.with(Option::is_some) {
+                return None;
+            }
+            resource.get().and_then(|r| r.user_failure)
+        });
+        let note = Memo::new(move |_| match file.get() {
+            Some(f) => f.note,
+            None => resource.get().and_then(|r| r.note),
+        });
+        let origin = Memo::new(move |_| match (file.get(), data.get()) {
+            (Some(f), _) => DataOrigin::File(f.name),
+            (None, Some(url)) => DataOrigin::Url(url),
+            (None, None) => DataOrigin::Bundled,
+        });
+        DataState {
+            resource,
+            file,
+            import_failure: RwSignal::new(None),
+            load,
+            user_failure,
+            note,
+            origin,
+            bundled,
+            bundled_url,
+        }
+    }
+
+    /// Loads the data again (after a failure).
+    pub fn reload(&self) {
+        self.resource.refetch();
+    }
+
+    /// Shows a file the user picked or dropped.
+    pub fn show_file(&self, file: UserFile) {
+        self.import_failure.set(None);
+        self.file.set(Some(file));
+    }
+
+    /// Leaves the user's file: back to the address's data (the caller clears `?data=`).
+    pub fn forget_file(&self) {
+        self.file.set(None);
+    }
+
+    /// The bundled dataset, loaded once: what a spreadsheet's place names are looked up in.
+    pub async fn gazetteer(self) -> Option<Arc<Loaded>> {
+        let url = self.bundled_url.try_get_value()?;
+        load_bundled(&url, self.bundled).await.ok()
+    }
+}
+
+/// Loads the bundled dataset once (a failure is not kept, so a retry fetches again).
+async fn load_bundled(
+    url: &str,
+    cache: StoredValue<Option<Arc<Loaded>>>,
+) -> Result<Arc<Loaded>, Failure> {
+    if let Some(Some(bundled)) = cache.try_get_value() {
+        return Ok(bundled);
+    }
+    let text = fetch_text(url, FETCH_TIMEOUT_SECONDS).await?;
+    let loaded =
+        load(&text).map_err(|e| Failure::File { name: url.to_owned(), problem: e.problem })?;
+    let loaded = Arc::new(loaded);
+    let _ = cache.try_set_value(Some(loaded.clone()));
+    Ok(loaded)
+}
+
+/// Loads a user's `?data=` file: partnership JSON, or a spreadsheet read against the bundled
+/// dataset's places.
+async fn load_user_url(
+    url: &str,
+    bundled_url: &str,
+    cache: StoredValue<Option<Arc<Loaded>>>,
+) -> Result<(Arc<Loaded>, Option<ReadNote>), Failure> {
+    let text = fetch_text(url, FETCH_TIMEOUT_SECONDS).await?;
+    let gazetteer = load_bundled(bundled_url, cache).await.ok();
+    read_bytes(url, text.as_bytes(), gazetteer.as_deref().map(|l| &l.dataset))
+}
+
+async fn load_data(
+    user_url: Option<String>,
+    bundled_url: String,
+    cache: StoredValue<Option<Arc<Loaded>>>,
+) -> DataResult {
+    let result = match user_url {
+        None => DataResult {
+            shown: load_bundled(&bundled_url, cache).await,
+            user_failure: None,
+            note: None,
+        },
+        Some(url) => match load_user_url(&url, &bundled_url, cache).await {
+            Ok((loaded, note)) => DataResult { shown: Ok(loaded), user_failure: None, note },
+            // The user's file failed: say so, and show the bundled data instead.
+            Err(failure) => DataResult {
+                shown: load_bundled(&bundled_url, cache).await.map_err(|_| failure.clone()),
+                user_failure: Some(failure),
+                note: None,
+            },
+        },
+    };
+    if result.shown.is_ok() {
+        perf::mark("yc-data-loaded");
+    }
+    result
+}
+
+/// A decoded basemap and its profile.
+#[derive(Clone, Debug)]
+pub struct LoadedBasemap {
+    /// Which profile.
+    pub profile: MapProfile,
+    /// The decoded outlines.
+    pub map: Arc<Basemap>,
+}
+
+impl PartialEq for LoadedBasemap {
+    fn eq(&self, other: &Self) -> bool {
+        self.profile == other.profile && Arc::ptr_eq(&self.map, &other.map)
+    }
+}
+
+/// The basemap of the current profile.
+#[derive(Clone, Copy)]
+pub struct BasemapState {
+    /// The basemap, once loaded (always the current profile's).
+    pub loaded: Memo<Option<LoadedBasemap>>,
+    /// Why it could not be loaded.
+    pub failure: Memo<Option<Failure>>,
+}
+
+impl BasemapState {
+    /// Loads the basemap of `profile` (again whenever it changes).
+    pub fn new(profile: Memo<MapProfile>) -> BasemapState {
+        let resource = LocalResource::new(move || {
+            let profile = profile.get();
+            async move { load_basemap(profile).await }
+        });
+        let loaded = Memo::new(move |_| {
+            resource.get().and_then(Result::ok).filter(|b| b.profile == profile.get())
+        });
+        let failure = Memo::new(move |_| resource.get().and_then(Result::err));
+        BasemapState { loaded, failure }
+    }
+}
+
+/// Fetches a profile's basemap files at once (boot.js has usually preloaded them) and decodes
+/// them.
+async fn load_basemap(profile: MapProfile) -> Result<LoadedBasemap, Failure> {
+    let [world, provinces, extras] = basemap_files(profile);
+    let fetch = |url: Option<&'static str>| async move {
+        match url {
+            Some(u) => fetch_text(u, FETCH_TIMEOUT_SECONDS).await.map(Some),
+            None => Ok(None),
+        }
+    };
+    let (world, provinces, extras) = futures::join!(fetch(world), fetch(provinces), fetch(extras));
+    let (world, provinces, extras) = (world?, provinces?, extras?);
+    let map = decode_basemap(
+        world.as_deref().unwrap_or_default(),
+        provinces.as_deref().unwrap_or_default(),
+        extras.as_deref(),
+    )?;
+    Ok(LoadedBasemap { profile, map: Arc::new(map) })
+}

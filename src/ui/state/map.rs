@@ -1,0 +1,132 @@
+//! The map's state, built once per map panel by [`MapState::new`]: the projection and view,
+//! the basemap projected, where countries sit, the grouping, the scene, the arc batches and
+//! the choropleth counts. The painter and the map's controls read these memos.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::app::AppState;
+use super::explore::ExploreState;
+use crate::model::dataset::CountryIdx;
+use crate::model::geo::LonLat;
+use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
+use crate::model::geo::projection::{Projection, View, Viewport};
+use crate::model::map::{
+    ArcBatch, ArcCache, Grouping, Scene, arc_batches, build_scene, choropleth_counts,
+    country_anchors, selected_node,
+};
+use crate::model::query::{Shading, Tab};
+use crate::ui::dom::Size;
+
+/// Partnerships per country ISO code and per province division code.
+pub type Choropleth = (HashMap<String, u32>, HashMap<String, u32>);
+
+/// The size the map assumes before its element is laid out.
+const DEFAULT_VIEWPORT: Viewport = Viewport { width: 800.0, height: 450.0 };
+
+/// Shared state of the map's parts. `Copy`.
+#[derive(Clone, Copy)]
+pub struct MapState {
+    /// The projection of the current centring.
+    pub projection: Memo<Projection>,
+    /// The view: centre and zoom (follows the address; see `ui::map::view_sync`).
+    pub view: RwSignal<View>,
+    /// The map element's size.
+    pub viewport: Memo<Viewport>,
+    /// The node under the pointer or keyboard focus.
+    pub hovered: RwSignal<Option<usize>>,
+    /// Grouping of places: by zoom, always or never.
+    pub grouping: RwSignal<Grouping>,
+    /// True when places are grouped into provinces and countries now.
+    pub grouped: Memo<bool>,
+    /// The basemap, projected (once per basemap and centring).
+    pub projected: Memo<Option<Arc<ProjectedBasemap>>>,
+    /// Markers and links of the pairs on show.
+    pub scene: Memo<Arc<Scene>>,
+    /// The emphasised marker.
+    pub selected_node: Memo<Option<usize>>,
+    /// The arcs, batched by style.
+    pub batches: Memo<Arc<Vec<ArcBatch>>>,
+    /// Counts for shading, when shading.
+    pub choropleth: Memo<Option<Arc<Choropleth>>>,
+    /// True when the map is on screen (its tab, or an embed showing it).
+    pub visible: Memo<bool>,
+}
+
+impl MapState {
+    /// Builds the map state; `size` is the map element's size once laid out.
+    pub fn new(app: AppState, explore: ExploreState, size: ReadSignal<Option<Size>>) -> MapState {
+        let q = app.query;
+        let projection = Memo::new(move |_| Projection::new(q.centre.get()));
+        let initial =
+            q.at.get_untracked().map(|at| at.view(&projection.get_untracked())).unwrap_or_default();
+        let view = RwSignal::new(initial);
+        let viewport = Memo::new(move |_| match size.get() {
+            Some(s) => Viewport { width: s.width.max(100.0), height: s.height.max(100.0) },
+            None => DEFAULT_VIEWPORT,
+        });
+        let grouping = RwSignal::new(Grouping::Auto);
+        let grouped = Memo::new(move |_| {
+            let selected = explore.selected_place.with(Option::is_some)
+                || explore.selected_pair.with(Option::is_some);
+            view.with(|v| grouping.get().groups(v.zoom, selected))
+        });
+        let basemap = app.basemap.loaded;
+        let projected = Memo::new(move |_| {
+            basemap.get().map(|b| Arc::new(project_basemap(&b.map, &projection.get())))
+        });
+        let anchors: Memo<Arc<HashMap<CountryIdx, LonLat>>> = Memo::new(move |_| {
+            let Some(b) = basemap.get() else { return Arc::new(HashMap::new()) };
+            let points = country_points(&b.map);
+            explore.with_data(|d| Arc::new(country_anchors(d, &points, b.profile)))
+        });
+        let scene = Memo::new(move |_| {
+            let (pairs, projection, anchors) =
+                (explore.shown.get(), projection.get(), anchors.get());
+            let grouped = grouped.get();
+            explore.with_data(|d| Arc::new(build_scene(d, &pairs, &projection, grouped, &anchors)))
+        });
+        let selected = Memo::new(move |_| {
+            let (place, country) = (explore.selected_place.get(), explore.profile_country.get());
+            scene.with(|s| selected_node(s, place, country))
+        });
+        // Arcs already worked out are kept across filter and selection changes.
+        let cache: StoredValue<ArcCache, LocalStorage> =
+            StoredValue::new_local(ArcCache::default());
+        let batches = Memo::new(move |_| {
+            let (scene, projection) = (scene.get(), projection.get());
+            let (node, pair) = (selected.get(), explore.selected_pair.get());
+            cache
+                .try_update_value(|c| Arc::new(arc_batches(&scene, &projection, node, pair, c)))
+                .unwrap_or_default()
+        });
+        let choropleth = Memo::new(move |_| {
+            (q.shading.get() == Shading::Choropleth).then(|| {
+                let pairs = explore.shown.get();
+                Arc::new(explore.with_data(|d| choropleth_counts(d, &pairs)))
+            })
+        });
+        let visible = Memo::new(move |_| q.embed.get().is_some() || q.tab.get() == Tab::Map);
+        MapState {
+            projection,
+            view,
+            viewport,
+            hovered: RwSignal::new(None),
+            grouping,
+            grouped,
+            projected,
+            scene,
+            selected_node: selected,
+            batches,
+            choropleth,
+            visible,
+        }
+    }
+}
+
+/// The map state; provided by the map panel.
+pub fn use_map() -> MapState {
+    expect_context::<MapState>()
+}

@@ -1,0 +1,20 @@
+//! The state layer: everything the components display is built here, once, from the address
+//! and the data, and handed to them as narrow memos and signals. Components read it and call
+//! its actions; they hold no rule about the data (those are in `crate::model`).
+//!
+//! - [`app`]: the address (as [`app::Query`] memos), the language, notices, downloads;
+//! - [`loading`]: the dataset and basemap resources and their load states;
+//! - [`explore`]: the loaded dataset's selection, pairs on show, selection, lists, headline;
+//! - [`map`]: projection, view, scene, arcs and shading of one map panel;
+//! - [`url_sync`]: the address bar ⇄ the URL state.
+
+pub mod app;
+pub mod explore;
+pub mod loading;
+pub mod map;
+pub mod url_sync;
+
+pub use app::{AppState, use_app_state};
+pub use explore::{ExploreState, use_explore};
+pub use loading::{DataOrigin, LoadState, UserFile};
+pub use map::{MapState, use_map};
