@@ -11,8 +11,18 @@ if (!staging) {
   process.exit(1);
 }
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-// Large optional datasets are cached when used, not up front.
-const SKIP = new Set(['sw.js', 'data/world.json']);
+// Large optional datasets are cached when used, not up front; the link-preview picture is for
+// crawlers, not for the app.
+const SKIP = new Set(['sw.js', 'data/world.json', 'icons/og-card.png']);
+
+// Link previews want an absolute picture address: with YOUCHENG_SITE_URL set (the address the
+// bundle is served from, ending in /), the page's og:image and twitter:image become absolute.
+const site = process.env.YOUCHENG_SITE_URL;
+if (site) {
+  const index = path.join(staging, 'index.html');
+  const html = fs.readFileSync(index, 'utf8').replaceAll('content="icons/og-card.png"', `content="${site}icons/og-card.png"`);
+  fs.writeFileSync(index, html);
+}
 
 function walk(dir, prefix = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -3,7 +3,8 @@
 # a second run takes about a second). Usage: scripts/setup.sh [build|test]
 #   build: wasm32 target, trunk, wasm-bindgen-cli (exactly the crate version in Cargo.lock),
 #          wasm-opt (npm binaryen 132), crates fetched for offline builds.
-#   test:  all of the above, plus Chromium + ChromeDriver (Debian), a CJK font, brotli, and the
+#   test:  all of the above, plus Chromium + ChromeDriver (Debian), a CJK font, brotli, pdftotext
+#          (poppler-utils, to read printed pages), and the
 #          npm test tooling (playwright-core, axe-core) from package-lock.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,7 @@ if [ "$mode" = test ]; then
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v brotli >/dev/null || missing+=(brotli)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
   if ((${#missing[@]})); then
     SUDO=

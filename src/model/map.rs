@@ -450,6 +450,45 @@ pub fn choropleth_counts(
     (countries, provinces)
 }
 
+/// What a view is fitted to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// A place and its partners.
+    Place(PlaceIdx),
+    /// Both ends of a partnership.
+    Pair(PairIdx),
+    /// A country's partner places and their Chinese partners.
+    Country(CountryIdx),
+}
+
+/// The places a view of `focus` should show, among the pairs on show (`shown`, sorted):
+/// the place and its partners, both ends of a pair, or both ends of every tie with the country.
+/// Places without coordinates are left out.
+pub fn focus_points(dataset: &Dataset, focus: Focus, shown: &[PairIdx]) -> Vec<LonLat> {
+    let ends = |p: PairIdx| {
+        let pair = dataset.partnership(p);
+        [pair.home, pair.partner]
+    };
+    let places: Vec<PlaceIdx> = match focus {
+        Focus::Place(place) => std::iter::once(place)
+            .chain(
+                dataset
+                    .pairs_of(place)
+                    .iter()
+                    .filter(|p| shown.binary_search(p).is_ok())
+                    .flat_map(|p| ends(*p)),
+            )
+            .collect(),
+        Focus::Pair(pair) => ends(pair).to_vec(),
+        Focus::Country(country) => shown
+            .iter()
+            .filter(|p| dataset.place(dataset.partnership(**p).partner).country == country)
+            .flat_map(|p| ends(*p))
+            .collect(),
+    };
+    places.into_iter().filter_map(|p| dataset.place(p).coords).collect()
+}
+
 /// How places are grouped on the map: by zoom (the default), always, or never.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Grouping {
@@ -975,5 +1014,24 @@ mod tests {
         assert_eq!(legend[0], (1, "1".to_owned()));
         assert_eq!(legend[1], (2, "2–4".to_owned()));
         assert_eq!(legend[6], (7, "100+".to_owned()));
+    }
+
+    #[test]
+    fn a_focus_covers_the_place_and_its_partners_on_show() {
+        let d = fixture();
+        let all = all(&d);
+        let yanan = d.place_by_id("cn-yanan").expect("Yan'an");
+        let lons = |pts: Vec<LonLat>| -> Vec<i64> {
+            pts.iter().map(|p| p.lon_deg().round() as i64).collect()
+        };
+        // Yan'an, then Kansas City and Trier (each pair gives both ends; Yan'an repeats).
+        let points = focus_points(&d, Focus::Place(yanan), &all);
+        assert!(lons(points.clone()).contains(&-95) && lons(points).contains(&7));
+        // Filtered to Japan: only Yan'an itself (its partners are not on show).
+        let shown: Vec<PairIdx> = vec![d.pair_by_id("p-xian-nara").expect("pair")];
+        assert_eq!(lons(focus_points(&d, Focus::Place(yanan), &shown)), [109]);
+        let by = d.country_by_iso("BY").expect("BY");
+        // Changning's partner in Belarus has no coordinates: only Changning is placed.
+        assert_eq!(lons(focus_points(&d, Focus::Country(by), &all)), [121]);
     }
 }

@@ -88,13 +88,16 @@ pub fn AppRoot(
         super::import::install_page_drop(state);
         super::embed::post_height_to_parent(state);
     }
-    // Mirrors the language into the document (outside the reactive graph).
+    // Mirrors the language into the document (outside the reactive graph); once the data is
+    // shown, the explorer titles the page after the view.
     Effect::new(move |_| {
         let locale = state.locale.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", locale.html_lang());
         }
-        document().set_title(locale.messages().page_title);
+        if !matches!(state.data.load.get(), LoadState::Ready(_)) {
+            document().set_title(locale.messages().page_title);
+        }
     });
     let embedded = Memo::new(move |_| state.query.embed.get().is_some());
     view! {

@@ -7,6 +7,9 @@ use leptos::prelude::*;
 use super::layout::{EmbedLayout, FullLayout};
 use super::messages::LiveRegion;
 use super::state::{ExploreState, use_app_state};
+use crate::model::aggregate::headline_scope;
+use crate::model::describe::scope_text;
+use crate::model::i18n::{fill, place_name};
 use crate::model::load::Loaded;
 use crate::model::query::EmbedPreset;
 
@@ -17,7 +20,18 @@ pub fn Explorer(
     loaded: Arc<Loaded>,
 ) -> impl IntoView {
     let state = use_app_state();
-    provide_context(ExploreState::new(state, loaded));
+    let explore = ExploreState::new(state, loaded);
+    provide_context(explore);
+    // Titles the page after the view, so a bookmark or a shared tab says what it shows
+    // (outside the reactive graph).
+    Effect::new(move |_| {
+        let locale = state.locale.get();
+        let scope = explore.with_data(|d| match explore.selected_place.get() {
+            Some(place) => place_name(locale, d.place(place)).to_owned(),
+            None => state.query.filters.with(|f| scope_text(d, &headline_scope(d, f), locale)),
+        });
+        document().set_title(&fill(locale.messages().title_with_scope, &[("scope", &scope)]));
+    });
     let layout = state.query.embed;
     view! {
         {move || match layout.get() {

@@ -6,32 +6,32 @@ use wasm_bindgen::JsCast;
 
 use super::charts::ChartsPanel;
 use super::data_panel::DataPanel;
-use super::filters::{FilterChips, FiltersPanel};
+use super::explore_bar::ExploreBar;
+use super::filters::{FilterChips, FilterDrawer};
 use super::headline::Headline;
 use super::map::{MapPanel, PlacePanel};
 use super::notices::Notices;
-use super::profile::ProfilePanel;
-use super::search::SearchBox;
+use super::print::{PrintHeader, PrintSummary};
+use super::sheet::SelectionSheet;
 use super::state::use_app_state;
 use super::stories::StoriesPanel;
 use super::table::TablePanel;
 use crate::model::query::{ChartKind, EmbedPreset, Tab};
 
-/// The whole explorer: headline, filters, tabs, profile drawer.
+/// The whole explorer: the headline, the search and the filters, the tabs with the map first,
+/// and the selection sheet over the map.
 #[component]
 pub fn FullLayout() -> impl IntoView {
     let state = use_app_state();
     let tab = state.query.tab;
-    let embedded = Memo::new(move |_| state.query.embed.get().is_some());
     view! {
-        <div class="explorer" class:embedded=embedded data-testid="explorer">
+        <div class="explorer" data-testid="explorer">
+            <PrintHeader />
             <Notices />
             <Headline />
+            <ExploreBar />
             <div class="workspace">
-                <aside class="sidebar" aria-label=move || state.messages().filters_title>
-                    <SearchBox />
-                    <FiltersPanel />
-                </aside>
+                <FilterDrawer />
                 <section class="content">
                     <FilterChips />
                     <Tabs />
@@ -56,7 +56,8 @@ pub fn FullLayout() -> impl IntoView {
                     </div>
                 </section>
             </div>
-            <ProfilePanel />
+            <SelectionSheet />
+            <PrintSummary />
         </div>
     }
 }
@@ -70,7 +71,7 @@ pub fn EmbedLayout(
 ) -> impl IntoView {
     let body = match preset {
         EmbedPreset::Map => view! { <MapPanel /> }.into_any(),
-        EmbedPreset::Place => view! { <PlacePanel /> }.into_any(),
+        EmbedPreset::Place => view! { <PlacePanel card=true /> }.into_any(),
         EmbedPreset::Province => view! {
             <MapPanel />
             <ChartsPanel kinds=vec![ChartKind::Growth, ChartKind::Countries, ChartKind::Kinds] />
@@ -89,7 +90,7 @@ pub fn EmbedLayout(
             <Headline />
             <FilterChips />
             <div class="embed-body">{body}</div>
-            <ProfilePanel />
+            <SelectionSheet profiles_only=preset == EmbedPreset::Place />
         </div>
     }
 }

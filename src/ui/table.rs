@@ -143,7 +143,8 @@ fn Pages(
                 u.pair = Some(id);
                 u.selected = None;
                 u.tab = Tab::Map;
-            })
+            });
+            state.request_fit();
         };
         view! {
             <tr>

@@ -123,7 +123,7 @@ async function axe(page) {
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
       resultTypes: ['violations'],
     });
     return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
@@ -252,7 +252,7 @@ test('filter changes are announced to screen readers', async () => {
   assert.deepEqual(errors, []);
 });
 
-test('axe-core finds no WCAG 2.1 A/AA violation in any view, in either language or theme', async () => {
+test('axe-core finds no WCAG 2.2 A/AA violation in any view, in either language or theme', async () => {
   const problems = [];
   for (const [scheme, langs] of [['light', ['en', 'zh']], ['dark', ['en', 'zh']]]) {
     const { page, context } = await openPage(browser, null, { colorScheme: scheme });
@@ -261,6 +261,34 @@ test('axe-core finds no WCAG 2.1 A/AA violation in any view, in either language 
         await openView(page, `${q}${q ? '&' : ''}lang=${lang}`);
         for (const v of await axe(page)) problems.push(`${scheme}/${lang}/${name}: ${v}`);
       }
+    }
+    await context.close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('axe-core finds no WCAG 2.2 A/AA violation on a phone: filter drawer, selection sheet (low and expanded), map options', async () => {
+  const problems = [];
+  const phone = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+  for (const scheme of ['light', 'dark']) {
+    const { page, context } = await openPage(browser, null, { ...phone, colorScheme: scheme });
+    for (const lang of ['en', 'zh']) {
+      const m = catalogue(lang);
+      const check = async (name) => { for (const v of await axe(page)) problems.push(`${scheme}/${lang}/${name}: ${v}`); };
+      await openView(page, `lang=${lang}`);
+      await check('phone map');
+      await page.getByRole('button', { name: m.get('filters_button'), exact: true }).click();
+      await page.getByRole('dialog', { name: m.get('filters_title') }).waitFor();
+      await check('filter drawer');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: m.get('map_options') }).click();
+      await check('map options');
+      await openView(page, `sel=cn-xian&lang=${lang}`);
+      await check('selection sheet');
+      await page.getByRole('button', { name: m.get('sheet_expand') }).click();
+      await check('selection sheet, expanded');
+      await openView(page, `profile=JP&lang=${lang}`);
+      await check('country profile sheet');
     }
     await context.close();
   }

@@ -256,6 +256,69 @@ impl View {
     }
 }
 
+/// Screen space a view should keep clear, in px (a panel over the map).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Insets {
+    /// From the top edge.
+    pub top: f64,
+    /// From the right edge.
+    pub right: f64,
+    /// From the bottom edge.
+    pub bottom: f64,
+    /// From the left edge.
+    pub left: f64,
+}
+
+/// The least free space (px) a fitted view keeps, whatever covers the map.
+const MIN_FREE_PX: f64 = 80.0;
+
+impl View {
+    /// The view that shows every point (map units) inside the part of the viewport `insets`
+    /// leave free, `padding` px from its edges, zoomed in no further than `max_zoom` (a single
+    /// point is shown at `max_zoom`). `None` without points.
+    pub fn fit(
+        projection: &Projection,
+        viewport: Viewport,
+        points: &[[f64; 2]],
+        insets: Insets,
+        padding: f64,
+        max_zoom: f64,
+    ) -> Option<View> {
+        let first = points.first()?;
+        let [mut x0, mut y0, mut x1, mut y1] = [first[0], first[1], first[0], first[1]];
+        for [x, y] in points {
+            (x0, y0, x1, y1) = (x0.min(*x), y0.min(*y), x1.max(*x), y1.max(*y));
+        }
+        let free_w = (viewport.width - insets.left - insets.right).max(MIN_FREE_PX);
+        let free_h = (viewport.height - insets.top - insets.bottom).max(MIN_FREE_PX);
+        let (room_w, room_h) = (
+            (free_w - 2.0 * padding).max(MIN_FREE_PX / 2.0),
+            (free_h - 2.0 * padding).max(MIN_FREE_PX / 2.0),
+        );
+        let base = View::base_scale(projection, viewport);
+        let wanted = (room_w / (x1 - x0).max(1e-9)).min(room_h / (y1 - y0).max(1e-9)) / base;
+        let zoom = wanted.clamp(MIN_ZOOM, max_zoom.clamp(MIN_ZOOM, MAX_ZOOM));
+        let s = base * zoom;
+        // The points' middle goes to the middle of the free space.
+        let (mid_x, mid_y) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+        let (free_cx, free_cy) = (insets.left + free_w / 2.0, insets.top + free_h / 2.0);
+        let cx = mid_x - (free_cx - viewport.width / 2.0) / s;
+        let cy = mid_y + (free_cy - viewport.height / 2.0) / s;
+        Some(View { cx, cy, zoom }.clamped(projection))
+    }
+
+    /// A view part of the way (`t` from 0 to 1) from `self` to `to`, for an eased move: the
+    /// zoom moves geometrically, so the scale changes evenly.
+    pub fn towards(self, to: View, t: f64) -> View {
+        let t = t.clamp(0.0, 1.0);
+        View {
+            cx: self.cx + (to.cx - self.cx) * t,
+            cy: self.cy + (to.cy - self.cy) * t,
+            zoom: self.zoom * (to.zoom / self.zoom).powf(t),
+        }
+    }
+}
+
 /// The zoom factor of one mouse-wheel event: `delta_y` in lines (`in_lines`) or pixels;
 /// scrolling down zooms out.
 pub fn wheel_zoom_factor(delta_y: f64, in_lines: bool) -> f64 {
@@ -414,5 +477,41 @@ mod tests {
         let moved = zoomed.after_key(&p, vp, view_key("ArrowLeft").expect("pan key"));
         assert!(moved.cx < zoomed.cx, "the left arrow shows what is to the west");
         assert_eq!(moved.after_key(&p, vp, ViewKey::Reset), View::default());
+    }
+
+    #[test]
+    fn a_fitted_view_shows_every_point_in_the_free_part_of_the_screen() {
+        let p = Projection::new(Centre::Pacific);
+        let vp = Viewport { width: 1000.0, height: 600.0 };
+        // Xi'an, Nara, Kansas City.
+        let points: Vec<[f64; 2]> = [(108.9, 34.3), (135.8, 34.7), (-94.6, 39.1)]
+            .iter()
+            .map(|(lo, la)| p.forward(*lo, *la))
+            .collect();
+        let insets = Insets { right: 380.0, ..Insets::default() };
+        let v = View::fit(&p, vp, &points, insets, 40.0, 12.0).expect("points");
+        for pt in &points {
+            let [x, y] = v.to_screen(&p, vp, *pt);
+            assert!((39.0..=1000.0 - 380.0 - 39.0).contains(&x), "x {x} in the free part");
+            assert!((39.0..=600.0 - 39.0).contains(&y), "y {y}");
+        }
+        assert!(v.zoom > 1.0, "closer than the whole world");
+        // One point: centred in the free part at the largest zoom.
+        let one = View::fit(&p, vp, &points[..1], insets, 40.0, 8.0).expect("a point");
+        assert!((one.zoom - 8.0).abs() < 1e-9);
+        let [x, _] = one.to_screen(&p, vp, points[0]);
+        assert!((x - 310.0).abs() < 1e-6, "the middle of the free 620 px");
+        assert_eq!(View::fit(&p, vp, &[], insets, 40.0, 8.0), None);
+    }
+
+    #[test]
+    fn an_eased_move_starts_and_ends_where_it_should() {
+        let a = View { cx: 0.0, cy: 0.0, zoom: 1.0 };
+        let b = View { cx: 100.0, cy: -50.0, zoom: 16.0 };
+        assert_eq!(a.towards(b, 0.0), a);
+        assert_eq!(a.towards(b, 1.0), b);
+        let mid = a.towards(b, 0.5);
+        assert!((mid.zoom - 4.0).abs() < 1e-9, "the zoom moves geometrically");
+        assert!((mid.cx - 50.0).abs() < 1e-9);
     }
 }

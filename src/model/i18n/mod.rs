@@ -790,6 +790,24 @@ messages! {
     basemap_damaged: &'static str,
     /// Closes a message.
     dismiss_message: &'static str,
+    /// The selection sheet's handle: make it taller.
+    sheet_expand: &'static str,
+    /// The selection sheet's handle: make it shorter.
+    sheet_collapse: &'static str,
+    /// Prints the current view.
+    print: &'static str,
+    /// Opens the filter drawer (no filter set).
+    filters_button: &'static str,
+    /// Opens the filter drawer: `{n}` filters set.
+    filters_button_count: &'static str,
+    /// Closes the filter drawer, showing the result: `{pairs}` ("312 pairs").
+    show_results: &'static str,
+    /// Opens the map's options on small screens.
+    map_options: &'static str,
+    /// Printed page: `{shown}` first rows of `{total}`.
+    print_rows: &'static str,
+    /// The page title with what it shows: `{scope}`.
+    title_with_scope: &'static str,
     /// Data origin.
     origin_bundled: &'static str,
     /// Data origin.

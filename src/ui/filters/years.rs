@@ -43,7 +43,7 @@ pub fn YearFilter() -> impl IntoView {
                         on:change=move |ev| if let Some(y) = parse(&ev) { set_years(from(), y, true) }
                         data-testid="year-to" />
                 </label>
-                <div class="dual-slider">
+                <div class="year-sliders">
                     <input type="range" min=span.first max=span.last aria-label=move || state.messages().year_from
                         prop:value=move || from().to_string()
                         on:input=move |ev| if let Some(y) = parse(&ev) { set_years(y.min(to()), to(), false) } />

@@ -58,6 +58,7 @@ impl Gestures {
 
     /// A pointer went down: the start of a drag, a pinch or a click.
     pub fn pointer_down(self, ev: web_sys::PointerEvent) {
+        self.map.stop_motion();
         let point = self.local_point(&ev);
         self.pointers.update_value(|p| _ = p.insert(ev.pointer_id(), point));
         self.drag_start.set_value(Some(point));
@@ -141,6 +142,7 @@ impl Gestures {
     /// The wheel zooms about the pointer.
     pub fn wheel(self, ev: web_sys::WheelEvent) {
         ev.prevent_default();
+        self.map.stop_motion();
         let point = self.local_point(&ev);
         let factor = wheel_zoom_factor(ev.delta_y(), ev.delta_mode() == 1);
         let (p, vp) = (self.map.projection.get_untracked(), self.map.viewport.get_untracked());
@@ -157,6 +159,7 @@ impl Gestures {
         }
         let Some(change) = view_key(&key) else { return };
         ev.prevent_default();
+        self.map.stop_motion();
         let (p, vp) = (self.map.projection.get_untracked(), self.map.viewport.get_untracked());
         self.map.view.update(|v| *v = v.after_key(&p, vp, change));
     }

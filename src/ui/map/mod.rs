@@ -7,6 +7,7 @@
 //! - `toolbar`, `tooltip`, `legend`, `playback`, `places_list`, `place_panel` are what they say;
 //! - `layers`, `palette` and `render` are the canvas drawing itself.
 
+mod fit;
 mod gestures;
 mod layers;
 mod legend;
@@ -24,7 +25,7 @@ use leptos::prelude::*;
 
 use self::gestures::Gestures;
 use self::legend::Legend;
-pub use self::place_panel::PlacePanel;
+pub use self::place_panel::{PairDetails, PlaceDetails, PlacePanel};
 use self::places_list::PlacesList;
 use self::playback::Playback;
 use self::toolbar::MapToolbar;
@@ -44,6 +45,7 @@ pub fn MapPanel() -> impl IntoView {
     provide_context(map);
     painter::paint(state, explore, map, canvas_ref, frame_ref);
     view_sync::sync_view(state, map);
+    fit::fit_on_request(state, explore, map, frame_ref);
     let gestures = Gestures::new(state, explore, map, frame_ref);
 
     let summary = move || map.scene.with(|s| summary_text(s, state.locale.get()));
@@ -53,7 +55,6 @@ pub fn MapPanel() -> impl IntoView {
         <div class="map-layout">
             <div class="map-main">
                 <MapToolbar zoom_by=move |f| gestures.zoom_by(f) />
-                <Playback />
                 <div
                     class="map-frame"
                     node_ref=frame_ref
@@ -88,12 +89,13 @@ pub fn MapPanel() -> impl IntoView {
                         </p>
                     })}
                 </div>
+                // The keyboard's way through the markers comes right after the map.
+                <PlacesList />
+                <Playback />
                 <p id="map-help" class="map-help">{move || state.messages().map_help}</p>
                 <p id="map-summary" class="map-summary" data-testid="map-summary">{summary}</p>
                 <Legend />
-                <PlacesList />
             </div>
-            <PlacePanel />
         </div>
     }
 }

@@ -172,6 +172,9 @@ fn draw(
         perf::mark_once("yc-first-map-paint");
     }
     if let Some(el) = frame_el.get_untracked() {
+        // A printed map keeps the drawn map's proportions (CSS reads this).
+        let aspect = format!("{:.4}", viewport.width / viewport.height);
+        let _ = web_sys::HtmlElement::style(&el).set_property("--yc-map-aspect", &aspect);
         let _ = el.set_attribute("data-painted", if complete { "full" } else { "partial" });
         // Which borders the painted frame shows (tests wait for a profile switch).
         let _ = el.set_attribute("data-basemap", if complete { profile.as_str() } else { "" });

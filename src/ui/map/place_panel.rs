@@ -6,8 +6,8 @@ mod place;
 
 use leptos::prelude::*;
 
-use self::pair::PairDetails;
-use self::place::PlaceDetails;
+pub use self::pair::PairDetails;
+pub use self::place::PlaceDetails;
 use crate::ui::state::{use_app_state, use_explore};
 
 /// The panel; a hint when nothing is selected. As a place card (`card`), it shows the place

@@ -54,6 +54,8 @@ pub fn MapToolbar(
         });
     };
     let set = move |change: fn(&mut UrlState)| state.navigate(change);
+    // On narrow screens the options fold behind one button (CSS shows them on wide ones).
+    let options_open = RwSignal::new(false);
     view! {
         <div class="map-toolbar" role="toolbar" aria-label=move || state.messages().map_controls>
             <div class="button-group" role="group" aria-label=move || state.messages().zoom>
@@ -67,6 +69,16 @@ pub fn MapToolbar(
                     {move || state.messages().reset_view}
                 </button>
             </div>
+            <button
+                type="button"
+                class="button small map-options-toggle"
+                aria-expanded=move || options_open.get().to_string()
+                aria-controls="map-options"
+                on:click=move |_| options_open.update(|o| *o = !*o)
+            >
+                {move || state.messages().map_options}
+            </button>
+            <div class="map-options" id="map-options" class:open=move || options_open.get()>
             <div class="button-group" role="group" aria-label=move || state.messages().borders_label>
                 <Toggle pressed=Signal::derive(move || q.map_profile.get() == MapProfile::China) label=|m| m.profile_china on=move || set(|u| u.map_profile = Some(MapProfile::China)) />
                 <Toggle pressed=Signal::derive(move || q.map_profile.get() == MapProfile::Neutral) label=|m| m.profile_neutral on=move || set(|u| u.map_profile = Some(MapProfile::Neutral)) />
@@ -94,6 +106,7 @@ pub fn MapToolbar(
                         .collect_view()}
                 </select>
             </label>
+            </div>
         </div>
     }
 }

@@ -8,7 +8,6 @@ mod place;
 mod timeline;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use self::country::CountryProfile;
 use self::place::PlaceProfile;
@@ -16,61 +15,44 @@ use super::state::{use_app_state, use_explore};
 use crate::model::i18n::{country_name, place_name};
 use crate::model::query::ProfileRef;
 
-/// The profile drawer; shown when the URL names a profile.
+/// A profile (place or country) with its title and close button; shown in the selection
+/// sheet.
 #[component]
-pub fn ProfilePanel() -> impl IntoView {
+pub fn ProfileBody(
+    /// Which profile.
+    profile: ProfileRef,
+) -> impl IntoView {
     let state = use_app_state();
     let explore = use_explore();
-    let profile = state.query.profile;
-    let close = move || state.open_profile(None);
-    // Opening a profile moves the focus to its title, so Escape and Tab work from there (a
-    // bridge to the DOM's focus).
-    Effect::new(move |previous: Option<Option<ProfileRef>>| {
-        let now = profile.get();
-        if now.is_some() && previous.flatten() != now {
-            request_animation_frame(|| {
-                if let Some(el) = document().get_element_by_id("profile-title")
-                    && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
-                {
-                    let _ = el.focus();
-                }
-            });
+    let title = {
+        let profile = profile.clone();
+        move || {
+            let locale = state.locale.get();
+            explore.with_data(|d| match &profile {
+                ProfileRef::Place(id) => d
+                    .place_by_id(id)
+                    .map(|p| place_name(locale, d.place(p)).to_owned())
+                    .unwrap_or(id.clone()),
+                ProfileRef::Country(iso) => d
+                    .country_by_iso(iso)
+                    .map(|c| country_name(locale, d.country(c)).to_owned())
+                    .unwrap_or(iso.clone()),
+            })
         }
-        now
-    });
-    let title = move || {
-        let locale = state.locale.get();
-        explore.with_data(|d| match profile.get() {
-            Some(ProfileRef::Place(id)) => {
-                d.place_by_id(&id).map(|p| place_name(locale, d.place(p)).to_owned()).unwrap_or(id)
-            }
-            Some(ProfileRef::Country(iso)) => d
-                .country_by_iso(&iso)
-                .map(|c| country_name(locale, d.country(c)).to_owned())
-                .unwrap_or(iso),
-            None => String::new(),
-        })
     };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
-            close();
-        }
+    let body = match profile {
+        ProfileRef::Place(id) => view! { <PlaceProfile id /> }.into_any(),
+        ProfileRef::Country(iso) => view! { <CountryProfile iso /> }.into_any(),
     };
     view! {
-        <Show when=move || profile.with(Option::is_some)>
-            <aside class="profile-drawer" role="dialog" aria-modal="false" aria-labelledby="profile-title" data-testid="profile" on:keydown=on_key>
-                <div class="details-head">
-                    <h2 id="profile-title" tabindex="-1">{title}</h2>
-                    <button type="button" class="icon-button" aria-label=move || state.messages().close title=move || state.messages().close on:click=move |_| close()>
-                        "×"
-                    </button>
-                </div>
-                {move || match profile.get() {
-                    Some(ProfileRef::Place(id)) => view! { <PlaceProfile id /> }.into_any(),
-                    Some(ProfileRef::Country(iso)) => view! { <CountryProfile iso /> }.into_any(),
-                    None => ().into_any(),
-                }}
-            </aside>
-        </Show>
+        <div class="profile" data-testid="profile">
+            <div class="details-head">
+                <h2 id="sheet-title" tabindex="-1">{title}</h2>
+                <button type="button" class="icon-button" aria-label=move || state.messages().close title=move || state.messages().close on:click=move |_| state.open_profile(None)>
+                    "×"
+                </button>
+            </div>
+            {body}
+        </div>
     }
 }

@@ -28,7 +28,8 @@ pub fn PlaceProfile(
             u.filters.place = Some(id.clone());
             u.selected = Some(id);
             u.profile = None;
-        })
+        });
+        state.request_fit();
     };
     let pairs = profile.with_untracked(|p| p.pairs.clone());
     (move || {

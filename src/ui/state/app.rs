@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use super::layout::LayoutState;
 use super::loading::{BasemapState, DataState};
 use crate::model::failure::Failure;
 use crate::model::filter::Filters;
@@ -129,6 +130,8 @@ pub struct AppState {
     pub basemap: BasemapState,
     /// A download the browser refused.
     pub download_failure: RwSignal<Option<Failure>>,
+    /// Drawer, sheet and map-fit requests.
+    pub layout: LayoutState,
 }
 
 impl AppState {
@@ -151,6 +154,7 @@ impl AppState {
             data: DataState::new(query.data, bundled_url),
             basemap: BasemapState::new(query.map_profile),
             download_failure: RwSignal::new(None),
+            layout: LayoutState::new(),
         }
     }
 
@@ -178,20 +182,27 @@ impl AppState {
         }
     }
 
-    /// Selects a place on the map (and clears a selected pair).
+    /// Asks the map to fit the selection (it has just been chosen).
+    pub fn request_fit(&self) {
+        self.layout.fit_request.update(|n| *n = n.wrapping_add(1));
+    }
+
+    /// Selects a place on the map (and clears a selected pair); the map fits it.
     pub fn select_place(&self, id: String) {
         self.navigate(move |u| {
             u.selected = Some(id);
             u.pair = None;
         });
+        self.request_fit();
     }
 
-    /// Selects one partnership.
+    /// Selects one partnership; the map fits it.
     pub fn select_pair(&self, id: String) {
         self.navigate(move |u| {
             u.pair = Some(id);
             u.selected = None;
         });
+        self.request_fit();
     }
 
     /// Clears the selected place and pair.

@@ -146,6 +146,7 @@ impl ExploreState {
                     u.selected = None;
                     u.pair = None;
                 });
+                app.request_fit();
             }
         }
     }
@@ -170,6 +171,7 @@ impl ExploreState {
                 });
             }
         }
+        app.request_fit();
     }
 }
 

@@ -35,6 +35,8 @@ pub struct MapState {
     pub view: RwSignal<View>,
     /// The map element's size.
     pub viewport: Memo<Viewport>,
+    /// True once the map element has been laid out (its size is known).
+    pub measured: Memo<bool>,
     /// The node under the pointer or keyboard focus.
     pub hovered: RwSignal<Option<usize>>,
     /// Grouping of places: by zoom, always or never.
@@ -53,6 +55,8 @@ pub struct MapState {
     pub choropleth: Memo<Option<Arc<Choropleth>>>,
     /// True when the map is on screen (its tab, or an embed showing it).
     pub visible: Memo<bool>,
+    /// The eased move under way (a new move or a gesture changes it, which stops the old).
+    pub motion: StoredValue<u32, LocalStorage>,
 }
 
 impl MapState {
@@ -67,6 +71,7 @@ impl MapState {
             Some(s) => Viewport { width: s.width.max(100.0), height: s.height.max(100.0) },
             None => DEFAULT_VIEWPORT,
         });
+        let measured = Memo::new(move |_| size.with(Option::is_some));
         let grouping = RwSignal::new(Grouping::Auto);
         let grouped = Memo::new(move |_| {
             let selected = explore.selected_place.with(Option::is_some)
@@ -113,6 +118,7 @@ impl MapState {
             projection,
             view,
             viewport,
+            measured,
             hovered: RwSignal::new(None),
             grouping,
             grouped,
@@ -122,7 +128,15 @@ impl MapState {
             batches,
             choropleth,
             visible,
+            motion: StoredValue::new_local(0),
         }
+    }
+}
+
+impl MapState {
+    /// Stops an eased move (the user takes over).
+    pub fn stop_motion(&self) {
+        self.motion.update_value(|m| *m = m.wrapping_add(1));
     }
 }
 

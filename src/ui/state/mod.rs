@@ -6,10 +6,12 @@
 //! - [`loading`]: the dataset and basemap resources and their load states;
 //! - [`explore`]: the loaded dataset's selection, pairs on show, selection, lists, headline;
 //! - [`map`]: projection, view, scene, arcs and shading of one map panel;
+//! - [`layout`]: narrow or wide screen, the filter drawer, the selection sheet, map fits;
 //! - [`url_sync`]: the address bar ⇄ the URL state.
 
 pub mod app;
 pub mod explore;
+pub mod layout;
 pub mod loading;
 pub mod map;
 pub mod url_sync;

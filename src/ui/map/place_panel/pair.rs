@@ -40,7 +40,7 @@ pub fn PairDetails(
         view! {
             <div class="details" data-testid="pair-panel">
                 <div class="details-head">
-                    <h2>{title}</h2>
+                    <h2 id="sheet-title" tabindex="-1">{title}</h2>
                     <button type="button" class="icon-button" aria-label=m.close title=m.close on:click=move |_| state.navigate(|u| u.pair = None)>
                         "×"
                     </button>

@@ -41,7 +41,7 @@ pub fn PlaceDetails(
     view! {
         <div class="details" data-testid="place-panel">
             <div class="details-head">
-                <h2 data-testid="place-name">{move || heading.with(|h| h.name.clone())}</h2>
+                <h2 id="sheet-title" tabindex="-1" data-testid="place-name">{move || heading.with(|h| h.name.clone())}</h2>
                 <button
                     type="button"
                     class="icon-button"
@@ -89,6 +89,7 @@ fn PartnerTable(
                     <button type="button" class="link-button" on:click=move |_| {
                         let id = pair_id.clone();
                         state.navigate(move |u| u.pair = Some(id));
+                        state.request_fit();
                     }>
                         {r.other}
                     </button>
