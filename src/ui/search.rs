@@ -18,6 +18,9 @@ pub fn SearchBox() -> impl IntoView {
     let explore = use_explore();
     let text = RwSignal::new(state.query.search.get_untracked().unwrap_or_default());
     let open = RwSignal::new(false);
+    // A blur closes the list a moment later (so a click on an option still lands), but
+    // not if the box has been focused again meanwhile, as when one types straight on.
+    let focused = RwSignal::new(false);
     let active = RwSignal::new(None::<usize>);
     let hits = Memo::new(move |_| {
         let query = text.get();
@@ -34,33 +37,7 @@ pub fn SearchBox() -> impl IntoView {
         explore.choose_hit(state, hit);
         text.set(String::new());
     };
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let n = hits.with(Vec::len);
-        match ev.key().as_str() {
-            "ArrowDown" if n > 0 => {
-                ev.prevent_default();
-                open.set(true);
-                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
-            }
-            "ArrowUp" if n > 0 => {
-                ev.prevent_default();
-                open.set(true);
-                active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
-            }
-            "Enter" => {
-                let pick = active.get().or(if n > 0 { Some(0) } else { None });
-                if let Some(hit) = pick.and_then(|i| hits.with(|h| h.get(i).copied())) {
-                    ev.prevent_default();
-                    choose(hit);
-                }
-            }
-            "Escape" => {
-                open.set(false);
-                active.set(None);
-            }
-            _ => {}
-        }
-    };
+    let on_key = key_handler(hits, open, active, choose);
     view! {
         <div class="search" data-testid="search">
             <label class="field" for="search-input">
@@ -85,8 +62,17 @@ pub fn SearchBox() -> impl IntoView {
                     state.replace(|u| u.search = Some(value).filter(|v| !v.trim().is_empty()));
                 }
                 on:keydown=on_key
+                on:focus=move |_| focused.set(true)
                 on:blur=move |_| {
-                    set_timeout(move || open.set(false), std::time::Duration::from_millis(150));
+                    focused.set(false);
+                    set_timeout(
+                        move || {
+                            if !focused.get_untracked() {
+                                open.set(false);
+                            }
+                        },
+                        std::time::Duration::from_millis(150),
+                    );
                 }
             />
             <ul
@@ -129,5 +115,42 @@ pub fn SearchBox() -> impl IntoView {
                 }}
             </p>
         </div>
+    }
+}
+
+/// Arrow keys move through the suggestions, Enter chooses (the first when none is active),
+/// Escape closes the list.
+fn key_handler(
+    hits: Memo<Vec<Hit>>,
+    open: RwSignal<bool>,
+    active: RwSignal<Option<usize>>,
+    choose: impl Fn(Hit) + Copy + 'static,
+) -> impl Fn(leptos::ev::KeyboardEvent) + 'static {
+    move |ev: leptos::ev::KeyboardEvent| {
+        let n = hits.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % n)));
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = Some(a.map_or(n - 1, |i| (i + n - 1) % n)));
+            }
+            "Enter" => {
+                let pick = active.get().or(if n > 0 { Some(0) } else { None });
+                if let Some(hit) = pick.and_then(|i| hits.with(|h| h.get(i).copied())) {
+                    ev.prevent_default();
+                    choose(hit);
+                }
+            }
+            "Escape" => {
+                open.set(false);
+                active.set(None);
+            }
+            _ => {}
+        }
     }
 }
