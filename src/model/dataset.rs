@@ -249,6 +249,9 @@ pub struct Partnership {
     pub status: Status,
     /// When it was established, as precise as the sources say; `None` when unknown.
     pub established: Option<PartialDate>,
+    /// The date is not printed in its sources but worked out by them (from an anniversary,
+    /// "last year"): shown as such.
+    pub established_derived: bool,
     /// When it ended, if it did.
     pub ended: Option<PartialDate>,
     /// Every source that lists it.

@@ -334,6 +334,7 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
             kind,
             status,
             established,
+            established_derived: false,
             ended,
             sources: vec![source],
             note: Some(get("note").to_owned()).filter(|n| !n.is_empty()),

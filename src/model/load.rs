@@ -713,6 +713,8 @@ impl Reader {
                 }),
             };
             let established = f.optional_date(p, "est");
+            let established_derived =
+                established.is_some() && f.optional_str(p, "est_basis") == Some("derived");
             let mut ended = f.optional_date(p, "ended");
             if let (Some(start), Some(end)) = (established, ended)
                 && end < start
@@ -802,6 +804,7 @@ impl Reader {
                 kind,
                 status,
                 established,
+                established_derived,
                 ended,
                 sources: source_list,
                 note: f.optional_str(p, "note").map(str::to_owned),

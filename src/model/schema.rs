@@ -205,6 +205,10 @@ pub struct WirePair {
     /// Established.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub est: Option<String>,
+    /// How `est` is known: `derived` when the sources work it out (from an anniversary, "last
+    /// year") rather than print it; left out when printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub est_basis: Option<String>,
     /// Ended.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended: Option<String>,
@@ -424,6 +428,7 @@ pub fn export(dataset: &Dataset, pairs: &[PairIdx]) -> WireFile {
                     kind: p.kind.as_str().to_owned(),
                     status: p.status.as_str().to_owned(),
                     est: p.established.map(|d| d.to_string()),
+                    est_basis: p.established_derived.then(|| "derived".to_owned()),
                     ended: p.ended.map(|d| d.to_string()),
                     src: p.sources.iter().map(source_id).collect(),
                     note: p.note.clone(),

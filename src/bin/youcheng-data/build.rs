@@ -23,9 +23,13 @@ use youcheng::model::schema::{
     WireText, format_version,
 };
 
-use crate::china::{China, CoordSource, mode};
+use crate::china::{China, CoordSource};
 use crate::countries::Countries;
+use crate::divisions::Divisions;
 use crate::gazetteer::{Admin1, Gazetteer};
+use crate::harvest::{HarvestRow, read_all};
+use crate::naming::{RegionNames, simplify, without_country};
+use crate::placing::{Placement, Placer};
 use crate::util::{Columns, InputError, fold, has_han, has_kana, read_csv, round3, short_id, slug};
 
 /// What the build produced, with the figures the report needs.
@@ -44,14 +48,30 @@ pub struct Built {
     pub n_fact_only_pairs: usize,
     /// Foreign names that one spelling uses for places more than 100 km apart.
     pub spread_names: Vec<(String, f64)>,
+    /// How each foreign place was placed, by id, with its country and name.
+    pub placements: Vec<(String, String, String, Placement)>,
+    /// Every foreign place's Chinese name and where it comes from: (id, English, Chinese,
+    /// source); no Chinese name leaves the last two empty.
+    pub chinese_names: Vec<(String, String, String, String)>,
+    /// The figures before this build's inputs (`data/curated/report_baseline.csv`): by scope
+    /// ("all" or a province's English name), pairs, dated, typed and unplaced.
+    pub baseline: BTreeMap<String, [usize; 4]>,
+    /// Number of harvested rows read.
+    pub n_harvest_rows: usize,
+    /// Harvested rows left out, with the reason.
+    pub harvest_skipped: Vec<(String, String)>,
 }
 
 /// One dated fact about a pair.
 #[derive(Clone, Debug)]
 struct Fact {
     established: Option<PartialDate>,
+    /// The date is worked out by the source (from an anniversary, "last year"), not printed.
+    derived: bool,
     kind: Kind,
     ended: Option<PartialDate>,
+    /// The source says the tie ended (its date may not be printed).
+    ends: bool,
     source: String,
     note: String,
 }
@@ -69,6 +89,54 @@ struct PartnerAcc {
     qids: BTreeSet<String>,
     local_names: BTreeMap<String, usize>,
     zh_names: BTreeMap<String, usize>,
+    /// A first-level region (a harvested province-level tie says so).
+    region: bool,
+}
+
+/// The name a harvested partner is known by in the dataset: the same name, folded, in the
+/// same country; else the one partner whose name is this name with a qualifier ("Kansas
+/// City, Missouri" for "Kansas City") when there is exactly one; else the name itself (a new
+/// place). A region never takes a city's record, nor a city a region's.
+fn match_partner(
+    partners: &BTreeMap<(String, String), PartnerAcc>,
+    iso: &str,
+    name: &str,
+    region: bool,
+) -> String {
+    let wanted = fold(name);
+    let in_country =
+        partners.range((iso.to_owned(), String::new())..).take_while(|((i, _), _)| i == iso);
+    let same_kind = |acc: &PartnerAcc, known: &str| {
+        let known_region = acc.region || foreign_level(known, iso, &BTreeSet::new()) == "state";
+        known_region == (region || foreign_level(name, iso, &BTreeSet::new()) == "state")
+    };
+    let mut qualified = Vec::new();
+    for ((_, known), acc) in in_country {
+        if fold(known) == wanted && same_kind(acc, known) {
+            return known.clone();
+        }
+        let base = known.split([',', '(']).next().unwrap_or(known).trim();
+        if fold(base) == wanted && same_kind(acc, known) {
+            qualified.push(known.clone());
+        }
+    }
+    match qualified.as_slice() {
+        [one] => one.clone(),
+        _ => name.to_owned(),
+    }
+}
+
+/// Keeps the partner's name as a harvested page writes it: a Chinese name when a Chinese page
+/// writes it in Chinese, otherwise its local-script name.
+fn record_partner_text(acc: &mut PartnerAcc, row: &HarvestRow) {
+    let text = row.partner_text.split([' ', '(', '（', ',']).next().unwrap_or("").trim();
+    if text.is_empty() || !has_han(text) || has_kana(text) {
+        return;
+    }
+    let chinese_source = has_han(&row.source_title) && !has_kana(&row.source_title);
+    let bucket =
+        if row.iso != "JP" && chinese_source { &mut acc.zh_names } else { &mut acc.local_names };
+    *bucket.entry(text.to_owned()).or_default() += 1;
 }
 
 struct PartnerAlias {
@@ -178,9 +246,17 @@ pub fn build_china(
     dataset_date: &str,
 ) -> Result<Built, InputError> {
     let countries = Countries::load(raw)?;
-    let china = China::load(raw, curated_dir)?;
-    let gazetteer = Gazetteer::load(raw, &countries)?;
-    let admin1 = Admin1::load(raw)?;
+    let mut china = China::load(raw, curated_dir)?;
+    let divisions = Divisions::load(raw)?;
+    let placer = Placer {
+        csc: crate::csc::Csc::load(raw)?,
+        gazetteer: Gazetteer::load(raw, &countries)?,
+        admin1: Admin1::load(raw)?,
+        borders: crate::borders::Borders::load(raw)?,
+        fixes: crate::placing::load_fixes(curated_dir)?,
+        allowed: crate::placing::load_allowed(curated_dir)?,
+        han: crate::naming::HanNames::load(raw)?,
+    };
     let curated = load_curated(curated_dir)?;
 
     let mut sources: BTreeMap<String, WireSource> = BTreeMap::new();
@@ -333,8 +409,10 @@ pub fn build_china(
         })?;
         let fact = Fact {
             established: parse_date(row.get(est_i))?,
+            derived: false,
             kind,
             ended: parse_date(row.get(ended_i))?,
+            ends: false,
             source: source.clone(),
             note: row.get(note_i).trim().to_owned(),
         };
@@ -355,12 +433,57 @@ pub fn build_china(
         }
     }
 
+    // 2b. Harvested rows: pairs transcribed from public pages, one source per row.
+    let harvest = read_all(raw)?;
+    let ending_dates = read_endings(curated_dir)?;
+    let n_harvest_rows = harvest.len();
+    let mut harvest_skipped = Vec::new();
+    for row in &harvest {
+        let cn = match divisions.resolve(&row.cn_zh) {
+            Ok(division) => match china.place_for_code(&divisions, &division.code.clone()) {
+                Some(id) => id,
+                None => {
+                    harvest_skipped.push((row.place(), format!("{}: no place", row.cn_zh)));
+                    continue;
+                }
+            },
+            Err(why) => {
+                harvest_skipped.push((row.place(), why));
+                continue;
+            }
+        };
+        let named = canonical_partner(&row.partner_en, &row.iso, &row.partner_text, &cn);
+        let partner = match_partner(&partners, &row.iso, &named, row.partner_is_region());
+        let source = fact_source(&row.source_title, &row.source_url, &curated, &mut sources);
+        let acc = pairs.entry((cn, row.iso.clone(), partner.clone())).or_default();
+        acc.sources.insert(source.clone());
+        acc.facts.push(Fact {
+            established: row.established,
+            derived: row.date_derived(),
+            kind: row.kind,
+            ended: ending_dates
+                .get(&(row.cn_zh.clone(), row.partner_en.clone(), row.iso.clone()))
+                .copied(),
+            ends: row.ends(),
+            source,
+            note: String::new(),
+        });
+        let partner_acc = partners.entry((row.iso.clone(), partner)).or_default();
+        if row.partner_is_region() {
+            partner_acc.region = true;
+        }
+        record_partner_text(partner_acc, row);
+    }
+
     // 3. Foreign places.
     let mut foreign: Vec<WirePlace> = Vec::new();
     let mut foreign_ids: HashMap<(String, String), String> = HashMap::new();
     let mut used_ids: BTreeSet<String> = china.places.keys().cloned().collect();
     let mut unplaced_foreign = Vec::new();
     let mut spread_names = Vec::new();
+    let mut placements = Vec::new();
+    let mut chinese_names = Vec::new();
+    let regions = RegionNames::load(raw)?;
     for ((iso, name), acc) in &partners {
         let base = format!("{}-{}", iso.to_ascii_lowercase(), slug(name));
         let mut id = base.clone();
@@ -371,14 +494,7 @@ pub fn build_china(
         }
         used_ids.insert(id.clone());
         foreign_ids.insert((iso.clone(), name.clone()), id.clone());
-        let mut points = acc.coords.clone();
-        if points.is_empty() {
-            points = gazetteer.lookup(iso, name);
-        }
-        let state_point = admin1.lookup(iso, name, points.is_empty());
-        if points.is_empty() {
-            points.extend(state_point);
-        }
+        let points = &acc.coords;
         if let (Some(min), Some(max)) = (
             points.iter().map(|p| p.0).reduce(f64::min),
             points.iter().map(|p| p.0).reduce(f64::max),
@@ -388,21 +504,39 @@ pub fn build_china(
                 spread_names.push((format!("{name} ({iso})"), spread));
             }
         }
-        let point = mode(&points);
+        let region = acc.region || foreign_level(name, iso, &curated.foreign_states) == "state";
+        let placement = placer.place(iso, name, region, points);
+        let point = placement.point;
         if point.is_none() {
-            unplaced_foreign
-                .push((id.clone(), "no geocode in the sources or the gazetteer".to_owned()));
+            unplaced_foreign.push((id.clone(), placement.reason.clone()));
         }
+        let is_region = placement.region;
         let most_common = |m: &BTreeMap<String, usize>| {
             m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(k, _)| k.clone())
         };
+        let zh = chinese_name(
+            iso,
+            name,
+            (most_common(&acc.zh_names), most_common(&acc.local_names)),
+            &placement,
+            &placer,
+            &countries,
+            &regions,
+        );
+        chinese_names.push((
+            id.clone(),
+            name.clone(),
+            zh.as_ref().map(|z| z.0.clone()).unwrap_or_default(),
+            zh.as_ref().map(|z| z.1.clone()).unwrap_or_default(),
+        ));
+        placements.push((id.clone(), iso.clone(), name.clone(), placement));
         foreign.push(WirePlace {
             id,
             en: name.clone(),
-            zh: most_common(&acc.zh_names),
+            zh: zh.map(|z| z.0),
             local: most_common(&acc.local_names),
             py: None,
-            level: if state_point.is_some() {
+            level: if is_region {
                 "state"
             } else {
                 foreign_level(name, iso, &curated.foreign_states)
@@ -419,7 +553,7 @@ pub fn build_china(
     }
 
     // 4. Chinese places.
-    let (mut places, cn_coord_sources) = china.to_wire(&cn_coords);
+    let (mut places, cn_coord_sources) = china.to_wire(&cn_coords, &placer.csc);
     for place in &mut places {
         if let Some(set) = cn_qids.get(&place.id).filter(|s| s.len() == 1) {
             place.wikidata = set.iter().next().cloned();
@@ -502,7 +636,112 @@ pub fn build_china(
         n_fact_rows,
         n_fact_only_pairs,
         spread_names,
+        placements,
+        chinese_names,
+        baseline: read_baseline(curated_dir)?,
+        n_harvest_rows,
+        harvest_skipped,
     })
+}
+
+/// The figures the report compares against (`report_baseline.csv`).
+fn read_baseline(curated: &Path) -> Result<BTreeMap<String, [usize; 4]>, InputError> {
+    let table = read_csv(&curated.join("report_baseline.csv"))?;
+    let c = Columns::new(&table, "report_baseline.csv");
+    let cols = [c.index("pairs")?, c.index("dated")?, c.index("typed")?, c.index("unplaced")?];
+    let scope_i = c.index("scope")?;
+    let mut out = BTreeMap::new();
+    for row in &table.rows {
+        let mut figures = [0; 4];
+        for (slot, i) in figures.iter_mut().zip(cols) {
+            *slot = row.get(i).parse().unwrap_or(0);
+        }
+        out.insert(row.get(scope_i).to_owned(), figures);
+    }
+    Ok(out)
+}
+
+/// A foreign place's Chinese name and its source (see [`crate::naming`]).
+fn chinese_name(
+    iso: &str,
+    name: &str,
+    (from_sources, local): (Option<String>, Option<String>),
+    placement: &Placement,
+    placer: &Placer,
+    countries: &Countries,
+    regions: &RegionNames,
+) -> Option<(String, String)> {
+    if let Some(zh) = from_sources {
+        let country: Vec<&str> =
+            countries.by_iso.get(iso).and_then(|c| c.zh.as_deref()).into_iter().collect();
+        let prefixes: Vec<&str> =
+            country.into_iter().chain(["日本", "美国", "韩国", "俄罗斯"]).collect();
+        return Some((without_country(&zh, &prefixes).to_owned(), "pair sources".to_owned()));
+    }
+    let japanese = iso == "JP";
+    // Chinese lists write a Japanese place in its kanji, in simplified characters.
+    if let Some(kanji) = local.filter(|l| japanese && crate::naming::all_han(l)) {
+        return Some((simplify(&kanji, true), "pair sources (Japanese)".to_owned()));
+    }
+    let city = placement
+        .geonames
+        .as_deref()
+        .and_then(|id| placer.han.by_id(id))
+        .or_else(|| placement.point.and_then(|p| placer.han.matching(iso, name, p)));
+    if let Some(c) = city
+        && let Some(zh) = crate::naming::pick(&c.han, japanese)
+    {
+        return Some((zh, format!("GeoNames {}", c.id)));
+    }
+    if placement.region {
+        let csc = placer.csc.region(iso, name);
+        let coded = csc.and_then(|r| regions.by_code(&format!("{iso}-{}", r.state)));
+        if let Some(zh) = coded.or_else(|| regions.by_name(iso, name)) {
+            return Some((zh.to_owned(), "iso-codes".to_owned()));
+        }
+        let native = csc.map(|r| r.native.clone())?;
+        if japanese && crate::naming::all_han(&native) {
+            return Some((simplify(&native, true), "countrystatecity".to_owned()));
+        }
+    }
+    None
+}
+
+/// `docs/chinese-names.csv`: every foreign place's Chinese name and its source.
+pub fn chinese_names_csv(rows: &[(String, String, String, String)]) -> String {
+    let mut out = String::from("id,en,zh,source\n");
+    for (id, en, zh, source) in rows {
+        let line: Vec<String> =
+            [id, en, zh, source].iter().map(|f| youcheng::model::csv::quote(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// End dates printed by the sources of ended harvested ties (`data/curated/endings.csv`),
+/// by (Chinese side as the harvest writes it, partner, country).
+fn read_endings(
+    curated: &Path,
+) -> Result<HashMap<(String, String, String), PartialDate>, InputError> {
+    let table = read_csv(&curated.join("endings.csv"))?;
+    let c = Columns::new(&table, "endings.csv");
+    let (cn_i, partner_i, iso_i, ended_i) =
+        (c.index("cn_zh")?, c.index("partner")?, c.index("country")?, c.index("ended")?);
+    let mut out = HashMap::new();
+    for row in &table.rows {
+        let date = row.get(ended_i).parse().map_err(|e| {
+            InputError(format!(
+                "endings.csv line {}: bad date {:?}: {e}",
+                row.line,
+                row.get(ended_i)
+            ))
+        })?;
+        let key =
+            (row.get(cn_i).to_owned(), row.get(partner_i).to_owned(), row.get(iso_i).to_owned());
+        out.insert(key, date);
+    }
+    Ok(out)
 }
 
 /// The attribution lines every copy of the dataset carries.
@@ -577,8 +816,35 @@ fn merge_pair(id: String, home: &str, partner: &str, acc: &PairAcc) -> WirePair 
             current_facts = main_facts;
         }
     }
-    let (established, others) =
-        pick_date(current_facts.iter().map(|f| (f.established, f.source.clone())));
+    // A printed date leads; one the sources work out (an anniversary) is used only when no
+    // source prints one, and is then marked as derived.
+    let printed = current_facts.iter().filter(|f| !f.derived);
+    let (mut established, mut others) =
+        pick_date(printed.map(|f| (f.established, f.source.clone())));
+    let worked_out = current_facts.iter().filter(|f| f.derived);
+    let (derived_date, derived_others) =
+        pick_date(worked_out.map(|f| (f.established, f.source.clone())));
+    let mut est_derived = false;
+    match (established, derived_date) {
+        (None, Some(d)) => {
+            established = Some(d);
+            est_derived = true;
+            others.extend(derived_others);
+        }
+        (Some(e), _) => {
+            let derived_conflicts = current_facts
+                .iter()
+                .filter(|f| f.derived)
+                .filter_map(|f| f.established.map(|d| (d, f.source.clone())))
+                .filter(|(d, _)| !compatible(*d, e));
+            for (d, s) in derived_conflicts {
+                others.push((d, vec![s]));
+            }
+        }
+        (None, None) => {}
+    }
+    others.sort();
+    others.dedup();
     for (value, src) in others {
         alt.push(WireAlt { field: "est".to_owned(), value: value.to_string(), src });
     }
@@ -586,7 +852,7 @@ fn merge_pair(id: String, home: &str, partner: &str, acc: &PairAcc) -> WirePair 
     for (value, src) in ended_others {
         alt.push(WireAlt { field: "ended".to_owned(), value: value.to_string(), src });
     }
-    let status = if ended.is_some() {
+    let status = if ended.is_some() || facts.iter().any(|f| f.ends) {
         "ended"
     } else if current_kind == Kind::Intent {
         "pending"
@@ -602,6 +868,7 @@ fn merge_pair(id: String, home: &str, partner: &str, acc: &PairAcc) -> WirePair 
         kind: current_kind.as_str().to_owned(),
         status: status.to_owned(),
         est: established.map(|d| d.to_string()),
+        est_basis: est_derived.then(|| "derived".to_owned()),
         ended: ended.map(|d| d.to_string()),
         src: acc.sources.iter().cloned().collect(),
         note: (!notes.is_empty()).then(|| notes.into_iter().collect::<Vec<_>>().join("; ")),
@@ -865,8 +1132,10 @@ mod tests {
     fn fact(est: &str, kind: Kind, source: &str) -> Fact {
         Fact {
             established: (!est.is_empty()).then(|| est.parse().unwrap()),
+            derived: false,
             kind,
             ended: None,
+            ends: false,
             source: source.to_owned(),
             note: String::new(),
         }

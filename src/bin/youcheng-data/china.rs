@@ -8,6 +8,7 @@ use pinyin::ToPinyinMulti;
 use youcheng::model::geo::topo::{Feature, decode_topojson};
 use youcheng::model::schema::WirePlace;
 
+use crate::divisions::Divisions;
 use crate::util::{Columns, InputError, distance_km, fold, read_csv, read_text, round3};
 
 /// Where a Chinese place's coordinates came from (for the report).
@@ -19,6 +20,8 @@ pub enum CoordSource {
     Source,
     /// A point inside the Natural Earth province outline.
     ProvincePolygon,
+    /// A countrystatecity city of the same name in the same province (ODbL).
+    Csc,
     /// Not placed; the reason.
     Unplaced(String),
 }
@@ -125,7 +128,7 @@ const ZH_SUFFIXES: &[&str] = &[
 /// two characters.
 pub fn short_zh(zh: &str) -> &str {
     // Ethnic autonomous names: keep the place name before the ethnic part.
-    for marker in [
+    let first_marker = [
         "朝鲜族",
         "布依族",
         "白族",
@@ -137,12 +140,44 @@ pub fn short_zh(zh: &str) -> &str {
         "苗族",
         "彝族",
         "哈尼族",
-    ] {
-        if let Some(pos) = zh.find(marker)
-            && zh[..pos].chars().count() >= 2
-        {
-            return &zh[..pos];
-        }
+        "侗族",
+        "瑶族",
+        "壮族",
+        "满族",
+        "畲族",
+        "黎族",
+        "羌族",
+        "仡佬族",
+        "纳西族",
+        "拉祜族",
+        "佤族",
+        "傈僳族",
+        "景颇族",
+        "撒拉族",
+        "东乡族",
+        "保安族",
+        "裕固族",
+        "哈萨克族",
+        "柯尔克孜族",
+        "塔吉克族",
+        "锡伯族",
+        "达斡尔族",
+        "鄂温克族",
+        "鄂伦春族",
+        "水族",
+        "毛南族",
+        "仫佬族",
+        "普米族",
+        "怒族",
+        "独龙族",
+        "土族",
+    ]
+    .iter()
+    .filter_map(|m| zh.find(m))
+    .filter(|pos| zh[..*pos].chars().count() >= 2)
+    .min();
+    if let Some(pos) = first_marker {
+        return &zh[..pos];
     }
     for suffix in ZH_SUFFIXES {
         if let Some(stem) = zh.strip_suffix(suffix)
@@ -152,6 +187,32 @@ pub fn short_zh(zh: &str) -> &str {
         }
     }
     zh
+}
+
+/// The English name of a division that the reviewed table does not have: the pinyin of its
+/// name without the suffix, capitalised, with the English word for its kind.
+pub fn english_name(zh: &str) -> String {
+    let stem = short_zh(zh);
+    let pinyin = pinyin_for(zh, "").unwrap_or_default();
+    let mut chars = pinyin.chars();
+    let capitalised = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+        None => stem.to_owned(),
+    };
+    let kind = if zh.ends_with("自治州") || zh.ends_with("地区") {
+        " Prefecture"
+    } else if zh.ends_with("自治县") || zh.ends_with('县') {
+        " County"
+    } else if zh.ends_with('区') {
+        " District"
+    } else if zh.ends_with('旗') {
+        " Banner"
+    } else if zh.ends_with('盟') {
+        " League"
+    } else {
+        ""
+    };
+    format!("{capitalised}{kind}")
 }
 
 /// Pinyin of a Chinese name, chosen among the readings of its characters so that it matches
@@ -189,8 +250,20 @@ pub fn pinyin_for(zh: &str, en: &str) -> Option<String> {
     if search(&readings, &english, &mut acc) {
         return Some(acc);
     }
-    Some(readings.iter().map(|r| r[0]).collect())
+    Some(
+        stem.chars()
+            .zip(&readings)
+            .map(|(c, r)| {
+                PLACE_READINGS.iter().find(|(h, _)| *h == c).map_or(r[0], |(_, reading)| reading)
+            })
+            .collect(),
+    )
 }
+
+/// Readings that place names use where the dictionary's first reading is another one
+/// (长清 Changqing, not Zhangqing; 六安 Lu'an; 蚌埠 Bengbu).
+const PLACE_READINGS: &[(char, &str)] =
+    &[('长', "chang"), ('重', "chong"), ('厦', "xia"), ('六', "lu"), ('蚌', "beng"), ('乐', "le")];
 
 impl China {
     /// Reads the reviewed tables and the gazetteers.
@@ -258,6 +331,50 @@ impl China {
         Ok(China { places, aliases, geonames: geonames(raw)?, provinces })
     }
 
+    /// The id of the place with a division code, adding it (and the places above it) from the
+    /// division lists when the reviewed table does not have it. Its English name is the pinyin
+    /// of its name with the English word for its kind (`常熟市` → Changshu, `长清区` →
+    /// Changqing District).
+    pub fn place_for_code(&mut self, divisions: &Divisions, code: &str) -> Option<String> {
+        if let Some(p) = self.places.values().find(|p| p.code.as_deref() == Some(code)) {
+            return Some(p.id.clone());
+        }
+        let division = divisions.by_code.get(code)?.clone();
+        let parent = match &division.parent {
+            Some(parent) => Some(self.place_for_code(divisions, parent)?),
+            None => None,
+        };
+        let en = english_name(&division.name);
+        let base = match &parent {
+            Some(parent) => format!(
+                "cn-{}-{}",
+                crate::util::slug(en.split(' ').next().unwrap_or(&en)),
+                parent.trim_start_matches("cn-")
+            ),
+            None => format!("cn-{}", crate::util::slug(&en)),
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.places.contains_key(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        self.places.insert(
+            id.clone(),
+            CnPlace {
+                id: id.clone(),
+                en,
+                zh: Some(division.name.clone()),
+                level: division.level().to_owned(),
+                parent,
+                code: Some(division.code.clone()),
+                coords_rule: String::new(),
+                note: "added from the division lists for a harvested pair".to_owned(),
+            },
+        );
+        Some(id)
+    }
+
     /// The province-level code ("61") of a place.
     fn province_code(&self, id: &str) -> Option<String> {
         let mut current = self.places.get(id)?;
@@ -306,6 +423,7 @@ impl China {
     pub fn to_wire(
         &self,
         source_coords: &HashMap<String, Vec<(f64, f64)>>,
+        csc: &crate::csc::Csc,
     ) -> (Vec<WirePlace>, BTreeMap<String, CoordSource>) {
         let mut coords: BTreeMap<String, Option<(f64, f64)>> = BTreeMap::new();
         let mut how: BTreeMap<String, CoordSource> = BTreeMap::new();
@@ -313,7 +431,13 @@ impl China {
         let mut order: Vec<&CnPlace> = self.places.values().collect();
         order.sort_by_key(|p| (self.depth(&p.id), p.id.clone()));
         for place in order {
-            let (point, source) = self.place_coords(place, source_coords, &coords);
+            let (mut point, mut source) = self.place_coords(place, source_coords, &coords);
+            if point.is_none()
+                && place.coords_rule.is_empty()
+                && let Some(p) = self.csc_point(place, csc, &coords)
+            {
+                (point, source) = (Some(p), CoordSource::Csc);
+            }
             coords.insert(place.id.clone(), point);
             how.insert(place.id.clone(), source);
         }
@@ -339,6 +463,52 @@ impl China {
             })
             .collect();
         (wire, how)
+    }
+
+    /// The countrystatecity city of this place's name in its province, when the name (pinyin,
+    /// without "District"/"County") is one town there and lies within 150 km of the parent.
+    fn csc_point(
+        &self,
+        place: &CnPlace,
+        csc: &crate::csc::Csc,
+        placed: &BTreeMap<String, Option<(f64, f64)>>,
+    ) -> Option<(f64, f64)> {
+        let province = self.province_code(&place.id)?;
+        let province_zh = self
+            .places
+            .values()
+            .find(|p| {
+                p.level == "province" && p.code.as_deref().is_some_and(|c| c.starts_with(&province))
+            })?
+            .zh
+            .clone()?;
+        let pinyin = place.zh.as_deref().and_then(|zh| pinyin_for(zh, &place.en));
+        let stem = match &pinyin {
+            Some(p) => p.as_str(),
+            None => {
+                CN_KIND_WORDS.iter().find_map(|w| place.en.strip_suffix(w)).unwrap_or(&place.en)
+            }
+        };
+        let hits: Vec<&crate::csc::CscPlace> = csc
+            .cities_named("CN", stem)
+            .filter(|c| csc.state_native("CN", &c.state).is_some_and(|n| n == province_zh))
+            .filter(|c| self.in_province(&province, c.point.0, c.point.1))
+            .collect();
+        let first = hits.first()?;
+        if !hits.iter().all(|c| distance_km(c.point, first.point) < 40.0) {
+            return None;
+        }
+        // A same-named town elsewhere in the province is not this place: it must lie within
+        // 300 km of its city (prefectures in the west are that large).
+        let parent = place
+            .parent
+            .as_ref()
+            .filter(|p| self.places.get(*p).is_some_and(|p| p.level != "province"))
+            .and_then(|p| placed.get(p).copied().flatten());
+        match parent {
+            Some(parent) if distance_km(parent, first.point) > 300.0 => None,
+            _ => Some(first.point),
+        }
     }
 
     fn depth(&self, id: &str) -> usize {
@@ -445,6 +615,10 @@ impl China {
     }
 }
 
+/// Words after a Chinese place's pinyin name that say its kind.
+const CN_KIND_WORDS: &[&str] =
+    &[" District", " County", " Prefecture", " Banner", " League", " City", " New Area"];
+
 /// The most frequent point (rounded to 0.001°); ties go to the smallest latitude, then
 /// longitude, so the choice does not depend on input order.
 pub fn mode(points: &[(f64, f64)]) -> Option<(f64, f64)> {
@@ -537,6 +711,13 @@ mod tests {
         assert_eq!(short_zh("延边朝鲜族自治州"), "延边");
         assert_eq!(short_zh("唐县"), "唐县");
         assert_eq!(short_zh("浦东新区"), "浦东");
+    }
+
+    #[test]
+    fn new_divisions_get_place_name_readings_and_their_kind() {
+        assert_eq!(english_name("长清区"), "Changqing District");
+        assert_eq!(english_name("芷江侗族自治县"), "Zhijiang County");
+        assert_eq!(english_name("临夏回族自治州"), "Linxia Prefecture");
     }
 
     #[test]

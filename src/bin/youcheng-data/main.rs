@@ -14,7 +14,11 @@
 //! can check the figures the page shows against the pure model.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod audit;
+#[cfg(not(target_arch = "wasm32"))]
 mod basemap;
+#[cfg(not(target_arch = "wasm32"))]
+mod borders;
 #[cfg(not(target_arch = "wasm32"))]
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
@@ -22,7 +26,17 @@ mod china;
 #[cfg(not(target_arch = "wasm32"))]
 mod countries;
 #[cfg(not(target_arch = "wasm32"))]
+mod csc;
+#[cfg(not(target_arch = "wasm32"))]
+mod divisions;
+#[cfg(not(target_arch = "wasm32"))]
 mod gazetteer;
+#[cfg(not(target_arch = "wasm32"))]
+mod harvest;
+#[cfg(not(target_arch = "wasm32"))]
+mod naming;
+#[cfg(not(target_arch = "wasm32"))]
+mod placing;
 #[cfg(not(target_arch = "wasm32"))]
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
@@ -81,7 +95,7 @@ mod cli {
     use youcheng::model::load::load;
     use youcheng::model::problem::Severity;
 
-    use crate::{basemap, build, report, synth, world};
+    use crate::{audit, basemap, borders, build, placing, report, synth, world};
 
     fn root() -> PathBuf {
         PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -117,6 +131,35 @@ mod cli {
                 ));
             }
         }
+        // The coordinate audit: no foreign place outside its country unless allowed.
+        let audit_places: Vec<audit::AuditPlace> = built
+            .file
+            .places
+            .iter()
+            .map(|p| audit::AuditPlace {
+                id: p.id.clone(),
+                name: p.en.clone(),
+                country: p.country.clone(),
+                point: p.lat.zip(p.lon),
+            })
+            .collect();
+        let borders = borders::Borders::load(&raw).map_err(|e| e.to_string())?;
+        let allowed = placing::load_allowed(&curated).map_err(|e| e.to_string())?;
+        let outside = audit::outside(&audit_places, &borders, &allowed);
+        if !outside.is_empty() {
+            return Err(format!(
+                "coordinate audit: {} foreign place(s) outside their country: {outside:?}",
+                outside.len()
+            ));
+        }
+        files.push((
+            PathBuf::from("docs/chinese-names.csv"),
+            crate::build::chinese_names_csv(&built.chinese_names),
+        ));
+        files.push((
+            PathBuf::from("docs/place-choices.csv"),
+            crate::placing::choices_csv(&built.placements),
+        ));
         let report = report::Report::new(&built, &china_json, &world, world_dropped);
         files.push((PathBuf::from("docs/dataset-report.txt"), report.render().to_owned()));
         Ok((files, report))

@@ -51,8 +51,11 @@ impl Report {
             writeln!(t, "Youcheng dataset report: {} {}", file.dataset.id, file.dataset.version);
         let _ = writeln!(
             t,
-            "inputs: {} candidate rows (Wikipedia/Wikidata), {} dated fact rows",
-            built.n_candidate_rows, built.n_fact_rows
+            "inputs: {} candidate rows (Wikipedia/Wikidata), {} dated fact rows, {} harvested rows ({} left out, listed below)",
+            built.n_candidate_rows,
+            built.n_fact_rows,
+            built.n_harvest_rows,
+            built.harvest_skipped.len()
         );
         let pairs = &file.partnerships;
         let n = pairs.len();
@@ -73,6 +76,22 @@ impl Report {
             pct(typed, n),
             pct(sourced, n)
         );
+        if let Some([b_n, b_dated, b_typed, b_unplaced]) = built.baseline.get("all").copied() {
+            let unplaced_now = built.unplaced_foreign.len()
+                + built
+                    .cn_coords
+                    .values()
+                    .filter(|s| matches!(s, CoordSource::Unplaced(_)))
+                    .count();
+            let _ = writeln!(
+                t,
+                "before → after (the release before the harvest → this build): pairs {b_n} → {n}; dated {} → {}; typed {} → {}; unplaced places {b_unplaced} → {unplaced_now}",
+                pct(b_dated, b_n),
+                pct(dated, n),
+                pct(b_typed, b_n),
+                pct(typed, n),
+            );
+        }
         let cn_places = file.places.iter().filter(|p| p.country == "CN").count();
         let foreign = file.places.len() - cn_places;
         let geocoded = file.places.iter().filter(|p| p.lat.is_some()).count();
@@ -89,12 +108,25 @@ impl Report {
             pct(geocoded, file.places.len()),
             partner_countries.len()
         );
+        let mut name_sources: BTreeMap<&str, usize> = BTreeMap::new();
+        for (_, _, zh, source) in &built.chinese_names {
+            let key = if zh.is_empty() { "none" } else { source.split(' ').next().unwrap_or("") };
+            *name_sources.entry(key).or_default() += 1;
+        }
+        let named = built.chinese_names.iter().filter(|n| !n.2.is_empty()).count();
+        let _ = writeln!(
+            t,
+            "foreign places with a Chinese name: {named} of {} ({}), by source {name_sources:?} (docs/chinese-names.csv)",
+            built.chinese_names.len(),
+            pct(named, built.chinese_names.len()),
+        );
         let mut by_source: BTreeMap<String, usize> = BTreeMap::new();
         for source in built.cn_coords.values() {
             let key = match source {
                 CoordSource::GeoNames(_) => "GeoNames".to_owned(),
                 CoordSource::Source => "source geocode".to_owned(),
                 CoordSource::ProvincePolygon => "province outline".to_owned(),
+                CoordSource::Csc => "countrystatecity".to_owned(),
                 CoordSource::Unplaced(_) => "unplaced".to_owned(),
             };
             *by_source.entry(key).or_default() += 1;
@@ -124,6 +156,12 @@ impl Report {
         }
         for (id, reason) in &built.unplaced_foreign {
             let _ = writeln!(t, "  {id}: {reason}");
+        }
+        if !built.harvest_skipped.is_empty() {
+            let _ = writeln!(t, "\nharvested rows left out ({}):", built.harvest_skipped.len());
+            for (row, why) in &built.harvest_skipped {
+                let _ = writeln!(t, "  {row}: {why}");
+            }
         }
         if !built.spread_names.is_empty() {
             let _ = writeln!(
@@ -166,8 +204,9 @@ impl Report {
                         .collect();
                     let _ = writeln!(
                         t,
-                        "  {:<16} {n:>4} pairs / {c:>3} countries{}",
+                        "  {:<16} {n:>4} pairs / {c:>3} countries (before: {:>3}){}",
                         d.place(province).name_en,
+                        built.baseline.get(&d.place(province).name_en).map_or(0, |b| b[0]),
                         if reported.is_empty() {
                             String::new()
                         } else {

@@ -109,6 +109,7 @@ pub fn generate(template: &WireFile, n_pairs: usize, seed: u64) -> WireFile {
             kind: kind.to_owned(),
             status: if kind == "intent" { "pending" } else { "active" }.to_owned(),
             est,
+            est_basis: None,
             ended: None,
             src: vec!["synthetic".to_owned()],
             note: None,
