@@ -35,7 +35,7 @@ fuzz:
 
 ## Rebuild public/data from data/raw (deterministic).
 data:
-	cargo run --quiet --release --bin youcheng-data -- build
+	cargo run --quiet --release --bin youcheng-data -- build $(if $(REGISTRY),--registry $(REGISTRY))
 
 ## Validate a partnership file: make validate FILE=path.json
 validate:

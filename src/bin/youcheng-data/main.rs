@@ -2,7 +2,9 @@
 //! partnership files.
 //!
 //! ```text
-//! youcheng-data build [--check]     write (or compare) public/data/*, print the quality report
+//! youcheng-data build [--check] [--registry FILE] [--out DIR]
+//!                                   write (or compare) public/data/*, print the quality report;
+//!                                   --registry merges a saved CPAFFC registry answer (docs/registry.md)
 //! youcheng-data validate FILE       print the problems of a partnership JSON file
 //! youcheng-data synthetic N SEED OUT  write a labelled synthetic dataset for benchmarks
 //! youcheng-data count FILE [QUERY]  the headline figures for a URL query, as JSON
@@ -38,6 +40,8 @@ mod naming;
 #[cfg(not(target_arch = "wasm32"))]
 mod placing;
 #[cfg(not(target_arch = "wasm32"))]
+mod registry;
+#[cfg(not(target_arch = "wasm32"))]
 mod report;
 #[cfg(not(target_arch = "wasm32"))]
 mod synth;
@@ -53,7 +57,15 @@ fn main() {}
 fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("build") => cli::build(args.iter().any(|a| a == "--check")),
+        Some("build") => {
+            let value = |flag: &str| {
+                args.iter()
+                    .position(|a| a == flag)
+                    .and_then(|i| args.get(i + 1))
+                    .map(std::path::Path::new)
+            };
+            cli::build(args.iter().any(|a| a == "--check"), value("--registry"), value("--out"))
+        }
         Some("validate") => match args.get(1) {
             Some(path) => cli::validate(std::path::Path::new(path)),
             None => Err("usage: youcheng-data validate FILE".to_owned()),
@@ -70,7 +82,7 @@ fn main() -> std::process::ExitCode {
         Some("messages") => cli::messages(args.get(1).map_or("en", |l| l)),
         _ => {
             eprintln!(
-                "usage:\n  youcheng-data build [--check]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG\n  youcheng-data profile FILE"
+                "usage:\n  youcheng-data build [--check] [--registry FILE] [--out DIR]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG\n  youcheng-data profile FILE"
             );
             Err(String::new())
         }
@@ -102,14 +114,20 @@ mod cli {
     }
 
     /// Every output file: path under the repository root and contents.
-    pub fn outputs() -> Result<(Vec<(PathBuf, String)>, report::Report), String> {
+    pub fn outputs(
+        registry: Option<&Path>,
+    ) -> Result<(Vec<(PathBuf, String)>, report::Report), String> {
         let root = root();
         let raw = root.join("data/raw");
         let curated = root.join("data/curated");
         let version = fs::read_to_string(curated.join("version.txt"))
             .map_err(|e| format!("data/curated/version.txt: {e}"))?;
         let version = version.trim();
-        let built = build::build_china(&raw, &curated, version).map_err(|e| e.to_string())?;
+        let mut built = build::build_china(&raw, &curated, version).map_err(|e| e.to_string())?;
+        let registry_section = match registry {
+            Some(path) => Some(merge_registry(&mut built.file, path, &raw)?),
+            None => None,
+        };
         let china_json = built.file.to_json();
         let (world, world_dropped) =
             world::build_world(&raw, version).map_err(|e| e.to_string())?;
@@ -160,14 +178,57 @@ mod cli {
             PathBuf::from("docs/place-choices.csv"),
             crate::placing::choices_csv(&built.placements),
         ));
-        let report = report::Report::new(&built, &china_json, &world, world_dropped);
+        let mut report = report::Report::new(&built, &china_json, &world, world_dropped);
+        if let Some(section) = registry_section {
+            report.append(&section);
+        }
         files.push((PathBuf::from("docs/dataset-report.txt"), report.render().to_owned()));
         Ok((files, report))
     }
 
-    pub fn build(check: bool) -> Result<ExitCode, String> {
-        let (files, report) = outputs()?;
-        let root = root();
+    /// Merges a saved registry answer into the built file; returns the report's section.
+    fn merge_registry(
+        file: &mut youcheng::model::schema::WireFile,
+        path: &Path,
+        raw: &Path,
+    ) -> Result<String, String> {
+        use std::fmt::Write as _;
+        let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let rows = crate::registry::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let han = crate::naming::HanNames::load(raw).map_err(|e| e.to_string())?;
+        let before = crate::registry::figures(file);
+        let merged = crate::registry::merge(file, &rows, &han);
+        let after = crate::registry::figures(file);
+        let mut t = String::new();
+        let _ = writeln!(t, "\nregistry {}: {} rows", path.display(), rows.len());
+        let _ = writeln!(
+            t,
+            "  matched {} pairs ({} gained a date, {} with a different year kept side by side); {} new pairs",
+            merged.matched, merged.dated, merged.conflicts, merged.new_pairs
+        );
+        let _ = writeln!(t, "  before → after: {}", crate::registry::compare(&before, &after));
+        let _ = writeln!(t, "  per province, pairs before → after:");
+        for (province, (b, a)) in crate::registry::per_province(&before, &after) {
+            let _ = writeln!(t, "    {province:<16} {b:>4} → {a:>4}");
+        }
+        let _ = writeln!(t, "  new places without a point ({}):", merged.unplaced.len());
+        for (id, zh) in &merged.unplaced {
+            let _ = writeln!(t, "    {id}: {zh} (no gazetteer entry of that Chinese name)");
+        }
+        let _ = writeln!(t, "  rows left out ({}):", merged.skipped.len());
+        for (row, why) in &merged.skipped {
+            let _ = writeln!(t, "    {row}: {why}");
+        }
+        Ok(t)
+    }
+
+    pub fn build(
+        check: bool,
+        registry: Option<&Path>,
+        out: Option<&Path>,
+    ) -> Result<ExitCode, String> {
+        let (files, report) = outputs(registry)?;
+        let root = out.map_or_else(root, Path::to_path_buf);
         print!("{}", report.render());
         if check {
             let mut differ = Vec::new();
@@ -194,7 +255,11 @@ mod cli {
             }
             fs::write(&full, text).map_err(|e| format!("{}: {e}", full.display()))?;
         }
-        println!("\nwrote {} files under public/data", files.len());
+        println!(
+            "\nwrote {} files under {}",
+            files.len(),
+            out.map_or("the repository".into(), |o| o.display().to_string())
+        );
         Ok(ExitCode::SUCCESS)
     }
 
@@ -411,8 +476,8 @@ mod cli {
 mod tests {
     #[test]
     fn two_builds_are_byte_identical() {
-        let (a, _) = super::cli::outputs().expect("first build");
-        let (b, _) = super::cli::outputs().expect("second build");
+        let (a, _) = super::cli::outputs(None).expect("first build");
+        let (b, _) = super::cli::outputs(None).expect("second build");
         assert_eq!(a.len(), b.len());
         for ((pa, ta), (pb, tb)) in a.iter().zip(&b) {
             assert_eq!(pa, pb);

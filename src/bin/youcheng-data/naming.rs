@@ -47,6 +47,9 @@ const SUFFIXES: &[&str] = &[
 #[derive(Clone, Debug)]
 pub struct GnCity {
     pub id: String,
+    /// GeoNames' name (Latin script).
+    pub name: String,
+    pub iso: String,
     pub han: Vec<String>,
     pub point: (f64, f64),
 }
@@ -108,6 +111,8 @@ impl HanNames {
             names.by_id.insert(row.get(id_i).to_owned(), i);
             names.cities.push(GnCity {
                 id: row.get(id_i).to_owned(),
+                name: row.get(name_i).to_owned(),
+                iso: row.get(iso_i).to_owned(),
                 han: row.get(han_i).split('|').map(str::to_owned).collect(),
                 point: (lat, lon),
             });
@@ -118,6 +123,21 @@ impl HanNames {
     /// The city with this GeoNames id.
     pub fn by_id(&self, id: &str) -> Option<&GnCity> {
         self.by_id.get(id).map(|&i| &self.cities[i])
+    }
+
+    /// The one city of a country whose Han name (folded to simplified) is `zh`.
+    pub fn by_han(&self, iso: &str, zh: &str) -> Option<&GnCity> {
+        let japanese = iso == "JP";
+        let found: Vec<&GnCity> = self
+            .cities
+            .iter()
+            .filter(|c| c.iso == iso)
+            .filter(|c| c.han.iter().any(|h| !has_kana(h) && simplify(h, japanese) == zh))
+            .collect();
+        match found.as_slice() {
+            [one] => Some(one),
+            _ => None,
+        }
     }
 
     /// The nearest same-named city within [`NEAR_KM`] of a place's point.

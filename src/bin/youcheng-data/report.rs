@@ -281,6 +281,11 @@ impl Report {
     }
 
     /// The report as text.
+    /// Adds a section at the end.
+    pub fn append(&mut self, section: &str) {
+        self.text.push_str(section);
+    }
+
     pub fn render(&self) -> &str {
         &self.text
     }
