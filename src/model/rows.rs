@@ -145,7 +145,12 @@ pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts
         country: country_name(locale, dataset.country(partner.country)).to_owned(),
         kind: kind_label(locale, p.kind),
         status: status_label(locale, p.status),
-        established: date_or_unknown(p.established, locale),
+        established: match p.established {
+            Some(d) if p.established_derived => {
+                super::i18n::fill(locale.messages().date_derived, &[("date", &locale.date(d))])
+            }
+            other => date_or_unknown(other, locale),
+        },
         ended: p.ended.map(|d| locale.date(d)),
         history,
         note: p.note.clone(),
@@ -277,6 +282,23 @@ mod tests {
         let facts = pair_facts(&d, pair, Locale::En);
         assert_eq!(facts.title, "Xi'an – Nara");
         assert_eq!(facts.ends, ("cn-xian".to_owned(), "jp-nara".to_owned()));
+    }
+
+    #[test]
+    fn a_date_the_sources_work_out_says_so() {
+        let text = include_str!("../../tests/fixtures/small.json")
+            .replace(r#""est": "1974", "src""#, r#""est": "1974", "est_basis": "derived", "src""#);
+        let d = load(&text).expect("fixture").dataset;
+        let pair = d.pair_by_id("p-xian-nara").expect("pair");
+        assert_eq!(
+            pair_facts(&d, pair, Locale::En).established,
+            "1974 (worked out from the source, e.g. an anniversary)"
+        );
+        assert_eq!(
+            pair_facts(&d, pair, Locale::Zh).established,
+            "1974年（据来源推算，如周年纪念）"
+        );
+        assert_eq!(pair_facts(&fixture(), pair, Locale::En).established, "1974");
     }
 
     #[test]

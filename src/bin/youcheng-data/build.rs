@@ -601,9 +601,12 @@ pub fn build_china(
     // The curated sources (the project's documents, the statistics) are kept even when no
     // record cites them: the stories cite every project document.
     let curated_ids: BTreeSet<&str> = curated.sources.iter().map(|(s, _)| s.id.as_str()).collect();
+    // A reader is given title, publisher, date and address; the project's local file name of a
+    // document (`000_….txt`) is only for matching and is not shipped.
     let sources: Vec<WireSource> = sources
         .into_values()
         .filter(|s| used_sources.contains(s.id.as_str()) || curated_ids.contains(s.id.as_str()))
+        .map(|s| WireSource { document: None, ..s })
         .collect();
 
     let file = WireFile {

@@ -204,6 +204,7 @@ pub const EN: Messages = Messages {
     col_type: "Type",
     col_sources: "Sources",
     unknown_year: "year unknown",
+    date_derived: "{date} (worked out from the source, e.g. an anniversary)",
     col_status: "Status",
     col_ended: "Ended",
     earlier_stages: "Earlier stages",

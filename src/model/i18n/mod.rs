@@ -570,6 +570,8 @@ messages! {
     col_sources: &'static str,
     /// Date unknown.
     unknown_year: &'static str,
+    /// A date the sources work out rather than print ("{date}").
+    date_derived: &'static str,
     /// Column: status.
     col_status: &'static str,
     /// Column: date ended.

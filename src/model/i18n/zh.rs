@@ -195,6 +195,7 @@ pub const ZH: Messages = Messages {
     col_type: "类型",
     col_sources: "来源",
     unknown_year: "年份不详",
+    date_derived: "{date}（据来源推算，如周年纪念）",
     col_status: "状态",
     col_ended: "终止时间",
     earlier_stages: "此前阶段",
