@@ -200,3 +200,33 @@ test('shading mode colours partner countries by their number of partnerships, wi
   assert.ok(counts.some((n) => n > 50), `a shaded country is drawn (${counts})`);
   assert.deepEqual(errors, []);
 });
+
+test('in Chinese, the list of places on the map names each foreign place by its Chinese name where the data has one', async () => {
+  const file = JSON.parse(fs.readFileSync(path.join(DIST, 'data/partnerships.json'), 'utf8'));
+  const chinese = new Set(file.places.filter((p) => p.country === 'CN').map((p) => p.zh));
+  const foreign = file.places.filter((p) => p.country !== 'CN' && p.lat != null);
+  const han = (s) => /[\u4e00-\u9fff]/.test(s);
+  const { page, errors } = await openPage(browser, `${server.url}?lang=zh&at=108.9,34.3,1`);
+  await waitForData(page);
+  await waitForMap(page);
+  // Every place its own marker (not grouped by province and country).
+  await page.evaluate(() => document.querySelector('[data-testid="map"]').focus());
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('+');
+  await page.waitForFunction(() => document.querySelector('[data-testid="map"]').dataset.grouped === 'false');
+  await page.getByTestId('places-list').locator('summary').click();
+  const more = page.getByTestId('places-list').getByRole('button', { name: '显示更多' });
+  for (let i = 0; i < 60 && (await more.count()) > 0; i += 1) await more.click();
+  const names = await page.locator('.place-buttons button > span:first-child').allTextContents();
+  const listedForeign = names.filter((n) => !chinese.has(n));
+  assert.ok(listedForeign.length > 500, `the zoomed-out list holds the foreign partners (${listedForeign.length})`);
+  // The oracle, read from the file itself: the share of placed foreign places with a Chinese name.
+  const expected = foreign.filter((p) => p.zh).length / foreign.length;
+  const shown = listedForeign.filter(han).length / listedForeign.length;
+  assert.ok(Math.abs(shown - expected) < 0.03, `Han-script share of foreign names: list ${shown.toFixed(3)}, file ${expected.toFixed(3)}`);
+  // Names the issue found in English in the Chinese interface now read in Chinese.
+  for (const [en, zh] of [['Lisbon', '里斯本'], ['Chiang Mai', '清迈'], ['Trier', '特里尔'], ['Lahti', '拉赫蒂']]) {
+    assert.ok(names.includes(zh), `${en} is listed as ${zh}`);
+    assert.ok(!names.includes(en), `${en} is not listed in English`);
+  }
+  assert.deepEqual(errors, []);
+});
