@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve, launch, ROOT, DIST } from '../tests/e2e/harness.mjs';
+import { buildPeer, interactionToNextPaint, peerFirstPaint } from './bench-peer.mjs';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -29,6 +30,8 @@ const LEAK_CHANGES = QUICK ? 300 : 1000;
 // At 0.2-1 s per change on 100,000 pairs, 1000 changes would take a quarter of an hour.
 const leakChanges = (dataset) => (dataset.name === 'synthetic-100k' ? Math.round(LEAK_CHANGES / 5) : LEAK_CHANGES);
 const GESTURE_FRAMES = 120;
+const INTERACTIONS = QUICK ? 40 : 100; // real clicks per page for interaction to next paint
+const PEER_DIR = path.join(ROOT, 'bench/out/peer');
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 
 const DATASETS = [
@@ -146,6 +149,37 @@ async function gesture(page, frames) {
   }, frames);
 }
 
+/**
+ * Youcheng beside the ECharts peer on the China set, in one run: alternating cold loads
+ * (load → first full paint), interaction to next paint for real clicks on filter checkboxes
+ * (Event Timing), and first-view transfer.
+ */
+async function peerComparison(browser, server, peerServer, peerFiles) {
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const side of i % 2 === 0 ? ['ours', 'peer'] : ['peer', 'ours']) {
+      const { context, page } = await newPage(browser);
+      if (side === 'ours') ours.push((await firstPaint(page, server.url)).navToPaint);
+      else theirs.push(await peerFirstPaint(page, peerServer.url));
+      await context.close();
+    }
+  }
+  const inp = {};
+  for (const [side, url, selector, ready] of [
+    ['ours', server.url, '[data-testid="filters"] input[type="checkbox"]:visible', (p) => firstPaint(p, server.url)],
+    ['peer', peerServer.url, '#peer-filters input[type="checkbox"]', (p) => peerFirstPaint(p, peerServer.url)],
+  ]) {
+    const { context, page } = await newPage(browser);
+    await ready(page, url);
+    await page.waitForTimeout(500);
+    inp[side] = stats(await interactionToNextPaint(page, selector, INTERACTIONS));
+    await context.close();
+  }
+  const peerTransfer = transfer(PEER_DIR, peerFiles).reduce((s, r) => s + r.brotli, 0);
+  return { load: { ours: stats(ours), peer: stats(theirs) }, inp, peerTransfer };
+}
+
 /** JS heap (after a forced GC) and wasm memory, in bytes. */
 async function memory(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
@@ -179,6 +213,8 @@ async function main() {
       '/bench/synthetic.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(synthetic); },
     },
   });
+  const peerFiles = buildPeer(PEER_DIR);
+  const peerServer = await serve(PEER_DIR);
   const browser = await launch();
   const results = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, ${(await import('node:os')).cpus().length} cores`, datasets: {} };
   try {
@@ -194,6 +230,10 @@ async function main() {
       const total = rows.reduce((s, r) => ({ raw: s.raw + r.raw, gzip: s.gzip + r.gzip, brotli: s.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
       results.transfer = { files: rows, total };
       await context.close();
+    }
+    if (!ONLY || ONLY.includes('china')) {
+      results.peer = await peerComparison(browser, server, peerServer, peerFiles);
+      process.stderr.write('bench: beside the peer done\n');
     }
     for (const dataset of DATASETS.filter((d) => !ONLY || ONLY.includes(d.name))) {
       const url = `${server.url}${dataset.query ? `?${dataset.query}` : ''}`;
@@ -243,6 +283,7 @@ async function main() {
   } finally {
     await browser.close();
     await server.close();
+    await peerServer.close();
   }
 
   // Print.
@@ -275,6 +316,21 @@ async function main() {
     const ok = m.jsHeapGrowth <= 0.05 && m.wasmGrowth <= 0.05;
     lines.push(`${'memory: after load → after changes'.padEnd(40)} ${name.padEnd(16)} JS heap ${mb(m.afterLoad.jsHeap)} → ${mb(m.afterChanges.jsHeap)} (${pct(m.jsHeapGrowth)}), wasm ${mb(m.afterLoad.wasm)} → ${mb(m.afterChanges.wasm)} (${pct(m.wasmGrowth)}) over ${m.changes} changes; budget ≤ +5%: ${ok ? 'met' : 'MISSED'}`);
     lines.push(`${'memory: a second round of changes'.padEnd(40)} ${name.padEnd(16)} JS heap ${mb(m.afterMoreChanges.jsHeap)}, wasm ${mb(m.afterMoreChanges.wasm)} (${pct(m.wasmGrowthSecondRound)}) after ${m.changes} more`);
+  }
+  if (results.peer) {
+    const p = results.peer;
+    const ratio = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '—');
+    lines.push('');
+    lines.push('Beside the peer (ECharts 6 geo + lines + bar chart, same China data and outlines, same run)');
+    lines.push(`  ${''.padEnd(52)} ${'Youcheng'.padStart(10)} ${'ECharts'.padStart(10)} ${'ratio'.padStart(7)}  target`);
+    const cmp = (label, a, b, target) => lines.push(`  ${label.padEnd(52)} ${a.padStart(10)} ${b.padStart(10)} ${target[0].padStart(7)}  ${target[1]}`);
+    const loadRatio = p.load.ours.p50 / p.load.peer.p50;
+    cmp(`load → first full paint, median of ${p.load.ours.n}`, ms(p.load.ours.p50), ms(p.load.peer.p50), [ratio(p.load.ours.p50, p.load.peer.p50), `≤ 0.50×: ${loadRatio <= 0.5 ? 'met' : 'MISSED'}`]);
+    const inpRatio = p.inp.ours.p95 / p.inp.peer.p95;
+    cmp(`interaction to next paint, real clicks, p50 (n=${p.inp.ours.n})`, ms(p.inp.ours.p50), ms(p.inp.peer.p50), [ratio(p.inp.ours.p50, p.inp.peer.p50), '']);
+    cmp('interaction to next paint, real clicks, p95', ms(p.inp.ours.p95), ms(p.inp.peer.p95), [ratio(p.inp.ours.p95, p.inp.peer.p95), `≤ 0.50× and ≤ 32 ms: ${inpRatio <= 0.5 && p.inp.ours.p95 <= 32 ? 'met' : 'MISSED'}`]);
+    cmp('first-view transfer, brotli', kb(t.total.brotli), kb(p.peerTransfer), [ratio(t.total.brotli, p.peerTransfer), `≤ 450 KB: ${t.total.brotli <= 450 * 1024 ? 'met' : 'MISSED'}`]);
+    lines.push('  (interactions under the browser\'s 16 ms Event Timing threshold report no entry and count as 16 ms)');
   }
   const text = lines.join('\n');
   console.log(text);
