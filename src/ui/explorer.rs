@@ -30,7 +30,8 @@ pub fn Explorer(
             Some(place) => place_name(locale, d.place(place)).to_owned(),
             None => state.query.filters.with(|f| scope_text(d, &headline_scope(d, f), locale)),
         });
-        document().set_title(&fill(locale.messages().title_with_scope, &[("scope", &scope)]));
+        let title = fill(locale.messages().title_with_scope, &[("scope", &scope)]);
+        crate::ui::dom::after_next_paint(move || document().set_title(&title));
     });
     let layout = state.query.embed;
     view! {
