@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use super::csv::read;
+use super::csv::{Table, read};
 use super::dataset::{
     Country, CountryIdx, Dataset, Kind, Level, Meta, Partnership, Parts, Place, PlaceIdx, Source,
     SourceIdx, Status,
@@ -29,6 +29,7 @@ use super::date::PartialDate;
 use super::geo::LonLat;
 use super::iso::is_country_code;
 use super::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
+use super::officials::{column_role, header_row, official_date, tie_kind};
 use super::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
 use super::text::{fold, slug};
 
@@ -93,11 +94,13 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
     if text.trim().is_empty() {
         return Err(LoadError { problem: Problem::fatal(ProblemKind::Empty) });
     }
-    let table = read(text);
+    let table = with_header_found(read(text));
     let mut missing = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (name, required) in COLUMNS {
-        match table.column(name) {
+        // The template's own name, else a header word an office uses (中方城市, Partner city …).
+        let by_word = || table.header.iter().position(|h| column_role(h) == Some(name));
+        match table.column(name).or_else(by_word) {
             Some(i) => {
                 index.insert(name, i);
             }
@@ -211,18 +214,20 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
             coords(get("partner_lat"), get("partner_lon"), "partner_lat", "partner_lon");
         let kind = match get("type") {
             "" => Kind::Unknown,
-            t => Kind::parse(&t.to_ascii_lowercase()).unwrap_or_else(|| {
-                row_problems.push(problem(
-                    line,
-                    Some("type"),
-                    ProblemKind::UnknownValue {
-                        value: t.chars().take(20).collect(),
-                        allowed: Kind::ALLOWED,
-                    },
-                    Severity::Warning,
-                ));
-                Kind::Unknown
-            }),
+            t => {
+                Kind::parse(&t.to_ascii_lowercase()).or_else(|| tie_kind(t)).unwrap_or_else(|| {
+                    row_problems.push(problem(
+                        line,
+                        Some("type"),
+                        ProblemKind::UnknownValue {
+                            value: t.chars().take(20).collect(),
+                            allowed: Kind::ALLOWED,
+                        },
+                        Severity::Warning,
+                    ));
+                    Kind::Unknown
+                })
+            }
         };
         let mut date = |field: &'static str| -> Option<PartialDate> {
             let text = get(field);
@@ -231,6 +236,7 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
             }
             match text.parse::<PartialDate>() {
                 Ok(d) => Some(d),
+                Err(_) if official_date(text).is_some() => official_date(text),
                 Err(e) => {
                     row_problems.push(problem(
                         line,
@@ -280,7 +286,13 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
             continue;
         }
         let Some(country) = country else { continue };
-        let home = builder.home(get("chinese_place"), get("chinese_place_zh"), home_coords);
+        // A list kept in Chinese names the Chinese side in Chinese (西安市): that is its
+        // Chinese name too.
+        let home_zh = match get("chinese_place_zh") {
+            "" if has_han(get("chinese_place")) => get("chinese_place"),
+            zh => zh,
+        };
+        let home = builder.home(get("chinese_place"), home_zh, home_coords);
         let partner =
             builder.partner(get("partner"), get("partner_local"), country, partner_coords);
         if home == partner {
@@ -479,7 +491,11 @@ impl<'g> Builder<'g> {
         }
         self.places.push(Place {
             id,
-            name_en: name.to_owned(),
+            // A name written in Chinese that the gazetteer knows takes its English name too.
+            name_en: match &known {
+                Some(k) if has_han(name) => k.name_en.clone(),
+                _ => name.to_owned(),
+            },
             name_zh: if home {
                 other.clone().or(known.as_ref().and_then(|k| k.name_zh.clone()))
             } else {
@@ -532,6 +548,30 @@ impl<'g> Builder<'g> {
     }
 }
 
+fn has_han(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// The table with its header row found: the first row when it names the template's columns,
+/// else the first row (under title and blank rows) that names a Chinese-side and a partner
+/// column in an office's words ([`header_row`]).
+fn with_header_found(table: Table) -> Table {
+    let names_template = COLUMNS
+        .iter()
+        .filter(|(_, required)| *required)
+        .any(|(name, _)| table.column(name).is_some());
+    if names_template || header_row(std::slice::from_ref(&table.header)).is_some() {
+        return table;
+    }
+    let rows: Vec<&Vec<String>> = table.rows.iter().map(|r| &r.fields).collect();
+    let Some(at) = header_row(&rows) else { return table };
+    Table {
+        header: table.rows[at].fields.iter().map(|f| f.trim().to_owned()).collect(),
+        rows: table.rows[at + 1..].to_vec(),
+        bad: table.bad,
+    }
+}
+
 /// True when a file looks like a spreadsheet (CSV or text) rather than partnership JSON: by
 /// its name's extension, else by its first character (JSON starts with `{`).
 pub fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
@@ -570,6 +610,40 @@ mod tests {
         assert_eq!(loaded.dataset.partnerships().len(), 2);
         let trier = loaded.dataset.partnership(PairIdx(1));
         assert_eq!((trier.kind, trier.status), (Kind::Intent, Status::Pending));
+    }
+
+    #[test]
+    fn an_office_list_with_a_title_row_chinese_headers_and_dotted_dates_loads() {
+        let csv = "陕西省国际友好城市一览表,,,,,\n,,,,,\n序号,中方城市,外方城市,国别,结好时间,备注\n\
+                   1,西安,Nara,日本,1974.2.1,第一对\n\
+                   2,Shanghai,San Francisco,美国,1980年1月28日,\n\
+                   3,西安,Trier,德国,2015.9,\n";
+        let loaded = import_csv(csv.as_bytes(), "陕西.csv", &gazetteer()).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", codes(&loaded));
+        let d = &loaded.dataset;
+        assert_eq!(d.partnerships().len(), 3);
+        let first = d.partnership(PairIdx(0));
+        assert_eq!(first.established.map(|e| e.to_string()).as_deref(), Some("1974-02-01"));
+        assert_eq!(d.place(first.home).name_en, "Xi'an", "the gazetteer's name for 西安");
+        assert_eq!(d.country_of(first.partner).iso, "JP", "country by its Chinese name");
+        let dates: Vec<String> = d
+            .partnerships()
+            .iter()
+            .map(|p| p.established.map(|e| e.to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(dates, ["1974-02-01", "1980-01-28", "2015-09"]);
+        assert_eq!(d.partnership(PairIdx(0)).note.as_deref(), Some("第一对"));
+    }
+
+    #[test]
+    fn english_headers_with_semicolons_and_words_for_the_tie_load() {
+        let csv = "Chinese city;Partner city;Country;Date established;Relationship\n\
+                   Xi'an;Nara;Japan;1974;Sister city\n\
+                   Shanghai;San Francisco;US;1980;friendly exchange\n";
+        let loaded = import_csv(csv.as_bytes(), "list.csv", &gazetteer()).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", codes(&loaded));
+        let kinds: Vec<Kind> = loaded.dataset.partnerships().iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, [Kind::Sister, Kind::Friendly]);
     }
 
     #[test]

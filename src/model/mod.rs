@@ -20,6 +20,7 @@ pub mod import_csv;
 pub mod iso;
 pub mod load;
 pub mod map;
+pub mod officials;
 pub mod png;
 pub mod problem;
 pub mod profile;

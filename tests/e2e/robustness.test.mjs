@@ -77,6 +77,25 @@ test('a GB 18030 spreadsheet (as Chinese Excel saves it) is converted, with a no
   assert.deepEqual(errors, []);
 });
 
+test('an office list as offices keep it (title row, 序号, Chinese headers, 1974.2.1, 昭和56年) loads without a change', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?tab=data`);
+  const bundled = await waitForData(page);
+  await dropFile(page, page.getByTestId('drop-zone'), path.join(ROOT, 'tests/fixtures/office/office-list-zh.csv'), '陕西友城.csv', 'text/csv');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="headline-figures"]').textContent !== t, bundled.text);
+  const shown = await readHeadline(page);
+  assert.equal(shown.pairs, 4);
+  assert.equal(shown.countries, 2);
+  const counts = await page.getByTestId('validation-report').getByTestId('report-counts').textContent();
+  assert.match(counts, /Loaded 4 partnerships/);
+  assert.match(counts, /0 records were skipped/);
+  assert.match(await page.getByTestId('data-origin').textContent(), /陕西友城\.csv/);
+  // 西安市 and 奈良市 are the bundled Xi'an and Nara: searching finds the imported pair's ends.
+  const box = page.getByRole('combobox', { name: 'Search places and countries' });
+  await box.fill('Nara');
+  await assert.doesNotReject(page.getByRole('option').filter({ hasText: 'Nara' }).first().waitFor({ timeout: 5000 }));
+  assert.deepEqual(errors, []);
+});
+
 test('names, notes and sources carrying HTML, script and SVG payloads render as text and never run', async () => {
   const { page, errors } = await openPage(browser, null);
   const dialogs = [];

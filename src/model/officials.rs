@@ -1,0 +1,291 @@
+//! Lists as offices keep them: the rules that read a foreign-affairs office's or a
+//! researcher's spreadsheet — which row is the header (under a title such as
+//! 陕西省国际友好城市一览表), what each column holds (中方城市, 外方城市, 国别, 结好时间 …, or
+//! their English, Japanese and Korean equivalents), dates as officials write them (1974.2.1,
+//! 1984年4月5日, 2015.9, 昭和49年) and the kinds of tie (友好城市, 友好交流, 意向书 …).
+//!
+//! ```
+//! use youcheng::model::officials::{column_role, official_date, tie_kind};
+//! use youcheng::model::dataset::Kind;
+//! assert_eq!(column_role("结好时间"), Some("established"));
+//! assert_eq!(official_date("1974.2.1").map(|d| d.to_string()).as_deref(), Some("1974-02-01"));
+//! assert_eq!(tie_kind("友好交流"), Some(Kind::Friendly));
+//! ```
+
+use super::dataset::Kind;
+use super::date::PartialDate;
+
+/// Header words for each template column, compared after [`normalise`].
+const ROLES: &[(&str, &[&str])] = &[
+    (
+        "chinese_place",
+        &[
+            "中方城市",
+            "中方",
+            "我方城市",
+            "国内城市",
+            "中方地区",
+            "中方省市",
+            "chinesecity",
+            "chinesecityname",
+            "chineseside",
+            "chineseplace",
+            "chinacity",
+            "中国側",
+            "中国側都市",
+            "중국도시",
+        ],
+    ),
+    (
+        "partner",
+        &[
+            "外方城市",
+            "外方",
+            "友城",
+            "对方城市",
+            "友好城市",
+            "外方省州",
+            "外国城市",
+            "结好城市",
+            "partnercity",
+            "partner",
+            "sistercity",
+            "foreigncity",
+            "twincity",
+            "partnercityname",
+            "日本側",
+            "日本側都市",
+            "姉妹都市",
+            "자매도시",
+            "외국도시",
+        ],
+    ),
+    (
+        "partner_country",
+        &["国家", "国别", "所在国", "外方国家", "国名", "country", "partnercountry", "国", "국가"],
+    ),
+    (
+        "established",
+        &[
+            "结好时间",
+            "缔结时间",
+            "签约时间",
+            "结好日期",
+            "建立时间",
+            "结好年份",
+            "时间",
+            "日期",
+            "date",
+            "established",
+            "since",
+            "dateestablished",
+            "year",
+            "提携年月日",
+            "締結日",
+            "체결일",
+        ],
+    ),
+    ("type", &["类型", "关系", "结好类型", "关系类型", "type", "relationship", "kind", "提携種別"]),
+    ("note", &["备注", "说明", "note", "notes", "remarks", "備考", "비고"]),
+    ("source", &["来源", "出处", "source"]),
+];
+
+/// A header cell reduced for comparison: lower case, without spaces, punctuation and brackets.
+pub fn normalise(cell: &str) -> String {
+    cell.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// The template column a header cell names, if any (a 序号 or "No." column names none; a bare
+/// "City" or 城市 names none either: it could be either side, and a guess would swap them).
+pub fn column_role(cell: &str) -> Option<&'static str> {
+    let key = normalise(cell);
+    if key.is_empty() {
+        return None;
+    }
+    ROLES.iter().find(|(_, words)| words.contains(&key.as_str())).map(|(role, _)| *role)
+}
+
+/// The header row among the first rows of a table: the first whose cells name a Chinese-side
+/// and a partner column (offices put a title row, and often a blank row, above it).
+pub fn header_row<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R]) -> Option<usize> {
+    rows.iter().take(20).position(|row| {
+        let roles: Vec<&str> =
+            row.as_ref().iter().filter_map(|c| column_role(c.as_ref())).collect();
+        roles.contains(&"chinese_place") && roles.contains(&"partner")
+    })
+}
+
+/// Japanese eras: (kanji, Latin initial, first year).
+const ERAS: &[(&str, char, i32)] = &[
+    ("明治", 'M', 1868),
+    ("大正", 'T', 1912),
+    ("昭和", 'S', 1926),
+    ("平成", 'H', 1989),
+    ("令和", 'R', 2019),
+];
+
+/// A date as officials write it, at the precision printed: `1974.2.1`, `1974.02.01`,
+/// `1974/2/1`, `1974-2-1`, `1974年2月1日`, `1974年2月`, `1974年`, `2015.9`, and Japanese era
+/// forms (`昭和49年`, `S49.2.1`, `平成3年`, `H3`, `令和2年`, `平成元年`). Day-first forms
+/// (`01/02/1974`) are not guessed.
+pub fn official_date(text: &str) -> Option<PartialDate> {
+    let text = text.trim();
+    let (era_start, rest) = match ERAS.iter().find_map(|(kanji, initial, start)| {
+        text.strip_prefix(kanji)
+            .or_else(|| text.strip_prefix(*initial))
+            .or_else(|| text.strip_prefix(initial.to_ascii_lowercase()))
+            .map(|rest| (*start, rest))
+    }) {
+        Some((start, rest)) => (Some(start), rest.replacen('元', "1", 1)),
+        None => (None, text.to_owned()),
+    };
+    let parts: Vec<&str> =
+        rest.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
+    let numbers: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let (first, tail) = numbers.split_first()?;
+    let year = match era_start {
+        Some(start) if (1..=64).contains(first) => start + i32::try_from(*first).ok()? - 1,
+        Some(_) => return None,
+        // A four-digit year comes first; 01/02/1974 is left to the caller to report.
+        None if parts[0].len() == 4 => i32::try_from(*first).ok()?,
+        None => return None,
+    };
+    match tail {
+        [] => PartialDate::year_only(year).ok(),
+        [m] => PartialDate::year_month(year, *m).ok(),
+        [m, d] => PartialDate::ymd(year, *m, *d).ok(),
+        _ => None,
+    }
+}
+
+/// The kind of tie a list's word names: 友好城市 / 友好省州 / 姐妹城市 / 姉妹都市 / sister →
+/// sister; 友好合作关系 / 友好交流 / 友好交往 / friendly → friendly; 意向书 / 备忘录 / letter of
+/// intent → intent. Anything else is not a kind (the caller keeps the word).
+pub fn tie_kind(text: &str) -> Option<Kind> {
+    let t = normalise(text);
+    let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    if any(&["意向", "备忘录", "intent", "memorandum", "mou"]) {
+        Some(Kind::Intent)
+    } else if any(&[
+        "友好合作",
+        "友好交流",
+        "友好交往",
+        "合作关系",
+        "friendly",
+        "cooperation",
+        "友好協力",
+        "交流",
+    ]) {
+        Some(Kind::Friendly)
+    } else if any(&[
+        "友好城市",
+        "友好省",
+        "友好州",
+        "友城",
+        "姐妹",
+        "姉妹",
+        "sister",
+        "friendshipcity",
+        "자매",
+    ]) {
+        Some(Kind::Sister)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<String> {
+        official_date(text).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn dates_as_officials_write_them_keep_their_precision() {
+        for (text, expected) in [
+            ("1974.2.1", "1974-02-01"),
+            ("1974.02.01", "1974-02-01"),
+            ("1974/2/1", "1974-02-01"),
+            ("1974-2-1", "1974-02-01"),
+            ("1984年4月5日", "1984-04-05"),
+            ("1974年2月", "1974-02"),
+            ("1974年", "1974"),
+            ("2015.9", "2015-09"),
+            ("昭和49年", "1974"),
+            ("S49.2.1", "1974-02-01"),
+            ("平成3年", "1991"),
+            ("H3", "1991"),
+            ("令和2年", "2020"),
+            ("平成元年", "1989"),
+        ] {
+            assert_eq!(date(text).as_deref(), Some(expected), "{text}");
+        }
+        // Not guessed: day first, impossible dates, words.
+        for text in ["01/02/1974", "1974.13.1", "1974.2.30", "sometime", "昭和70年"] {
+            assert_eq!(date(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn header_words_name_their_columns_in_four_languages() {
+        for (cell, role) in [
+            ("中方城市", "chinese_place"),
+            ("我方城市", "chinese_place"),
+            ("Chinese city", "chinese_place"),
+            ("外方城市", "partner"),
+            ("友好城市", "partner"),
+            ("Partner city", "partner"),
+            ("国别", "partner_country"),
+            ("所在国", "partner_country"),
+            ("Country", "partner_country"),
+            ("结好时间", "established"),
+            ("Date established", "established"),
+            ("Since", "established"),
+            ("签约时间", "established"),
+            ("关系", "type"),
+            ("Relationship", "type"),
+            ("提携年月日", "established"),
+            ("备注", "note"),
+        ] {
+            assert_eq!(column_role(cell), Some(role), "{cell}");
+        }
+        assert_eq!(column_role("序号"), None);
+        assert_eq!(column_role("No."), None);
+    }
+
+    #[test]
+    fn the_header_is_found_under_a_title_and_a_blank_row() {
+        let rows = vec![
+            vec!["陕西省国际友好城市一览表", "", "", ""],
+            vec!["", "", "", ""],
+            vec!["序号", "中方城市", "外方城市", "国别"],
+            vec!["1", "西安市", "奈良市", "日本"],
+        ];
+        assert_eq!(header_row(&rows), Some(2));
+        assert_eq!(header_row(&rows[3..]), None);
+    }
+
+    #[test]
+    fn kinds_of_tie_as_lists_word_them() {
+        for (word, kind) in [
+            ("友好城市", Kind::Sister),
+            ("友好省州", Kind::Sister),
+            ("姐妹城市", Kind::Sister),
+            ("姉妹都市", Kind::Sister),
+            ("Sister city", Kind::Sister),
+            ("友好合作关系", Kind::Friendly),
+            ("友好交流", Kind::Friendly),
+            ("友好交往", Kind::Friendly),
+            ("friendly", Kind::Friendly),
+            ("意向书", Kind::Intent),
+            ("备忘录", Kind::Intent),
+            ("Letter of intent", Kind::Intent),
+            ("Friendship city", Kind::Sister),
+        ] {
+            assert_eq!(tie_kind(word), Some(kind), "{word}");
+        }
+        assert_eq!(tie_kind("其他"), None);
+    }
+}
