@@ -103,6 +103,8 @@ impl Failure {
 pub enum ReadNote {
     /// The file was not UTF-8 and was read as GB 18030.
     DecodedGb18030,
+    /// The file was a saved answer of the CPAFFC friendship-city registry.
+    Registry,
 }
 
 impl ReadNote {
@@ -110,6 +112,7 @@ impl ReadNote {
     pub fn message(self, locale: Locale) -> &'static str {
         match self {
             ReadNote::DecodedGb18030 => locale.messages().decoded_gb18030,
+            ReadNote::Registry => locale.messages().read_as_registry,
         }
     }
 }

@@ -25,6 +25,7 @@ pub mod png;
 pub mod problem;
 pub mod profile;
 pub mod query;
+pub mod registry;
 pub mod rows;
 pub mod schema;
 pub mod search;

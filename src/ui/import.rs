@@ -15,6 +15,7 @@ use crate::model::import_csv::{import_csv, looks_like_csv};
 use crate::model::load::{Loaded, load};
 use crate::model::problem::{Problem, ProblemKind};
 use crate::model::query::Tab;
+use crate::model::registry;
 
 /// Decodes GB 18030 with the browser's decoder.
 fn decode_gb18030(bytes: &[u8]) -> Option<String> {
@@ -51,6 +52,14 @@ pub fn read_bytes(
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|e| failed(Problem::fatal(ProblemKind::NotUtf8 { offset: e.valid_up_to() })))?;
+    // A saved answer of the national registry loads like a list kept in a spreadsheet.
+    if let Ok(rows) = registry::parse(text) {
+        let empty = Dataset::default();
+        let csv = registry::to_csv(&rows);
+        return import_csv(csv.as_bytes(), name, gazetteer.unwrap_or(&empty))
+            .map(|l| (Arc::new(l), Some(ReadNote::Registry)))
+            .map_err(|e| failed(e.problem));
+    }
     load(text).map(|l| (Arc::new(l), None)).map_err(|e| failed(e.problem))
 }
 

@@ -96,6 +96,19 @@ test('an office list as offices keep it (title row, 序号, Chinese headers, 197
   assert.deepEqual(errors, []);
 });
 
+test('a saved answer of the national registry, dropped, loads like a list: its rows, the registry cited, an unknown country reported', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?tab=data`);
+  const bundled = await waitForData(page);
+  await dropFile(page, page.getByTestId('drop-zone'), path.join(ROOT, 'tests/fixtures/office/registry-answer.json'), 'registry.json', 'application/json');
+  await page.waitForFunction((t) => document.querySelector('[data-testid="headline-figures"]').textContent !== t, bundled.text);
+  assert.equal((await readHeadline(page)).pairs, 2);
+  const panel = page.getByTestId('data-panel');
+  assert.match(await panel.textContent(), /CPAFFC friendship-city registry/);
+  const problems = await page.getByTestId('validation-report').getByTestId('problem-list').getByRole('listitem').allTextContents();
+  assert.ok(problems.some((p) => /row 4/i.test(p) && /乌有国/.test(p)), problems.join('\n'));
+  assert.deepEqual(errors, []);
+});
+
 test('names, notes and sources carrying HTML, script and SVG payloads render as text and never run', async () => {
   const { page, errors } = await openPage(browser, null);
   const dialogs = [];

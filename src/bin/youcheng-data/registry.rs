@@ -14,8 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::Value;
-use youcheng::model::date::PartialDate;
+pub use youcheng::model::registry::{RegistryRow, parse};
 use youcheng::model::schema::{WireAlt, WireFile, WirePair, WirePlace, WireSource};
 
 use crate::naming::HanNames;
@@ -23,91 +22,6 @@ use crate::util::short_id;
 
 /// The source id every registry fact cites.
 pub const SOURCE_ID: &str = "cpaffc-registry";
-
-/// The fields a registry row carries.
-const FIELDS: [&str; 4] = ["prov", "city", "w_city", "w_country"];
-
-/// One registry row.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RegistryRow {
-    /// Chinese province (陕西省).
-    pub prov: String,
-    /// Chinese city or district (西安市).
-    pub city: String,
-    /// Foreign city or region, in Chinese (奈良市).
-    pub w_city: String,
-    /// Foreign country, in Chinese (日本).
-    pub w_country: String,
-    /// The signing date (`qzsj`), else the year (`jhsj`), as precise as given.
-    pub date: Option<PartialDate>,
-    /// The registry's row number.
-    pub sn: String,
-}
-
-fn text(v: &Value, key: &str) -> String {
-    match &v[key] {
-        Value::String(s) => s.trim().to_owned(),
-        Value::Number(n) => n.to_string(),
-        _ => String::new(),
-    }
-}
-
-/// "1974-02-01", "1974.2.1", "1974/2/1", "1974年2月1日", "19740201" or a year.
-pub fn parse_date(raw: &str) -> Option<PartialDate> {
-    let raw = raw.trim();
-    if raw.len() == 8 && raw.chars().all(|c| c.is_ascii_digit()) {
-        let (y, m, d) = (raw[..4].parse().ok()?, raw[4..6].parse().ok()?, raw[6..].parse().ok()?);
-        return PartialDate::ymd(y, m, d).ok();
-    }
-    let parts: Vec<u32> = raw
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .map(str::parse)
-        .collect::<Result<_, _>>()
-        .ok()?;
-    match parts.as_slice() {
-        [y] => PartialDate::year_only(i32::try_from(*y).ok()?).ok(),
-        [y, m] => PartialDate::year_month(i32::try_from(*y).ok()?, *m).ok(),
-        [y, m, d, ..] => PartialDate::ymd(i32::try_from(*y).ok()?, *m, *d).ok(),
-        [] => None,
-    }
-}
-
-fn find_rows(v: &Value) -> Option<&Vec<Value>> {
-    match v {
-        Value::Array(items)
-            if !items.is_empty()
-                && items.iter().all(|i| FIELDS.iter().all(|f| i.get(f).is_some())) =>
-        {
-            Some(items)
-        }
-        Value::Array(items) => items.iter().find_map(find_rows),
-        Value::Object(map) => map.values().find_map(find_rows),
-        _ => None,
-    }
-}
-
-/// Reads a saved registry response.
-pub fn parse(json: &str) -> Result<Vec<RegistryRow>, String> {
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| format!("the registry file is not JSON: {e}"))?;
-    let rows = find_rows(&value).ok_or_else(|| {
-        "the registry file holds no list of rows with the fields prov, city, w_city and \
-         w_country: is it the answer of the registry's search (docs/registry.md)?"
-            .to_owned()
-    })?;
-    Ok(rows
-        .iter()
-        .map(|r| RegistryRow {
-            prov: text(r, "prov"),
-            city: text(r, "city"),
-            w_city: text(r, "w_city"),
-            w_country: text(r, "w_country"),
-            date: parse_date(&text(r, "qzsj")).or_else(|| parse_date(&text(r, "jhsj"))),
-            sn: text(r, "sn"),
-        })
-        .collect())
-}
 
 /// What a merge did, for the report.
 #[derive(Debug, Default, PartialEq)]

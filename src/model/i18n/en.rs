@@ -314,6 +314,7 @@ pub const EN: Messages = Messages {
     profile_by_province: "By Chinese province",
     profile_places: "Chinese partners",
     decoded_gb18030: "The file was not UTF-8; it was read as GB 18030 (the encoding Chinese spreadsheets use). Check the names.",
+    read_as_registry: "Read as a saved answer of the CPAFFC friendship-city registry: every row a sister-city tie, the registry cited as its source.",
     file_unreadable: "{name} could not be read.",
     download_failed: "{name} could not be saved: the browser refused the download. Try again, or allow downloads for this page.",
     basemap_damaged: "The map file is damaged ({detail}).",

@@ -784,6 +784,8 @@ messages! {
     profile_places: &'static str,
     /// Encoding notice.
     decoded_gb18030: &'static str,
+    /// A dropped or linked file was the national registry's answer.
+    read_as_registry: &'static str,
     /// A file could not be read.
     file_unreadable: &'static str,
     /// A download (export) could not be started: `{name}`.

@@ -305,6 +305,7 @@ pub const ZH: Messages = Messages {
     profile_by_province: "按中国省份",
     profile_places: "中方友城",
     decoded_gb18030: "文件不是 UTF-8 编码，已按 GB 18030 读取（中文电子表格常用编码），请核对名称。",
+    read_as_registry: "已按全国友协友好城市查询结果读取：每行为一对友好城市，来源注明为该查询。",
     file_unreadable: "无法读取 {name}。",
     download_failed: "无法保存 {name}：浏览器拒绝了下载。请重试，或允许本页面下载文件。",
     basemap_damaged: "地图文件已损坏（{detail}）。",
