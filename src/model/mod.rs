@@ -7,6 +7,7 @@
 pub mod aggregate;
 pub mod charts;
 pub mod choices;
+pub mod compare;
 pub mod csv;
 pub mod dataset;
 pub mod date;

@@ -89,6 +89,21 @@ test('an office list as offices keep it (title row, 序号, Chinese headers, 197
   assert.match(counts, /Loaded 4 partnerships/);
   assert.match(counts, /0 records were skipped/);
   assert.match(await page.getByTestId('data-origin').textContent(), /陕西友城\.csv/);
+  // Beside the public dataset: Baoji–Kumagaya only in the list; Xi'an–Kyoto dated differently
+  // (1974-11-22 against 1974-05-10); every other tie of Xi'an, Yan'an and Baoji only public.
+  const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/data/partnerships.json'), 'utf8'));
+  const publicOnly = file.partnerships.filter((p) => ['cn-xian', 'cn-yanan', 'cn-baoji'].includes(p.home)).length - 3;
+  const compare = page.getByTestId('compare');
+  await compare.waitFor();
+  assert.match(await compare.getByTestId('compare-only-list').locator('summary').textContent(), /^1 tie only in this list$/);
+  assert.match(await compare.getByTestId('compare-differ').locator('summary').textContent(), /^1 tie in both/);
+  assert.equal(await compare.getByTestId('compare-only-public').locator('summary').textContent(), `${publicOnly} ties only in the public dataset`);
+  await compare.getByTestId('compare-differ').locator('summary').click();
+  assert.match(await compare.getByTestId('compare-differ').textContent(), /Xi'an – Kyoto \(Japan\), 1974-11-22/);
+  const [download] = await Promise.all([page.waitForEvent('download'), compare.getByRole('button', { name: 'Download the comparison (CSV)' }).click()]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /different,Xi'an,Kyoto,JP,1974-11-22,1974-05-10/);
+  assert.equal(csv.trim().split('\n').length, 1 + 1 + 1 + publicOnly);
   // 西安市 and 奈良市 are the bundled Xi'an and Nara: searching finds the imported pair's ends.
   const box = page.getByRole('combobox', { name: 'Search places and countries' });
   await box.fill('Nara');

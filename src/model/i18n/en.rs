@@ -314,6 +314,22 @@ pub const EN: Messages = Messages {
     profile_by_province: "By Chinese province",
     profile_places: "Chinese partners",
     decoded_gb18030: "The file was not UTF-8; it was read as GB 18030 (the encoding Chinese spreadsheets use). Check the names.",
+    compare_title: "Beside the public dataset",
+    compare_help: "Each tie of this list set beside the bundled public dataset, for the Chinese places the list covers.",
+    compare_only_list: Plural {
+        one: "{n} tie only in this list",
+        other: "{n} ties only in this list",
+    },
+    compare_only_public: Plural {
+        one: "{n} tie only in the public dataset",
+        other: "{n} ties only in the public dataset",
+    },
+    compare_differ: Plural {
+        one: "{n} tie in both, with a different date or type",
+        other: "{n} ties in both, with a different date or type",
+    },
+    compare_same: Plural { one: "{n} tie in both, agreeing", other: "{n} ties in both, agreeing" },
+    compare_download: "Download the comparison (CSV)",
     read_as_registry: "Read as a saved answer of the CPAFFC friendship-city registry: every row a sister-city tie, the registry cited as its source.",
     file_unreadable: "{name} could not be read.",
     download_failed: "{name} could not be saved: the browser refused the download. Try again, or allow downloads for this page.",

@@ -786,6 +786,20 @@ messages! {
     decoded_gb18030: &'static str,
     /// A dropped or linked file was the national registry's answer.
     read_as_registry: &'static str,
+    /// Compare card: title.
+    compare_title: &'static str,
+    /// Compare card: what it compares.
+    compare_help: &'static str,
+    /// Compare card: ties only in the user's list.
+    compare_only_list: Plural,
+    /// Compare card: ties only in the public dataset.
+    compare_only_public: Plural,
+    /// Compare card: ties in both that differ.
+    compare_differ: Plural,
+    /// Compare card: ties in both that agree.
+    compare_same: Plural,
+    /// Compare card: download button.
+    compare_download: &'static str,
     /// A file could not be read.
     file_unreadable: &'static str,
     /// A download (export) could not be started: `{name}`.

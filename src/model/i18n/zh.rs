@@ -305,6 +305,18 @@ pub const ZH: Messages = Messages {
     profile_by_province: "按中国省份",
     profile_places: "中方友城",
     decoded_gb18030: "文件不是 UTF-8 编码，已按 GB 18030 读取（中文电子表格常用编码），请核对名称。",
+    compare_title: "与公开数据对照",
+    compare_help: "本表逐对与内置公开数据比较（限本表涉及的中方地区）。",
+    compare_only_list: Plural { one: "仅本表有 {n} 对", other: "仅本表有 {n} 对" },
+    compare_only_public: Plural {
+        one: "仅公开数据有 {n} 对", other: "仅公开数据有 {n} 对"
+    },
+    compare_differ: Plural {
+        one: "两者都有但日期或类型不同 {n} 对",
+        other: "两者都有但日期或类型不同 {n} 对",
+    },
+    compare_same: Plural { one: "两者一致 {n} 对", other: "两者一致 {n} 对" },
+    compare_download: "下载对照表（CSV）",
     read_as_registry: "已按全国友协友好城市查询结果读取：每行为一对友好城市，来源注明为该查询。",
     file_unreadable: "无法读取 {name}。",
     download_failed: "无法保存 {name}：浏览器拒绝了下载。请重试，或允许本页面下载文件。",

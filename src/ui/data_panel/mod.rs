@@ -2,12 +2,14 @@
 //! loading your own data, the validation report of the loaded file, every official figure,
 //! and every source.
 
+mod compare;
 mod own_data;
 mod report;
 mod reported;
 
 use leptos::prelude::*;
 
+use self::compare::CompareWithPublic;
 use self::own_data::OwnData;
 use self::report::ValidationReport;
 use self::reported::{ReportedFigures, SourceList};
@@ -22,6 +24,7 @@ pub fn DataPanel() -> impl IntoView {
             <AboutData />
             <OwnData />
             <ValidationReport />
+            <CompareWithPublic />
             <ReportedFigures />
             <SourceList />
         </div>
