@@ -74,22 +74,31 @@ pub fn load_file(state: AppState, file: web_sys::File) {
             return;
         };
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        let gazetteer = state.data.gazetteer().await;
-        match read_bytes(&name, &bytes, gazetteer.as_deref().map(|l| &l.dataset)) {
-            Ok((loaded, note)) => {
-                state.data.show_file(UserFile { name, loaded, note });
-                state.navigate(|u| {
-                    u.data = None;
-                    u.filters = Default::default();
-                    u.selected = None;
-                    u.pair = None;
-                    u.profile = None;
-                    u.tab = Tab::Data;
-                });
-            }
-            Err(failure) => state.data.import_failure.set(Some(failure)),
-        }
+        show_bytes(state, name, bytes).await;
     });
+}
+
+/// Reads rows pasted from a spreadsheet (tab-separated, as spreadsheets copy them) like a file.
+pub fn load_pasted(state: AppState, name: String, text: String) {
+    spawn_local(show_bytes(state, name, text.into_bytes()));
+}
+
+async fn show_bytes(state: AppState, name: String, bytes: Vec<u8>) {
+    let gazetteer = state.data.gazetteer().await;
+    match read_bytes(&name, &bytes, gazetteer.as_deref().map(|l| &l.dataset)) {
+        Ok((loaded, note)) => {
+            state.data.show_file(UserFile { name, loaded, note });
+            state.navigate(|u| {
+                u.data = None;
+                u.filters = Default::default();
+                u.selected = None;
+                u.pair = None;
+                u.profile = None;
+                u.tab = Tab::Data;
+            });
+        }
+        Err(failure) => state.data.import_failure.set(Some(failure)),
+    }
 }
 
 /// The first file of a drop, if any.

@@ -124,6 +124,19 @@ test('a saved answer of the national registry, dropped, loads like a list: its r
   assert.deepEqual(errors, []);
 });
 
+test('rows pasted from a spreadsheet (tab-separated, English headers, words for the tie) load like a file', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?tab=data`);
+  const bundled = await waitForData(page);
+  const rows = 'Chinese city\tPartner city\tCountry\tDate established\tRelationship\nXi\'an\tNara\tJapan\t1974\tSister city\nShanghai\tYokohama\tJapan\t1973.11.30\tfriendly exchange\n';
+  await page.getByLabel('Or paste rows copied from a spreadsheet (with their header row)').fill(rows);
+  await page.getByRole('button', { name: 'Load the pasted rows' }).click();
+  await page.waitForFunction((t) => document.querySelector('[data-testid="headline-figures"]').textContent !== t, bundled.text);
+  assert.equal((await readHeadline(page)).pairs, 2);
+  assert.match(await page.getByTestId('validation-report').getByTestId('report-counts').textContent(), /Loaded 2 partnerships.*0 records were skipped/);
+  assert.match(await page.getByTestId('data-origin').textContent(), /pasted rows/);
+  assert.deepEqual(errors, []);
+});
+
 test('names, notes and sources carrying HTML, script and SVG payloads render as text and never run', async () => {
   const { page, errors } = await openPage(browser, null);
   const dialogs = [];

@@ -314,6 +314,9 @@ pub const EN: Messages = Messages {
     profile_by_province: "By Chinese province",
     profile_places: "Chinese partners",
     decoded_gb18030: "The file was not UTF-8; it was read as GB 18030 (the encoding Chinese spreadsheets use). Check the names.",
+    paste_label: "Or paste rows copied from a spreadsheet (with their header row)",
+    paste_load: "Load the pasted rows",
+    pasted_name: "pasted rows",
     compare_title: "Beside the public dataset",
     compare_help: "Each tie of this list set beside the bundled public dataset, for the Chinese places the list covers.",
     compare_only_list: Plural {

@@ -786,6 +786,12 @@ messages! {
     decoded_gb18030: &'static str,
     /// A dropped or linked file was the national registry's answer.
     read_as_registry: &'static str,
+    /// Own data: the paste box's label.
+    paste_label: &'static str,
+    /// Own data: the button that loads pasted rows.
+    paste_load: &'static str,
+    /// Own data: the name pasted rows are shown under.
+    pasted_name: &'static str,
     /// Compare card: title.
     compare_title: &'static str,
     /// Compare card: what it compares.

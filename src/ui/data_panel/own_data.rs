@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 
 use crate::model::import_csv::template;
 use crate::ui::download::download_bytes;
-use crate::ui::import::{dropped_file, load_file};
+use crate::ui::import::{dropped_file, load_file, load_pasted};
 use crate::ui::state::use_app_state;
 
 /// The "your own data" card.
@@ -44,6 +44,7 @@ pub fn OwnData() -> impl IntoView {
                 </label>
                 <span class="muted">{move || state.messages().or_drop}</span>
             </div>
+            <PasteBox />
             <button type="button" class="link-button" on:click=save_template>
                 {move || state.messages().download_template}
             </button>
@@ -61,5 +62,35 @@ pub fn OwnData() -> impl IntoView {
             })}
             {move || data.note.get().map(|n| view! { <p class="notice">{move || n.message(state.locale.get())}</p> })}
         </section>
+    }
+}
+
+/// A box to paste rows copied from a spreadsheet (tab-separated) and load them.
+#[component]
+fn PasteBox() -> impl IntoView {
+    let state = use_app_state();
+    let text = RwSignal::new(String::new());
+    let load = move |_| {
+        let rows = text.get_untracked();
+        if !rows.trim().is_empty() {
+            load_pasted(state, state.messages().pasted_name.to_owned(), rows);
+        }
+    };
+    view! {
+        <div class="paste-box">
+            <label class="field" for="paste-rows">
+                <span>{move || state.messages().paste_label}</span>
+            </label>
+            <textarea
+                id="paste-rows"
+                rows="4"
+                spellcheck="false"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <button type="button" class="button small" on:click=load disabled=move || text.with(|t| t.trim().is_empty())>
+                {move || state.messages().paste_load}
+            </button>
+        </div>
     }
 }
