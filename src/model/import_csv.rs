@@ -29,7 +29,9 @@ use super::date::PartialDate;
 use super::geo::LonLat;
 use super::iso::is_country_code;
 use super::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
-use super::officials::{column_role, header_row, official_date, tie_kind};
+use super::officials::{
+    column_role, day_first, header_row, is_year_last, official_date, tie_kind, year_last_date,
+};
 use super::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
 use super::text::{fold, slug};
 
@@ -123,6 +125,13 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
         list.push(problem(bad.line, None, ProblemKind::BadQuoting, Severity::Skipped));
     }
 
+    // How this file orders day and month when it writes the year last (25/12/1990).
+    let date_values: Vec<&str> = ["established", "ended"]
+        .iter()
+        .filter_map(|c| index.get(c))
+        .flat_map(|&i| table.rows.iter().map(move |r| r.get(i)))
+        .collect();
+    let day_first = day_first(&date_values);
     let mut builder = Builder::new(gazetteer);
     for row in &table.rows {
         let line = row.line;
@@ -234,17 +243,21 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
             if text.is_empty() {
                 return None;
             }
+            let year_last = day_first.and_then(|f| year_last_date(text, f));
             match text.parse::<PartialDate>() {
                 Ok(d) => Some(d),
                 Err(_) if official_date(text).is_some() => official_date(text),
+                Err(_) if year_last.is_some() => year_last,
                 Err(e) => {
+                    let reason = if is_year_last(text) {
+                        "day and month order cannot be told from this file".to_owned()
+                    } else {
+                        e.to_string()
+                    };
                     row_problems.push(problem(
                         line,
                         Some(field),
-                        ProblemKind::BadDate {
-                            value: text.chars().take(40).collect(),
-                            reason: e.to_string(),
-                        },
+                        ProblemKind::BadDate { value: text.chars().take(40).collect(), reason },
                         Severity::Warning,
                     ));
                     None
@@ -644,6 +657,33 @@ mod tests {
         assert!(loaded.problems.is_empty(), "{:?}", codes(&loaded));
         let kinds: Vec<Kind> = loaded.dataset.partnerships().iter().map(|p| p.kind).collect();
         assert_eq!(kinds, [Kind::Sister, Kind::Friendly]);
+    }
+
+    #[test]
+    fn day_first_dates_follow_the_files_evident_order_and_are_never_guessed() {
+        let csv = "Chinese city;Partner city;Country;Date established\n\
+                   Xi'an;Nara;Japan;01/02/1974\n\
+                   Shanghai;San Francisco;US;28/01/1980\n";
+        let loaded = import_csv(csv.as_bytes(), "list.csv", &gazetteer()).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", codes(&loaded));
+        let dates: Vec<String> = loaded
+            .dataset
+            .partnerships()
+            .iter()
+            .map(|p| p.established.map(|e| e.to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(dates, ["1974-02-01", "1980-01-28"]);
+        // Nothing in this file tells the order: both dates are reported, none is guessed.
+        let csv = "Chinese city;Partner city;Country;Date established\n\
+                   Xi'an;Nara;Japan;01/02/1974\n\
+                   Shanghai;San Francisco;US;03/04/1980\n";
+        let loaded = import_csv(csv.as_bytes(), "list.csv", &gazetteer()).unwrap();
+        assert_eq!(
+            codes(&loaded),
+            ["warning row[2] established bad-date", "warning row[3] established bad-date"]
+        );
+        assert!(loaded.dataset.partnerships().iter().all(|p| p.established.is_none()));
+        assert!(format!("{:?}", loaded.problems[0].kind).contains("day and month order"));
     }
 
     #[test]

@@ -158,6 +158,47 @@ pub fn official_date(text: &str) -> Option<PartialDate> {
     }
 }
 
+/// A date written with the year last (`01/02/1974`, `1.2.1974`): its two leading numbers.
+fn year_last(text: &str) -> Option<(u32, u32, i32)> {
+    let parts: Vec<&str> =
+        text.trim().split(['/', '.', '-']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    match parts.as_slice() {
+        [a, b, y] if a.len() <= 2 && b.len() <= 2 && y.len() == 4 => {
+            Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
+        }
+        _ => None,
+    }
+}
+
+/// The order a file writes day and month in when it puts the year last, told from the file
+/// itself: `Some(true)` day first (a first number over 12 somewhere, as in 25/12/1990),
+/// `Some(false)` month first (a second number over 12), `None` when nothing tells (or the file
+/// contradicts itself).
+pub fn day_first<S: AsRef<str>>(values: &[S]) -> Option<bool> {
+    let (mut day_first, mut month_first) = (false, false);
+    for (a, b, _) in values.iter().filter_map(|v| year_last(v.as_ref())) {
+        day_first |= a > 12 && b <= 12;
+        month_first |= b > 12 && a <= 12;
+    }
+    match (day_first, month_first) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// A year-last date read in the file's order (see [`day_first`]).
+pub fn year_last_date(text: &str, day_first: bool) -> Option<PartialDate> {
+    let (a, b, year) = year_last(text)?;
+    let (day, month) = if day_first { (a, b) } else { (b, a) };
+    PartialDate::ymd(year, month, day).ok()
+}
+
+/// True when a text is a year-last date whose order the file does not tell.
+pub fn is_year_last(text: &str) -> bool {
+    year_last(text).is_some()
+}
+
 /// The kind of tie a list's word names: 友好城市 / 友好省州 / 姐妹城市 / 姉妹都市 / sister →
 /// sister; 友好合作关系 / 友好交流 / 友好交往 / friendly → friendly; 意向书 / 备忘录 / letter of
 /// intent → intent. Anything else is not a kind (the caller keeps the word).
@@ -265,6 +306,18 @@ mod tests {
         ];
         assert_eq!(header_row(&rows), Some(2));
         assert_eq!(header_row(&rows[3..]), None);
+    }
+
+    #[test]
+    fn day_and_month_order_is_told_by_the_file_not_guessed() {
+        assert_eq!(day_first(&["01/02/1974", "25/12/1990"]), Some(true));
+        assert_eq!(day_first(&["01/02/1974", "12/25/1990"]), Some(false));
+        assert_eq!(day_first(&["01/02/1974", "03/04/1980"]), None);
+        assert_eq!(day_first(&["25/12/1990", "12/25/1990"]), None, "contradictory");
+        let d = |t: &str, f: bool| year_last_date(t, f).map(|d| d.to_string());
+        assert_eq!(d("01/02/1974", true).as_deref(), Some("1974-02-01"));
+        assert_eq!(d("01/02/1974", false).as_deref(), Some("1974-01-02"));
+        assert_eq!(d("1.2.1974", true).as_deref(), Some("1974-02-01"));
     }
 
     #[test]
