@@ -130,6 +130,9 @@ const ERAS: &[(&str, char, i32)] = &[
 /// (`01/02/1974`) are not guessed.
 pub fn official_date(text: &str) -> Option<PartialDate> {
     let text = text.trim();
+    if let Some(date) = excel_serial(text) {
+        return Some(date);
+    }
     let (era_start, rest) = match ERAS.iter().find_map(|(kanji, initial, start)| {
         text.strip_prefix(kanji)
             .or_else(|| text.strip_prefix(*initial))
@@ -156,6 +159,31 @@ pub fn official_date(text: &str) -> Option<PartialDate> {
         [m, d] => PartialDate::ymd(year, *m, *d).ok(),
         _ => None,
     }
+}
+
+/// An Excel date serial as a spreadsheet exports a date cell (`27061` is 1974-02-01): whole
+/// numbers from 10,000 to 80,000 (1927 to 2119), days since 1899-12-30 (Excel's 1900 system,
+/// whose phantom 29 February 1900 lies before this range).
+fn excel_serial(text: &str) -> Option<PartialDate> {
+    let digits = text.strip_suffix(".0").unwrap_or(text);
+    if digits.len() != 5 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let serial: i64 = digits.parse().ok()?;
+    if !(10_000..=80_000).contains(&serial) {
+        return None;
+    }
+    // Days from 1970-01-01, then the civil date (Howard Hinnant's days_from_civil inverse).
+    let z = serial - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
+    let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
+    let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+    PartialDate::ymd(year, month, day).ok()
 }
 
 /// A date written with the year last (`01/02/1974`, `1.2.1974`): its two leading numbers.
@@ -260,6 +288,9 @@ mod tests {
             ("H3", "1991"),
             ("令和2年", "2020"),
             ("平成元年", "1989"),
+            ("27061", "1974-02-01"),
+            ("29218.0", "1979-12-29"),
+            ("45292", "2024-01-01"),
         ] {
             assert_eq!(date(text).as_deref(), Some(expected), "{text}");
         }
