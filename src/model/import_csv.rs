@@ -30,7 +30,8 @@ use super::geo::LonLat;
 use super::iso::is_country_code;
 use super::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
 use super::officials::{
-    column_role, day_first, header_row, is_year_last, official_date, tie_kind, year_last_date,
+    column_by_content, column_role, day_first, header_row, is_year_last, official_date, tie_kind,
+    year_last_date,
 };
 use super::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
 use super::text::{fold, slug};
@@ -108,6 +109,32 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
             }
             None if required => missing.push(name),
             None => {}
+        }
+    }
+    // A country or date column whose header word is not known is told by what it holds.
+    let unassigned: Vec<usize> =
+        (0..table.header.len()).filter(|i| !index.values().any(|v| v == i)).collect();
+    for role in ["partner_country", "established"] {
+        if index.contains_key(role) {
+            continue;
+        }
+        let is_country = |c: &str| {
+            gazetteer.countries().iter().any(|k| {
+                k.iso.eq_ignore_ascii_case(c)
+                    || fold(&k.name_en) == fold(c)
+                    || k.name_zh.as_deref() == Some(c)
+            })
+        };
+        let found = unassigned.iter().copied().find(|&i| {
+            !index.values().any(|v| *v == i)
+                && column_by_content(
+                    &table.rows.iter().map(|r| r.get(i)).collect::<Vec<_>>(),
+                    is_country,
+                ) == Some(role)
+        });
+        if let Some(i) = found {
+            index.insert(role, i);
+            missing.retain(|m| *m != role);
         }
     }
     if let Some(column) = missing.first() {
@@ -684,6 +711,16 @@ mod tests {
         );
         assert!(loaded.dataset.partnerships().iter().all(|p| p.established.is_none()));
         assert!(format!("{:?}", loaded.problems[0].kind).contains("day and month order"));
+    }
+
+    #[test]
+    fn country_and_date_columns_with_unknown_headers_are_told_by_their_content() {
+        let csv = "中方城市,外方城市,地区,签字日\n西安,Nara,日本,1974.2.1\nShanghai,San Francisco,美国,1980\n";
+        let loaded = import_csv(csv.as_bytes(), "list.csv", &gazetteer()).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", codes(&loaded));
+        let p = loaded.dataset.partnership(PairIdx(0));
+        assert_eq!(loaded.dataset.country_of(p.partner).iso, "JP");
+        assert_eq!(p.established.map(|e| e.to_string()).as_deref(), Some("1974-02-01"));
     }
 
     #[test]

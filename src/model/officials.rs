@@ -115,6 +115,34 @@ pub fn header_row<R: AsRef<[S]>, S: AsRef<str>>(rows: &[R]) -> Option<usize> {
     })
 }
 
+/// The role a column's content shows when its header word does not: mostly country names
+/// (`is_country`) → `partner_country`, mostly dates → `established`. "Mostly" is at least four
+/// in five of the non-empty cells, and at least two cells.
+pub fn column_by_content<S: AsRef<str>>(
+    values: &[S],
+    is_country: impl Fn(&str) -> bool,
+) -> Option<&'static str> {
+    let cells: Vec<&str> =
+        values.iter().map(|v| v.as_ref().trim()).filter(|v| !v.is_empty()).collect();
+    if cells.len() < 2 {
+        return None;
+    }
+    let mostly = |n: usize| n * 5 >= cells.len() * 4;
+    let dates = cells
+        .iter()
+        .filter(|c| {
+            c.parse::<PartialDate>().is_ok() || official_date(c).is_some() || is_year_last(c)
+        })
+        .count();
+    if mostly(cells.iter().filter(|c| is_country(c)).count()) {
+        Some("partner_country")
+    } else if mostly(dates) {
+        Some("established")
+    } else {
+        None
+    }
+}
+
 /// Japanese eras: (kanji, Latin initial, first year).
 const ERAS: &[(&str, char, i32)] = &[
     ("明治", 'M', 1868),
@@ -325,6 +353,18 @@ mod tests {
         }
         assert_eq!(column_role("序号"), None);
         assert_eq!(column_role("No."), None);
+    }
+
+    #[test]
+    fn a_column_without_a_known_word_is_told_by_its_content() {
+        let country = |c: &str| ["日本", "美国", "Japan", "US"].contains(&c);
+        assert_eq!(column_by_content(&["日本", "美国", "日本"], country), Some("partner_country"));
+        assert_eq!(
+            column_by_content(&["1974.2.1", "1980", "", "2015.9"], country),
+            Some("established")
+        );
+        assert_eq!(column_by_content(&["Xi'an", "Nara", "1974"], country), None);
+        assert_eq!(column_by_content(&["日本"], country), None, "one cell tells nothing");
     }
 
     #[test]
