@@ -74,9 +74,3 @@ where
     on_cleanup(move || _ = watch.try_update_value(Option::take));
     size
 }
-
-/// Runs `f` after the browser has painted the next frame: for work a visitor does not see
-/// at once (the address bar, the tab title), so it stays out of the interaction's way.
-pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    request_animation_frame(move || set_timeout(f, std::time::Duration::ZERO));
-}

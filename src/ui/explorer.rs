@@ -30,8 +30,7 @@ pub fn Explorer(
             Some(place) => place_name(locale, d.place(place)).to_owned(),
             None => state.query.filters.with(|f| scope_text(d, &headline_scope(d, f), locale)),
         });
-        let title = fill(locale.messages().title_with_scope, &[("scope", &scope)]);
-        crate::ui::dom::after_next_paint(move || document().set_title(&title));
+        document().set_title(&fill(locale.messages().title_with_scope, &[("scope", &scope)]));
     });
     let layout = state.query.embed;
     view! {
