@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::csv::{formula_safe, quote};
+use super::csv::{formula_safe, push_row};
 use super::dataset::{Dataset, Kind, PairIdx, Partnership};
 use super::date::PartialDate;
 use super::text::fold;
@@ -126,9 +126,7 @@ pub fn comparison_csv(list: &Dataset, public: &Dataset, c: &Comparison) -> Strin
             kind(l).to_owned(),
             kind(q).to_owned(),
         ];
-        let line: Vec<String> = fields.iter().map(|f| quote(&formula_safe(f))).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        push_row(&mut out, &fields.map(|f| formula_safe(&f)));
     };
     for &i in &c.only_list {
         let p = list.partnership(i);

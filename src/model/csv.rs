@@ -212,6 +212,14 @@ pub fn quote(field: &str) -> String {
     }
 }
 
+/// Appends one row: each field quoted where needed ([`quote`]), comma-separated, ending in a
+/// line feed.
+pub fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
+    let line: Vec<String> = fields.iter().map(|f| quote(f.as_ref())).collect();
+    out.push_str(&line.join(","));
+    out.push('\n');
+}
+
 /// Makes a field safe to open in a spreadsheet: a cell starting with `=`, `+`, `-`, `@`, tab or
 /// carriage return is prefixed with an apostrophe so it is never run as a formula.
 pub fn formula_safe(field: &str) -> String {

@@ -18,7 +18,7 @@
 //! assert_eq!(loaded.problems.len(), 1); // Xi'an has no coordinates and no gazetteer entry
 //! ```
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::csv::{Table, read};
 use super::dataset::{
@@ -114,17 +114,23 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
     // A country or date column whose header word is not known is told by what it holds.
     let unassigned: Vec<usize> =
         (0..table.header.len()).filter(|i| !index.values().any(|v| v == i)).collect();
+    // The gazetteer's country codes and names, gathered once for every cell looked at.
+    let codes: HashSet<&str> = gazetteer.countries().iter().map(|k| k.iso.as_str()).collect();
+    let names: HashSet<String> = gazetteer
+        .countries()
+        .iter()
+        .flat_map(|k| [Some(fold(&k.name_en)), k.name_zh.clone()])
+        .flatten()
+        .collect();
+    let is_country = |c: &str| {
+        codes.contains(c.to_ascii_uppercase().as_str())
+            || names.contains(&fold(c))
+            || names.contains(c)
+    };
     for role in ["partner_country", "established"] {
         if index.contains_key(role) {
             continue;
         }
-        let is_country = |c: &str| {
-            gazetteer.countries().iter().any(|k| {
-                k.iso.eq_ignore_ascii_case(c)
-                    || fold(&k.name_en) == fold(c)
-                    || k.name_zh.as_deref() == Some(c)
-            })
-        };
         let found = unassigned.iter().copied().find(|&i| {
             !index.values().any(|v| *v == i)
                 && column_by_content(
@@ -270,12 +276,16 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
             if text.is_empty() {
                 return None;
             }
-            let year_last = day_first.and_then(|f| year_last_date(text, f));
-            match text.parse::<PartialDate>() {
-                Ok(d) => Some(d),
-                Err(_) if official_date(text).is_some() => official_date(text),
-                Err(_) if year_last.is_some() => year_last,
-                Err(e) => {
+            // The ISO form first, then the forms officials write, then year-last in the
+            // file's order.
+            let parsed = text.parse::<PartialDate>().map_err(|e| {
+                official_date(text)
+                    .or_else(|| day_first.and_then(|f| year_last_date(text, f)))
+                    .ok_or(e)
+            });
+            match parsed {
+                Ok(d) | Err(Ok(d)) => Some(d),
+                Err(Err(e)) => {
                     let reason = if is_year_last(text) {
                         "day and month order cannot be told from this file".to_owned()
                     } else {

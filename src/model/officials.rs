@@ -14,8 +14,9 @@
 
 use super::dataset::Kind;
 use super::date::PartialDate;
+use super::text::fold;
 
-/// Header words for each template column, compared after [`normalise`].
+/// Header words for each template column, compared folded ([`fold`]: case, spaces and punctuation ignored).
 const ROLES: &[(&str, &[&str])] = &[
     (
         "chinese_place",
@@ -90,15 +91,10 @@ const ROLES: &[(&str, &[&str])] = &[
     ("source", &["来源", "出处", "source"]),
 ];
 
-/// A header cell reduced for comparison: lower case, without spaces, punctuation and brackets.
-pub fn normalise(cell: &str) -> String {
-    cell.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
-
 /// The template column a header cell names, if any (a 序号 or "No." column names none; a bare
 /// "City" or 城市 names none either: it could be either side, and a guess would swap them).
 pub fn column_role(cell: &str) -> Option<&'static str> {
-    let key = normalise(cell);
+    let key = fold(cell);
     if key.is_empty() {
         return None;
     }
@@ -259,7 +255,7 @@ pub fn is_year_last(text: &str) -> bool {
 /// sister; 友好合作关系 / 友好交流 / 友好交往 / friendly → friendly; 意向书 / 备忘录 / letter of
 /// intent → intent. Anything else is not a kind (the caller keeps the word).
 pub fn tie_kind(text: &str) -> Option<Kind> {
-    let t = normalise(text);
+    let t = fold(text);
     let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
     if any(&["意向", "备忘录", "intent", "memorandum", "mou"]) {
         Some(Kind::Intent)

@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use super::csv::quote;
+use super::csv::push_row;
 use super::date::PartialDate;
 use super::officials::official_date;
 
@@ -112,9 +112,7 @@ pub fn to_csv(rows: &[RegistryRow]) -> String {
             "CPAFFC friendship-city registry (中国人民对外友好协会 友好城市查询)",
             &note,
         ];
-        let line: Vec<String> = fields.iter().map(|f| quote(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        push_row(&mut out, &fields);
     }
     out
 }

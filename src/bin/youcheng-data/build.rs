@@ -675,10 +675,8 @@ fn chinese_name(
     regions: &RegionNames,
 ) -> Option<(String, String)> {
     if let Some(zh) = from_sources {
-        let country: Vec<&str> =
-            countries.by_iso.get(iso).and_then(|c| c.zh.as_deref()).into_iter().collect();
         let prefixes: Vec<&str> =
-            country.into_iter().chain(["日本", "美国", "韩国", "俄罗斯"]).collect();
+            countries.by_iso.get(iso).and_then(|c| c.zh.as_deref()).into_iter().collect();
         return Some((without_country(&zh, &prefixes).to_owned(), "pair sources".to_owned()));
     }
     let japanese = iso == "JP";
@@ -714,10 +712,7 @@ fn chinese_name(
 pub fn chinese_names_csv(rows: &[(String, String, String, String)]) -> String {
     let mut out = String::from("id,en,zh,source\n");
     for (id, en, zh, source) in rows {
-        let line: Vec<String> =
-            [id, en, zh, source].iter().map(|f| youcheng::model::csv::quote(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        youcheng::model::csv::push_row(&mut out, &[id, en, zh, source]);
     }
     out
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 use youcheng::model::text::fold;
 
 use crate::csc::split_qualifier;
-use crate::util::{Columns, InputError, distance_km, read_csv};
+use crate::util::{Columns, InputError, distance_km, has_kana, read_csv};
 
 /// How far the GeoNames city may lie from the place's point and still be it, km.
 pub const NEAR_KM: f64 = 30.0;
@@ -203,11 +203,6 @@ impl RegionNames {
             _ => None,
         }
     }
-}
-
-/// True when the text holds hiragana or katakana.
-pub fn has_kana(text: &str) -> bool {
-    text.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c))
 }
 
 /// True when every letter of the text is a Han character.
