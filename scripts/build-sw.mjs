@@ -11,9 +11,10 @@ if (!staging) {
   process.exit(1);
 }
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-// Large optional datasets are cached when used, not up front; the link-preview picture is for
-// crawlers, not for the app.
+// Large optional datasets and the spreadsheet reader (a worker fetched only for a workbook)
+// are cached when used, not up front; the link-preview picture is for crawlers, not the app.
 const SKIP = new Set(['sw.js', 'data/world.json', 'icons/og-card.png']);
+const skipped = (file) => SKIP.has(file) || file.startsWith('youcheng-sheets');
 
 // Link previews want an absolute picture address: with YOUCHENG_SITE_URL set (the address the
 // bundle is served from, ending in /), the page's og:image and twitter:image become absolute.
@@ -32,7 +33,7 @@ function walk(dir, prefix = '') {
   });
 }
 
-const files = walk(staging).filter((f) => !SKIP.has(f)).sort();
+const files = walk(staging).filter((f) => !skipped(f)).sort();
 const hash = crypto.createHash('sha256');
 for (const file of files) {
   hash.update(file);

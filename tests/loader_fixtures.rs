@@ -26,7 +26,7 @@ fn summarise(result: Result<Loaded, LoadError>) -> Vec<String> {
             let d = &loaded.dataset;
             let mut lines = vec![format!(
                 "kept places={} partnerships={} countries={} sources={} reported={}",
-                d.places().len(),
+                loaded.n_places_named(),
                 d.partnerships().len(),
                 d.countries().len(),
                 d.sources().len(),

@@ -105,6 +105,8 @@ pub enum ReadNote {
     DecodedGb18030,
     /// The file was a saved answer of the CPAFFC friendship-city registry.
     Registry,
+    /// The file was a spreadsheet workbook (.xlsx, .xls), read in the spreadsheet worker.
+    Workbook,
 }
 
 impl ReadNote {
@@ -113,6 +115,7 @@ impl ReadNote {
         match self {
             ReadNote::DecodedGb18030 => locale.messages().decoded_gb18030,
             ReadNote::Registry => locale.messages().read_as_registry,
+            ReadNote::Workbook => locale.messages().read_as_workbook,
         }
     }
 }

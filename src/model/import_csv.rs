@@ -30,8 +30,8 @@ use super::geo::LonLat;
 use super::iso::is_country_code;
 use super::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
 use super::officials::{
-    column_by_content, column_role, day_first, header_row, is_year_last, official_date, tie_kind,
-    year_last_date,
+    column_by_content, column_role, day_first, header_row, is_year_last, name_forms, official_date,
+    tie_kind, year_last_date,
 };
 use super::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
 use super::text::{fold, slug};
@@ -406,6 +406,7 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
         list.extend(row_problems);
     }
     list.sort_by_key(|p| (p.record.index, p.field.clone()));
+    let context_places = builder.add_ancestors();
     let meta = Meta {
         format_version: "csv".to_owned(),
         id: format!("csv-{}", slug(file_name)),
@@ -426,7 +427,7 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
         sources: builder.sources,
         reported: Vec::new(),
     });
-    Ok(Loaded { dataset, problems: list })
+    Ok(Loaded { dataset, problems: list, context_places })
 }
 
 struct Builder<'g> {
@@ -441,8 +442,12 @@ struct Builder<'g> {
     pair_ids: HashMap<(PlaceIdx, PlaceIdx), String>,
     warned: std::collections::HashSet<PlaceIdx>,
     place_ids: std::collections::HashSet<String>,
-    /// Gazetteer places by (country ISO, folded English / Chinese / pinyin name), built once.
+    /// Gazetteer places by (country ISO, folded English / Chinese / local / pinyin name),
+    /// built once.
     known: HashMap<(String, String), PlaceIdx>,
+    /// The gazetteer place each new place was matched to, and back.
+    matched: Vec<Option<PlaceIdx>>,
+    from_gazetteer: HashMap<PlaceIdx, PlaceIdx>,
 }
 
 /// The gazetteer's places by country and folded name (English, Chinese, pinyin); the first
@@ -451,7 +456,12 @@ fn gazetteer_index(gazetteer: &Dataset) -> HashMap<(String, String), PlaceIdx> {
     let mut index = HashMap::new();
     for (i, p) in gazetteer.places().iter().enumerate() {
         let iso = &gazetteer.country(p.country).iso;
-        let names = [Some(fold(&p.name_en)), p.name_zh.as_deref().map(fold), p.pinyin.clone()];
+        let names = [
+            Some(fold(&p.name_en)),
+            p.name_zh.as_deref().map(fold),
+            p.name_local.as_deref().map(fold),
+            p.pinyin.clone(),
+        ];
         for name in names.into_iter().flatten().filter(|n| !n.is_empty()) {
             index.entry((iso.clone(), name)).or_insert(PlaceIdx(i as u32));
         }
@@ -474,7 +484,47 @@ impl<'g> Builder<'g> {
             warned: Default::default(),
             place_ids: Default::default(),
             known: gazetteer_index(gazetteer),
+            matched: Vec::new(),
+            from_gazetteer: HashMap::new(),
         }
+    }
+
+    /// Brings each matched place's province and city from the gazetteer as its parents, so
+    /// province filters, charts and official figures work on the list (西安市 keeps Shaanxi).
+    /// Returns how many places were added only for that.
+    fn add_ancestors(&mut self) -> usize {
+        let before = self.places.len();
+        for i in 0..before {
+            let Some(known) = self.matched[i] else { continue };
+            let parent = self.gazetteer.place(known).parent;
+            self.places[i].parent = parent.map(|p| self.context_place(p));
+        }
+        self.places.len() - before
+    }
+
+    /// The new place standing for gazetteer place `known`, added (with its own parents) when
+    /// the list did not name it.
+    fn context_place(&mut self, known: PlaceIdx) -> PlaceIdx {
+        if let Some(idx) = self.from_gazetteer.get(&known) {
+            return *idx;
+        }
+        let source = self.gazetteer.place(known).clone();
+        let iso = self.gazetteer.country(source.country).iso.clone();
+        let country = self.country(&iso).unwrap_or(CountryIdx(0));
+        let idx = PlaceIdx(self.places.len() as u32);
+        let mut id = source.id.clone();
+        let mut n = 2;
+        while !self.place_ids.insert(id.clone()) {
+            id = format!("{}-{n}", source.id);
+            n += 1;
+        }
+        let parent = source.parent;
+        self.places.push(Place { id, parent: None, country, wikidata: None, ..source });
+        self.matched.push(Some(known));
+        self.from_gazetteer.insert(known, idx);
+        let parent = parent.map(|p| self.context_place(p));
+        self.places[idx.0 as usize].parent = parent;
+        idx
     }
 
     /// The country an ISO code or a name (English or Chinese) means, added on first use.
@@ -505,9 +555,12 @@ impl<'g> Builder<'g> {
         Some(idx)
     }
 
-    fn lookup(&self, iso: &str, name: &str) -> Option<&Place> {
-        let place = self.known.get(&(iso.to_owned(), fold(name)))?;
-        Some(self.gazetteer.place(*place))
+    /// The gazetteer place a name means, as written or in the shorter forms officials also
+    /// write ([`name_forms`]: 西安市 → 西安, 济南市历城区 → 历城区).
+    fn lookup(&self, iso: &str, name: &str) -> Option<PlaceIdx> {
+        name_forms(name)
+            .iter()
+            .find_map(|form| self.known.get(&(iso.to_owned(), fold(form))).copied())
     }
 
     fn place(
@@ -526,8 +579,18 @@ impl<'g> Builder<'g> {
             return *idx;
         }
         let iso = self.countries[country.0 as usize].iso.clone();
-        let known = self.lookup(&iso, name).cloned();
+        let known_idx = self.lookup(&iso, name);
+        // Another name for a place already in the list (西安 and 西安市) is that place.
+        if let Some(idx) = known_idx.and_then(|k| self.from_gazetteer.get(&k).copied()) {
+            self.place_index.insert(key, idx);
+            return idx;
+        }
+        let known = known_idx.map(|k| self.gazetteer.place(k).clone());
         let idx = PlaceIdx(self.places.len() as u32);
+        self.matched.push(known_idx);
+        if let Some(k) = known_idx {
+            self.from_gazetteer.insert(k, idx);
+        }
         let other = Some(other_name.to_owned()).filter(|n| !n.is_empty());
         // Two names can differ and still share a slug ("Nara" and "Nara!"): number the later
         // ones so every id stays unique (found by the fuzzer).
@@ -683,6 +746,30 @@ mod tests {
             .collect();
         assert_eq!(dates, ["1974-02-01", "1980-01-28", "2015-09"]);
         assert_eq!(d.partnership(PairIdx(0)).note.as_deref(), Some("第一对"));
+    }
+
+    #[test]
+    fn matched_chinese_places_keep_their_province_and_level_in_any_written_form() {
+        let csv = "中方城市,外方城市,国别,结好时间\n西安市,奈良市,日本,1974\n西安,Trier,德国,2015\n\
+                   上海市长宁区,Minsk,白俄罗斯,2021\n";
+        let loaded = import_csv(csv.as_bytes(), "list.csv", &gazetteer()).unwrap();
+        let d = &loaded.dataset;
+        assert_eq!(d.partnerships().len(), 3);
+        let xian = d.partnership(PairIdx(0)).home;
+        assert_eq!(d.partnership(PairIdx(1)).home, xian, "西安 and 西安市 are one place");
+        assert_eq!(d.place(xian).level, Level::Prefecture);
+        let province = d.province_of(xian).map(|p| d.place(p).id.as_str());
+        assert_eq!(province, Some("cn-shaanxi"));
+        let changning = d.partnership(PairIdx(2)).home;
+        assert_eq!(d.place(changning).name_en, "Changning District");
+        assert_eq!(d.province_of(changning).map(|p| d.place(p).id.as_str()), Some("cn-shanghai"));
+        assert_eq!(
+            d.place(d.partnership(PairIdx(0)).partner).name_en,
+            "Nara",
+            "奈良市 by its local name"
+        );
+        // Shaanxi and Shanghai came as context: the list itself names five places.
+        assert_eq!((loaded.context_places, loaded.n_places_named()), (2, 5));
     }
 
     #[test]

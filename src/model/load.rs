@@ -50,9 +50,17 @@ pub struct Loaded {
     pub dataset: Dataset,
     /// Every problem found, in file order.
     pub problems: Vec<Problem>,
+    /// Places the dataset holds only as the province or city of a place the file names (a
+    /// spreadsheet's 西安市 brings Shaanxi): not counted as loaded from the file.
+    pub context_places: usize,
 }
 
 impl Loaded {
+    /// The places the file itself names (without the provinces and cities brought for context).
+    pub fn n_places_named(&self) -> usize {
+        self.dataset.places().len().saturating_sub(self.context_places)
+    }
+
     /// Number of problems that skipped a record.
     pub fn n_skipped(&self) -> usize {
         self.problems.iter().filter(|p| p.severity == Severity::Skipped).count()
@@ -138,7 +146,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     drop((place_index, source_index, country_index));
     let dataset =
         Dataset::from_parts(Parts { meta, places, partnerships, countries, sources, reported });
-    Ok(Loaded { dataset, problems: reader.problems.into_vec() })
+    Ok(Loaded { dataset, problems: reader.problems.into_vec(), context_places: 0 })
 }
 
 fn check_version(version: &str, problems: &mut Problems) -> Result<(), LoadError> {

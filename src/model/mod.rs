@@ -33,3 +33,4 @@ pub mod search;
 pub mod stories;
 pub mod text;
 pub mod theme;
+pub mod workbook;

@@ -251,6 +251,37 @@ pub fn is_year_last(text: &str) -> bool {
     year_last(text).is_some()
 }
 
+/// Administrative words a Chinese list may add after a place's name (西安市, 明尼苏达州),
+/// longest first. 区 and 县 are not among them: 长宁区 is not 长宁县.
+const NAME_SUFFIXES: [&str; 8] = ["特别行政区", "自治州", "地区", "省", "市", "州", "盟", "都"];
+
+/// The forms a place's name may be matched by, as written first: 西安市 → 西安;
+/// 济南市历城区 → 历城区; 明尼苏达州 → 明尼苏达. A shorter form is only tried when the name as
+/// written is not known.
+pub fn name_forms(name: &str) -> Vec<String> {
+    let name = name.trim();
+    let mut forms = vec![name.to_owned()];
+    // The parent written before the name: the part after the last 省 or 市 that is not the end.
+    if let Some((i, c)) = name.char_indices().rfind(|(_, c)| matches!(c, '省' | '市')) {
+        let tail = &name[i + c.len_utf8()..];
+        if tail.chars().count() >= 2 {
+            forms.push(tail.to_owned());
+        }
+    }
+    let stems: Vec<String> = forms
+        .iter()
+        .filter_map(|f| NAME_SUFFIXES.iter().find_map(|s| f.strip_suffix(s)))
+        .filter(|stem| stem.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect();
+    for stem in stems {
+        if !forms.contains(&stem) {
+            forms.push(stem);
+        }
+    }
+    forms
+}
+
 /// The kind of tie a list's word names: 友好城市 / 友好省州 / 姐妹城市 / 姉妹都市 / sister →
 /// sister; 友好合作关系 / 友好交流 / 友好交往 / friendly → friendly; 意向书 / 备忘录 / letter of
 /// intent → intent. Anything else is not a kind (the caller keeps the word).
@@ -290,6 +321,23 @@ pub fn tie_kind(text: &str) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_matched_with_or_without_their_suffix_and_parent() {
+        let cases: [(&str, &[&str]); 8] = [
+            ("西安市", &["西安市", "西安"]),
+            ("西安", &["西安"]),
+            ("济南市历城区", &["济南市历城区", "历城区"]),
+            ("长宁区", &["长宁区"]),
+            ("明尼苏达州", &["明尼苏达州", "明尼苏达"]),
+            ("陕西省", &["陕西省", "陕西"]),
+            ("奈良市", &["奈良市", "奈良"]),
+            ("Kansas City", &["Kansas City"]),
+        ];
+        for (name, forms) in cases {
+            assert_eq!(name_forms(name), *forms, "{name}");
+        }
+    }
 
     fn date(text: &str) -> Option<String> {
         official_date(text).map(|d| d.to_string())

@@ -156,6 +156,8 @@ pub enum ProblemKind {
     UnplaceableName { name: String },
     /// A source URL that is not http(s); it is kept as text and never followed.
     UnsafeUrl { value: String },
+    /// A spreadsheet workbook (.xlsx, .xls) that could not be read, and why.
+    Workbook { reason: String },
 }
 
 impl ProblemKind {
@@ -191,6 +193,7 @@ impl ProblemKind {
             ProblemKind::MissingColumn { .. } => "missing-column",
             ProblemKind::UnplaceableName { .. } => "unplaceable-name",
             ProblemKind::UnsafeUrl { .. } => "unsafe-url",
+            ProblemKind::Workbook { .. } => "workbook",
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Fetching text with gloo-net, with a timeout and readable errors.
+//! Fetching text and bytes with gloo-net, with a timeout and readable errors.
 
 use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
@@ -22,6 +22,24 @@ pub async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, Fetch
     if let Some(text) = built_in_file(url) {
         return Ok(text);
     }
+    fetch_with(url, timeout_seconds, |r| async move { r.text().await }).await
+}
+
+/// Fetches `url` as bytes (a user's file: a workbook, or a CSV in GB 18030), giving up after
+/// `timeout_seconds`.
+pub async fn fetch_bytes(url: &str, timeout_seconds: u32) -> Result<Vec<u8>, FetchError> {
+    if let Some(text) = built_in_file(url) {
+        return Ok(text.into_bytes());
+    }
+    fetch_with(url, timeout_seconds, |r| async move { r.binary().await }).await
+}
+
+/// Fetches `url` and reads its body with `read`, the whole giving up after `timeout_seconds`.
+async fn fetch_with<T, F, Fut>(url: &str, timeout_seconds: u32, read: F) -> Result<T, FetchError>
+where
+    F: FnOnce(gloo_net::http::Response) -> Fut,
+    Fut: std::future::Future<Output = Result<T, gloo_net::Error>>,
+{
     let controller = web_sys::AbortController::new().ok();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = controller.as_ref().and_then(|controller| {
@@ -49,8 +67,7 @@ pub async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, Fetch
         if !response.ok() {
             return Err(FetchError::Status { url: url.to_owned(), status: response.status() });
         }
-        response
-            .text()
+        read(response)
             .await
             .map_err(|e| FetchError::Network { url: url.to_owned(), reason: e.to_string() })
     }

@@ -1,6 +1,7 @@
-//! Bringing your own data: a JSON or CSV file picked or dropped, read entirely in the browser
-//! (nothing is uploaded). CSV files that are not UTF-8 are tried as GB 18030 (what Chinese
-//! spreadsheets save), with a note.
+//! Bringing your own data: a JSON, CSV or spreadsheet file picked, dropped or linked, read
+//! entirely in the browser (nothing is uploaded). CSV files that are not UTF-8 are tried as
+//! GB 18030 (what Chinese spreadsheets save), with a note; workbooks (.xlsx, .xls) are turned
+//! into rows by the spreadsheet worker (`super::sheets`), then read like CSV.
 
 use std::sync::Arc;
 
@@ -16,6 +17,7 @@ use crate::model::load::{Loaded, load};
 use crate::model::problem::{Problem, ProblemKind};
 use crate::model::query::Tab;
 use crate::model::registry;
+use crate::model::workbook::workbook_kind;
 
 /// Decodes GB 18030 with the browser's decoder.
 fn decode_gb18030(bytes: &[u8]) -> Option<String> {
@@ -34,21 +36,7 @@ pub fn read_bytes(
 ) -> Result<(Arc<Loaded>, Option<ReadNote>), Failure> {
     let failed = |problem: Problem| Failure::File { name: name.to_owned(), problem };
     if looks_like_csv(name, bytes) {
-        let empty = Dataset::default();
-        let gazetteer = gazetteer.unwrap_or(&empty);
-        let (result, note) = match import_csv(bytes, name, gazetteer) {
-            Err(e) if matches!(e.problem.kind, ProblemKind::NotUtf8 { .. }) => {
-                match decode_gb18030(bytes) {
-                    Some(text) => (
-                        import_csv(text.as_bytes(), name, gazetteer),
-                        Some(ReadNote::DecodedGb18030),
-                    ),
-                    None => (Err(e), None),
-                }
-            }
-            other => (other, None),
-        };
-        return result.map(|l| (Arc::new(l), note)).map_err(|e| failed(e.problem));
+        return read_csv(name, bytes, gazetteer);
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|e| failed(Problem::fatal(ProblemKind::NotUtf8 { offset: e.valid_up_to() })))?;
@@ -61,6 +49,50 @@ pub fn read_bytes(
             .map_err(|e| failed(e.problem));
     }
     load(text).map(|l| (Arc::new(l), None)).map_err(|e| failed(e.problem))
+}
+
+/// Reads rows of cells as CSV text, GB 18030 tried when the bytes are not UTF-8.
+fn read_csv(
+    name: &str,
+    bytes: &[u8],
+    gazetteer: Option<&Dataset>,
+) -> Result<(Arc<Loaded>, Option<ReadNote>), Failure> {
+    let empty = Dataset::default();
+    let gazetteer = gazetteer.unwrap_or(&empty);
+    let (result, note) = match import_csv(bytes, name, gazetteer) {
+        Err(e) if matches!(e.problem.kind, ProblemKind::NotUtf8 { .. }) => {
+            match decode_gb18030(bytes) {
+                Some(text) => {
+                    (import_csv(text.as_bytes(), name, gazetteer), Some(ReadNote::DecodedGb18030))
+                }
+                None => (Err(e), None),
+            }
+        }
+        other => (other, None),
+    };
+    result
+        .map(|l| (Arc::new(l), note))
+        .map_err(|e| Failure::File { name: name.to_owned(), problem: e.problem })
+}
+
+/// Reads any file a user gives: a workbook in the spreadsheet worker, anything else at once
+/// ([`read_bytes`]).
+pub async fn read_file(
+    name: &str,
+    bytes: &[u8],
+    gazetteer: Option<&Dataset>,
+) -> Result<(Arc<Loaded>, Option<ReadNote>), Failure> {
+    if workbook_kind(bytes).is_none() {
+        return read_bytes(name, bytes, gazetteer);
+    }
+    match super::sheets::workbook_csv(bytes).await {
+        Ok(csv) => read_csv(name, csv.as_bytes(), gazetteer)
+            .map(|(loaded, _)| (loaded, Some(ReadNote::Workbook))),
+        Err(reason) => Err(Failure::File {
+            name: name.to_owned(),
+            problem: Problem::fatal(ProblemKind::Workbook { reason }),
+        }),
+    }
 }
 
 /// Reads a File and, when it loads, shows it (filters and selection cleared, on the data tab).
@@ -85,7 +117,7 @@ pub fn load_pasted(state: AppState, name: String, text: String) {
 
 async fn show_bytes(state: AppState, name: String, bytes: Vec<u8>) {
     let gazetteer = state.data.gazetteer().await;
-    match read_bytes(&name, &bytes, gazetteer.as_deref().map(|l| &l.dataset)) {
+    match read_file(&name, &bytes, gazetteer.as_deref().map(|l| &l.dataset)).await {
         Ok((loaded, note)) => {
             state.data.show_file(UserFile { name, loaded, note });
             state.navigate(|u| {

@@ -29,6 +29,7 @@ mod print;
 mod profile;
 mod search;
 mod sheet;
+mod sheets;
 mod sources;
 pub mod state;
 mod stories;

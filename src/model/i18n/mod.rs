@@ -318,6 +318,7 @@ messages! {
     p_unplaceable: &'static str,
     /// Not an http(s) URL: `{value}`.
     p_unsafe_url: &'static str,
+    p_workbook: &'static str,
     /// Document title.
     page_title: &'static str,
     /// A data file could not be read: {url}, {problem}.
@@ -786,6 +787,8 @@ messages! {
     decoded_gb18030: &'static str,
     /// A dropped or linked file was the national registry's answer.
     read_as_registry: &'static str,
+    /// A dropped or linked file was a spreadsheet workbook (.xlsx, .xls): which sheet was read.
+    read_as_workbook: &'static str,
     /// Own data: the paste box's label.
     paste_label: &'static str,
     /// Own data: the button that loads pasted rows.
@@ -1098,6 +1101,7 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
         ProblemKind::MissingColumn { column } => fill(m.p_missing_column, &[("column", column)]),
         ProblemKind::UnplaceableName { name } => fill(m.p_unplaceable, &[("name", name)]),
         ProblemKind::UnsafeUrl { value } => fill(m.p_unsafe_url, &[("value", value)]),
+        ProblemKind::Workbook { reason } => fill(m.p_workbook, &[("reason", reason)]),
     };
     let consequence = match problem.severity {
         Severity::Fatal => "",

@@ -12,8 +12,9 @@ use crate::ui::state::{use_app_state, use_explore};
 pub fn ValidationReport() -> impl IntoView {
     let state = use_app_state();
     let explore = use_explore();
-    let counts = explore.with_data(|d| {
-        (d.partnerships().len(), d.places().len(), d.countries().len(), d.sources().len())
+    let counts = explore.loaded.with_value(|l| {
+        let d = &l.dataset;
+        (d.partnerships().len(), l.n_places_named(), d.countries().len(), d.sources().len())
     });
     let problems = explore.loaded.with_value(|l| l.problems.clone());
     let n_skipped = problems.iter().filter(|p| p.severity == Severity::Skipped).count();

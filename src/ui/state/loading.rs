@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use crate::model::failure::{Failure, ReadNote};
 use crate::model::geo::basemap::{Basemap, MapProfile, basemap_files, decode_basemap};
 use crate::model::load::{Loaded, load};
-use crate::ui::fetch::fetch_text;
-use crate::ui::import::read_bytes;
+use crate::ui::fetch::{fetch_bytes, fetch_text};
+use crate::ui::import::read_file;
 use crate::ui::perf;
 
 /// Seconds before a fetch gives up.
@@ -206,9 +206,9 @@ async fn load_user_url(
     bundled_url: &str,
     cache: StoredValue<Option<Arc<Loaded>>>,
 ) -> Result<(Arc<Loaded>, Option<ReadNote>), Failure> {
-    let text = fetch_text(url, FETCH_TIMEOUT_SECONDS).await?;
+    let bytes = fetch_bytes(url, FETCH_TIMEOUT_SECONDS).await?;
     let gazetteer = load_bundled(bundled_url, cache).await.ok();
-    read_bytes(url, text.as_bytes(), gazetteer.as_deref().map(|l| &l.dataset))
+    read_file(url, &bytes, gazetteer.as_deref().map(|l| &l.dataset)).await
 }
 
 async fn load_data(

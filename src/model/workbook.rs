@@ -1,0 +1,216 @@
+//! Spreadsheet workbooks (.xlsx, .xls, .ods) turned into rows of cells — the only stage of the
+//! import that is particular to workbooks. The rows are handed on as CSV text, so the header
+//! row, the columns' roles, dates, names and problems are found exactly as for a CSV file
+//! ([`super::import_csv`]).
+//!
+//! The app runs this in a web worker built as its own wasm module (`src/bin/youcheng-sheets`),
+//! fetched only when a workbook is given: calamine never reaches the first view.
+//!
+//! - the first sheet holding any cell is read; a merged title cell is its top-left value;
+//! - a cell typed as a date becomes `YYYY-MM-DD` (Excel's 1900 and 1904 systems), never a
+//!   serial number; a time of day is dropped;
+//! - a whole number stays whole (`1974`, not `1974.0`); text stays as written.
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, open_workbook_auto_from_rs};
+
+use super::csv::push_row;
+
+/// The largest workbook read (bytes): as large as the JSON and CSV loaders accept.
+pub const MAX_WORKBOOK_BYTES: usize = super::load::MAX_INPUT_BYTES;
+
+/// Which kind of workbook some bytes are, told by their first bytes (not the file name, which
+/// a link may not have).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WorkbookKind {
+    /// Office Open XML (.xlsx) or OpenDocument (.ods): a zip archive.
+    Zip,
+    /// The older Excel format (.xls): an OLE compound file.
+    Ole,
+}
+
+/// The kind of workbook `bytes` start like, if any.
+pub fn workbook_kind(bytes: &[u8]) -> Option<WorkbookKind> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some(WorkbookKind::Zip)
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Some(WorkbookKind::Ole)
+    } else {
+        None
+    }
+}
+
+/// One sheet read as rows of cell texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sheet {
+    /// The sheet's name as the workbook gives it.
+    pub name: String,
+    /// Its rows from the first row holding a cell, each as wide as the widest.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Sheet {
+    /// The rows as CSV text (comma-separated, quoted where needed), for the CSV importer.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        for row in &self.rows {
+            push_row(&mut out, row);
+        }
+        out
+    }
+}
+
+/// Why a workbook could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WorkbookError {
+    /// The reader refused the file (damaged, encrypted, or not a workbook).
+    #[error("not a readable workbook: {0}")]
+    Unreadable(String),
+    /// Every sheet is empty.
+    #[error("the workbook has no sheet with data")]
+    NoData,
+    /// Larger than the importer accepts.
+    #[error("the workbook is larger than {limit} bytes")]
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+}
+
+/// Reads the first sheet that holds any cell.
+pub fn read_first_sheet(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
+    if bytes.len() > MAX_WORKBOOK_BYTES {
+        return Err(WorkbookError::TooLarge { limit: MAX_WORKBOOK_BYTES });
+    }
+    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    for name in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&name) else { continue };
+        let rows: Vec<Vec<String>> =
+            range.rows().map(|row| row.iter().map(cell_text).collect()).collect();
+        let first = rows.iter().position(|r| r.iter().any(|c| !c.trim().is_empty()));
+        if let Some(first) = first {
+            return Ok(Sheet { name, rows: rows[first..].to_vec() });
+        }
+    }
+    Err(WorkbookError::NoData)
+}
+
+/// A cell as text: dates as `YYYY-MM-DD`, whole numbers without a decimal point.
+pub fn cell_text(cell: &Data) -> String {
+    match cell {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Data::DateTime(dt) => number_text(dt.as_f64()),
+        // OpenDocument writes dates as ISO text already: keep the date part.
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).to_owned(),
+        Data::DurationIso(s) => s.clone(),
+    }
+}
+
+/// A number as a person reads it in the cell: `1974`, `2015.9`.
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{f:.0}") } else { f.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{ExcelDateTime, ExcelDateTimeType};
+
+    #[test]
+    fn kinds_are_told_by_their_first_bytes() {
+        assert_eq!(workbook_kind(b"PK\x03\x04rest"), Some(WorkbookKind::Zip));
+        assert_eq!(
+            workbook_kind(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
+            Some(WorkbookKind::Ole)
+        );
+        assert_eq!(workbook_kind(b"\xef\xbb\xbf\xe5\xba\x8f"), None);
+        assert_eq!(workbook_kind(b"PK"), None);
+    }
+
+    #[test]
+    fn cells_read_as_a_person_reads_them() {
+        let date = |v, is_1904| {
+            Data::DateTime(ExcelDateTime::new(v, ExcelDateTimeType::DateTime, is_1904))
+        };
+        let cases = [
+            (Data::Float(1974.0), "1974"),
+            (Data::Float(2015.9), "2015.9"),
+            (Data::Int(3), "3"),
+            (Data::String("西安市".into()), "西安市"),
+            (Data::Empty, ""),
+            (date(27061.0, false), "1974-02-01"),
+            (date(27061.75, false), "1974-02-01"),
+            (date(25599.0, true), "1974-02-01"),
+            (Data::DateTimeIso("1974-02-01T00:00:00".into()), "1974-02-01"),
+        ];
+        for (cell, text) in cases {
+            assert_eq!(cell_text(&cell), text, "{cell:?}");
+        }
+    }
+
+    const XLSX: &[u8] = include_bytes!("../../tests/fixtures/office/office-list-zh.xlsx");
+    const XLS: &[u8] = include_bytes!("../../tests/fixtures/office/office-list-en.xls");
+
+    #[test]
+    fn an_office_xlsx_reads_from_its_merged_title_with_dates_as_dates() {
+        let sheet = read_first_sheet(XLSX).unwrap();
+        // The empty first sheet (说明) is passed over.
+        assert_eq!(sheet.name, "友城");
+        assert_eq!(sheet.rows[0][0], "陕西省国际友好城市一览表");
+        assert!(
+            sheet.rows[0][1..].iter().all(String::is_empty),
+            "merged cells after the first are empty"
+        );
+        assert_eq!(sheet.rows[2], ["序号", "中方城市", "外方城市", "国别", "结好时间", "类型"]);
+        let dates: Vec<&str> = sheet.rows[3..].iter().map(|r| r[4].as_str()).collect();
+        assert_eq!(dates, ["1974-02-01", "1974-11-22", "2018年", "1981"]);
+        assert_eq!(sheet.rows[3][0], "1");
+    }
+
+    #[test]
+    fn an_xls_reads_its_date_cell_and_keeps_text_dates_as_written() {
+        let sheet = read_first_sheet(XLS).unwrap();
+        assert_eq!(sheet.name, "Partners");
+        assert_eq!(sheet.rows[1][4], "1974-02-01");
+        assert_eq!(sheet.rows[2][4], "30/11/1973");
+        assert_eq!(sheet.rows[2][2], "Yokohama");
+    }
+
+    #[test]
+    fn a_workbook_imports_like_the_same_list_in_csv() {
+        use crate::model::import_csv::import_csv;
+        use crate::model::load::load;
+        let gazetteer = load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset;
+        let csv = read_first_sheet(XLSX).unwrap().to_csv();
+        let loaded = import_csv(csv.as_bytes(), "友城.xlsx", &gazetteer).unwrap();
+        let d = &loaded.dataset;
+        assert_eq!(d.partnerships().len(), 4);
+        let dates: Vec<String> = d
+            .partnerships()
+            .iter()
+            .map(|p| p.established.map(|e| e.to_string()).unwrap_or_default())
+            .collect();
+        assert_eq!(dates, ["1974-02-01", "1974-11-22", "2018", "1981"]);
+        let nara = d.place(d.partnerships()[0].partner);
+        assert_eq!(nara.name_en, "Nara");
+    }
+
+    #[test]
+    fn what_is_not_a_workbook_is_refused_by_name() {
+        assert!(matches!(
+            read_first_sheet(b"PK\x03\x04not a zip"),
+            Err(WorkbookError::Unreadable(_))
+        ));
+        assert!(matches!(read_first_sheet(b"a,b\n"), Err(WorkbookError::Unreadable(_))));
+    }
+}

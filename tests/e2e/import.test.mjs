@@ -1,0 +1,99 @@
+// Lists as offices keep them, loaded the ways a person gives them: a workbook picked with the
+// file picker or linked with ?data=, read by the spreadsheet worker under the strict CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  serve, launch, openPage, waitForData, readHeadline, fileRoute, ROOT, DIST,
+} from './harness.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const XLSX = path.join(ROOT, 'tests/fixtures/office/office-list-zh.xlsx');
+const XLS = path.join(ROOT, 'tests/fixtures/office/office-list-en.xls');
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run trunk build --release first');
+  browser = await launch();
+  server = await serve(DIST, {
+    csp: CSP,
+    routes: {
+      '/lists/shaanxi.xlsx': fileRoute(XLSX),
+      '/lists/partners.xls': fileRoute(XLS),
+    },
+  });
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+/** The rows of a chart's data table (label, value), as a screen reader reads them. */
+async function chartRows(page, kind) {
+  const card = page.getByTestId(`chart-${kind}`);
+  await card.locator('.chart-data tbody tr').first().waitFor({ state: 'attached' });
+  return card.locator('.chart-data tbody tr').evaluateAll((trs) => trs.map((tr) => [
+    tr.querySelector('th').textContent, Number(tr.querySelector('td').textContent.replace(/,/g, '')),
+  ]));
+}
+
+test('an office workbook (.xlsx: merged title row, 序号, dates typed as dates) picked with the file picker loads', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?tab=data`);
+  const bundled = await waitForData(page);
+  const before = server.requests.filter((r) => /youcheng-sheets/.test(r)).length;
+  assert.equal(before, 0, 'the spreadsheet reader is not fetched for the first view');
+  await page.getByTestId('file-input').setInputFiles(XLSX);
+  await page.waitForFunction((t) => document.querySelector('[data-testid="headline-figures"]').textContent !== t, bundled.text);
+  const shown = await readHeadline(page);
+  assert.equal(shown.pairs, 4);
+  assert.equal(shown.countries, 2);
+  const counts = await page.getByTestId('validation-report').getByTestId('report-counts').textContent();
+  // Seven places named (Shaanxi comes as their province, not from the list); China and the two
+  // partner countries.
+  assert.match(counts, /Loaded 4 partnerships, 7 places, 3 countries and 1 source; 0 records were skipped and 1 was kept/);
+  const problems = await page.getByTestId('validation-report').getByTestId('problem-list').getByRole('listitem').allTextContents();
+  assert.ok(problems.length === 1 && /row 7/.test(problems[0]) && /Kumagaya/.test(problems[0]), problems.join('\n'));
+  assert.match(await page.getByTestId('data-panel').textContent(), /first sheet with data/);
+  assert.ok(server.requests.some((r) => /youcheng-sheets_bg\.wasm$/.test(r)), 'the reader was fetched for the workbook');
+  // Every Chinese place of the list is in Shaanxi: one province, with the list's four ties.
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  assert.deepEqual(await chartRows(page, 'provinces'), [['Shaanxi', 4]]);
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const table = page.getByRole('table');
+  await table.waitFor();
+  const text = await table.textContent();
+  for (const date of ['1974-02-01', '1974-11-22', '2018', '1981']) assert.ok(text.includes(date), `${date} in the table`);
+  assert.deepEqual(errors, []);
+});
+
+test('a workbook linked with ?data= (.xls, English headers, a date cell and a day-first date) loads under the CSP', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?data=lists/partners.xls`);
+  await waitForData(page);
+  await page.waitForFunction(() => /^2 pairs/.test(document.querySelector('[data-testid="headline-figures"]').textContent));
+  const shown = await readHeadline(page);
+  assert.equal(shown.pairs, 2);
+  assert.equal(shown.countries, 1);
+  await page.getByRole('tab', { name: 'Data' }).click();
+  assert.match(await page.getByTestId('validation-report').getByTestId('report-counts').textContent(), /0 records were skipped/);
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const text = await page.getByRole('table').textContent();
+  assert.ok(text.includes('1974-02-01'), 'the date cell');
+  assert.ok(text.includes('1973-11-30'), '30/11/1973 read day first, as the file writes it');
+  assert.deepEqual(errors, []);
+});
+
+test('a file that only looks like a workbook is refused with a reason, and the data stays', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?tab=data`);
+  const bundled = await waitForData(page);
+  const fake = path.join(ROOT, 'target/e2e-not-a-workbook.xlsx');
+  fs.mkdirSync(path.dirname(fake), { recursive: true });
+  fs.writeFileSync(fake, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 1)]));
+  await page.getByTestId('file-input').setInputFiles(fake);
+  const error = page.getByTestId('file-error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /spreadsheet could not be read .*Save it as CSV/);
+  assert.equal((await readHeadline(page)).text, bundled.text);
+  assert.deepEqual(errors, []);
+});
