@@ -1,5 +1,8 @@
-//! Any bytes given to the CSV importer (against the small fixture as gazetteer): no panic,
+//! Any bytes given to the list importer (against the small fixture as gazetteer): no panic,
 //! and whatever imports can be exported as partnership JSON that loads with the same pairs.
+//! Covers every stage after the format: a workbook (bytes starting like .xlsx or .xls) read
+//! into rows; the columns read for the mapping step; and, when the first byte is odd, a
+//! mapping chosen by hand taken from the first line (as `cols=` carries it).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -7,8 +10,9 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use youcheng::model::dataset::Dataset;
 use youcheng::model::export::to_json;
-use youcheng::model::import_csv::import_csv;
+use youcheng::model::import_csv::{import_csv_mapped, mapping_from_param, read_columns};
 use youcheng::model::load::load;
+use youcheng::model::workbook::{read_first_sheet, workbook_kind};
 
 fn gazetteer() -> &'static Dataset {
     static GAZETTEER: OnceLock<Dataset> = OnceLock::new();
@@ -18,7 +22,23 @@ fn gazetteer() -> &'static Dataset {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(loaded) = import_csv(data, "fuzz.csv", gazetteer()) else { return };
+    let (bytes, mapping): (Vec<u8>, _) = if workbook_kind(data).is_some() {
+        let Ok(sheet) = read_first_sheet(data) else { return };
+        (sheet.to_csv().into_bytes(), None)
+    } else if data.first().is_some_and(|b| b & 1 == 1) {
+        let text = String::from_utf8_lossy(&data[1..]);
+        let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
+        (rest.as_bytes().to_vec(), Some(mapping_from_param(first)))
+    } else {
+        (data.to_vec(), None)
+    };
+    if let Ok(text) = std::str::from_utf8(&bytes) {
+        let columns = read_columns(text, gazetteer(), mapping.as_deref());
+        assert_eq!(columns.roles.len(), columns.header.len());
+    }
+    let Ok(loaded) = import_csv_mapped(&bytes, "fuzz.csv", gazetteer(), mapping.as_deref()) else {
+        return;
+    };
     let d = &loaded.dataset;
     let pairs: Vec<_> = d.pair_indices().collect();
     let again = load(&to_json(d, &pairs)).expect("an export loads");

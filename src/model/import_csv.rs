@@ -77,9 +77,177 @@ fn problem(row: usize, field: Option<&str>, kind: ProblemKind, severity: Severit
     }
 }
 
+/// A role for each column of the header row, chosen by hand (`None`: the column is not used).
+/// Role names are the template's column names ([`COLUMNS`]).
+pub type Mapping = Vec<Option<&'static str>>;
+
+/// The template column called `name`, if any.
+fn role_named(name: &str) -> Option<&'static str> {
+    COLUMNS.iter().map(|(n, _)| *n).find(|n| *n == name)
+}
+
+/// A mapping as the address carries it (`cols=-,chinese_place,partner,…`): role names by
+/// column, `-` for a column not used.
+pub fn mapping_to_param(mapping: &[Option<&str>]) -> String {
+    mapping.iter().map(|r| r.unwrap_or("-")).collect::<Vec<_>>().join(",")
+}
+
+/// A mapping read from the address; an unknown role name leaves its column unused.
+pub fn mapping_from_param(param: &str) -> Mapping {
+    param.split(',').take(COLUMN_LIMIT).map(|p| role_named(p.trim())).collect()
+}
+
+/// `mapping` with column `column` read as `role`; a column that had that role before is left
+/// unused (one column per role).
+pub fn with_role(
+    mapping: &[Option<&'static str>],
+    column: usize,
+    role: Option<&'static str>,
+) -> Mapping {
+    let mut out: Mapping = mapping.to_vec();
+    if out.len() <= column {
+        out.resize(column + 1, None);
+    }
+    for r in out.iter_mut() {
+        if role.is_some() && *r == role {
+            *r = None;
+        }
+    }
+    out[column] = role;
+    out
+}
+
+/// The most columns a mapping names.
+const COLUMN_LIMIT: usize = 200;
+
+/// How a list's columns are read: its header row, the role each column plays, its first rows,
+/// and what is missing or in doubt. What the data panel shows as the mapping step.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Columns {
+    /// The header row's cells.
+    pub header: Vec<String>,
+    /// The role of each column.
+    pub roles: Mapping,
+    /// The first rows under the header (at most [`PREVIEW_ROWS`]).
+    pub preview: Vec<Vec<String>>,
+    /// Required roles no column plays.
+    pub missing: Vec<&'static str>,
+    /// Roles that more than one column's header names (the first is used).
+    pub doubtful: Vec<&'static str>,
+}
+
+/// Rows shown under the header in the mapping step.
+pub const PREVIEW_ROWS: usize = 5;
+
+/// Reads a list's columns as the importer does (`mapping`: chosen by hand, else recognised).
+pub fn read_columns(
+    text: &str,
+    gazetteer: &Dataset,
+    mapping: Option<&[Option<&'static str>]>,
+) -> Columns {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let table = with_header_found(read(text));
+    let found = assign_roles(&table, gazetteer, mapping);
+    let mut roles: Mapping = vec![None; table.header.len()];
+    for (role, i) in &found.index {
+        roles[*i] = Some(*role);
+    }
+    Columns {
+        preview: table.rows.iter().take(PREVIEW_ROWS).map(|r| r.fields.clone()).collect(),
+        header: table.header,
+        roles,
+        missing: found.missing,
+        doubtful: found.doubtful,
+    }
+}
+
+/// The roles found for a table's columns.
+struct Assignment {
+    index: HashMap<&'static str, usize>,
+    missing: Vec<&'static str>,
+    doubtful: Vec<&'static str>,
+}
+
+/// The column each role is read from: as chosen by hand, else by the template's name or an
+/// office's header word ([`column_role`]), else (country and date) by what the column holds
+/// ([`column_by_content`]).
+fn assign_roles(
+    table: &Table,
+    gazetteer: &Dataset,
+    mapping: Option<&[Option<&'static str>]>,
+) -> Assignment {
+    let mut index: HashMap<&'static str, usize> = HashMap::new();
+    let mut doubtful = Vec::new();
+    if let Some(mapping) = mapping {
+        for (i, role) in mapping.iter().enumerate().take(table.header.len()) {
+            if let Some(role) = role {
+                index.entry(role).or_insert(i);
+            }
+        }
+    } else {
+        for (name, _) in COLUMNS {
+            // The template's own name, else a header word an office uses (中方城市, Partner city …).
+            let by_word: Vec<usize> = (0..table.header.len())
+                .filter(|&i| column_role(&table.header[i]) == Some(name))
+                .collect();
+            if let Some(i) = table.column(name).or(by_word.first().copied()) {
+                index.insert(name, i);
+            }
+            if by_word.len() > 1 && table.column(name).is_none() {
+                doubtful.push(name);
+            }
+        }
+        // A country or date column whose header word is not known is told by what it holds.
+        let codes: HashSet<&str> = gazetteer.countries().iter().map(|k| k.iso.as_str()).collect();
+        let names: HashSet<String> = gazetteer
+            .countries()
+            .iter()
+            .flat_map(|k| [Some(fold(&k.name_en)), k.name_zh.clone()])
+            .flatten()
+            .collect();
+        let is_country = |c: &str| {
+            codes.contains(c.to_ascii_uppercase().as_str())
+                || names.contains(&fold(c))
+                || names.contains(c)
+        };
+        for role in ["partner_country", "established"] {
+            if index.contains_key(role) {
+                continue;
+            }
+            let found = (0..table.header.len()).find(|&i| {
+                !index.values().any(|v| *v == i)
+                    && column_by_content(
+                        &table.rows.iter().map(|r| r.get(i)).collect::<Vec<_>>(),
+                        is_country,
+                    ) == Some(role)
+            });
+            if let Some(i) = found {
+                index.insert(role, i);
+            }
+        }
+    }
+    let missing = COLUMNS
+        .iter()
+        .filter(|(name, required)| *required && !index.contains_key(name))
+        .map(|(name, _)| *name)
+        .collect();
+    Assignment { index, missing, doubtful }
+}
+
 /// Reads partnership CSV bytes. `gazetteer` (the bundled dataset) supplies countries and the
 /// coordinates of places the file names without coordinates.
 pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<Loaded, LoadError> {
+    import_csv_mapped(bytes, file_name, gazetteer, None)
+}
+
+/// Reads partnership CSV bytes with the columns' roles chosen by hand (`mapping`), or
+/// recognised when `None` ([`import_csv`]).
+pub fn import_csv_mapped(
+    bytes: &[u8],
+    file_name: &str,
+    gazetteer: &Dataset,
+    mapping: Option<&[Option<&'static str>]>,
+) -> Result<Loaded, LoadError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(LoadError {
             problem: Problem::fatal(ProblemKind::TooLarge {
@@ -98,51 +266,7 @@ pub fn import_csv(bytes: &[u8], file_name: &str, gazetteer: &Dataset) -> Result<
         return Err(LoadError { problem: Problem::fatal(ProblemKind::Empty) });
     }
     let table = with_header_found(read(text));
-    let mut missing = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    for (name, required) in COLUMNS {
-        // The template's own name, else a header word an office uses (中方城市, Partner city …).
-        let by_word = || table.header.iter().position(|h| column_role(h) == Some(name));
-        match table.column(name).or_else(by_word) {
-            Some(i) => {
-                index.insert(name, i);
-            }
-            None if required => missing.push(name),
-            None => {}
-        }
-    }
-    // A country or date column whose header word is not known is told by what it holds.
-    let unassigned: Vec<usize> =
-        (0..table.header.len()).filter(|i| !index.values().any(|v| v == i)).collect();
-    // The gazetteer's country codes and names, gathered once for every cell looked at.
-    let codes: HashSet<&str> = gazetteer.countries().iter().map(|k| k.iso.as_str()).collect();
-    let names: HashSet<String> = gazetteer
-        .countries()
-        .iter()
-        .flat_map(|k| [Some(fold(&k.name_en)), k.name_zh.clone()])
-        .flatten()
-        .collect();
-    let is_country = |c: &str| {
-        codes.contains(c.to_ascii_uppercase().as_str())
-            || names.contains(&fold(c))
-            || names.contains(c)
-    };
-    for role in ["partner_country", "established"] {
-        if index.contains_key(role) {
-            continue;
-        }
-        let found = unassigned.iter().copied().find(|&i| {
-            !index.values().any(|v| *v == i)
-                && column_by_content(
-                    &table.rows.iter().map(|r| r.get(i)).collect::<Vec<_>>(),
-                    is_country,
-                ) == Some(role)
-        });
-        if let Some(i) = found {
-            index.insert(role, i);
-            missing.retain(|m| *m != role);
-        }
-    }
+    let Assignment { index, missing, .. } = assign_roles(&table, gazetteer, mapping);
     if let Some(column) = missing.first() {
         return Err(LoadError {
             problem: Problem {
@@ -770,6 +894,80 @@ mod tests {
         );
         // Shaanxi and Shanghai came as context: the list itself names five places.
         assert_eq!((loaded.context_places, loaded.n_places_named()), (2, 5));
+    }
+
+    #[test]
+    fn columns_not_recognised_are_reported_missing_then_read_as_mapped_by_hand() {
+        let csv =
+            "Ort,Gegenstück,Land,Jahr,Remarks\nXi'an,Nara,JP,1974,first\nYan'an,Trier,DE,2018,\n";
+        let columns = read_columns(csv, &gazetteer(), None);
+        assert_eq!(columns.header, ["Ort", "Gegenstück", "Land", "Jahr", "Remarks"]);
+        // The country and the year are told by what the columns hold; the two sides are not.
+        assert_eq!(
+            columns.roles,
+            [None, None, Some("partner_country"), Some("established"), Some("note")]
+        );
+        assert_eq!(columns.missing, ["chinese_place", "partner"]);
+        assert_eq!(columns.preview.len(), 2);
+        let err = import_csv(csv.as_bytes(), "l.csv", &gazetteer()).unwrap_err();
+        assert_eq!(err.problem.compact(), "fatal row[1] chinese_place missing-column");
+
+        let mapping = mapping_from_param("chinese_place,partner,partner_country,established,-");
+        assert_eq!(
+            mapping_to_param(&mapping),
+            "chinese_place,partner,partner_country,established,-"
+        );
+        let loaded =
+            import_csv_mapped(csv.as_bytes(), "l.csv", &gazetteer(), Some(&mapping)).unwrap();
+        assert_eq!(loaded.dataset.partnerships().len(), 2);
+        assert_eq!(
+            loaded.dataset.partnership(PairIdx(0)).note,
+            None,
+            "Remarks left unused by hand"
+        );
+        assert!(read_columns(csv, &gazetteer(), Some(&mapping)).missing.is_empty());
+    }
+
+    #[test]
+    fn a_hand_mapping_can_swap_what_the_headers_say_and_unknown_roles_are_ignored() {
+        let csv = "中方城市,外方城市,国别\nNara,Xi'an,JP\n";
+        let mapping = mapping_from_param("partner,chinese_place,partner_country,nonsense");
+        assert_eq!(
+            mapping,
+            [Some("partner"), Some("chinese_place"), Some("partner_country"), None]
+        );
+        let columns = read_columns(csv, &gazetteer(), Some(&mapping));
+        assert_eq!(
+            columns.roles,
+            [Some("partner"), Some("chinese_place"), Some("partner_country")]
+        );
+        let loaded =
+            import_csv_mapped(csv.as_bytes(), "l.csv", &gazetteer(), Some(&mapping)).unwrap();
+        let d = &loaded.dataset;
+        assert_eq!(d.place(d.partnership(PairIdx(0)).home).name_en, "Xi'an");
+    }
+
+    #[test]
+    fn a_role_chosen_for_one_column_leaves_the_column_that_had_it() {
+        let m = [Some("chinese_place"), Some("partner"), None];
+        assert_eq!(
+            with_role(&m, 2, Some("partner")),
+            [Some("chinese_place"), None, Some("partner")]
+        );
+        assert_eq!(with_role(&m, 0, None), [None, Some("partner"), None]);
+        assert_eq!(
+            with_role(&m, 4, Some("note")),
+            [Some("chinese_place"), Some("partner"), None, None, Some("note")]
+        );
+    }
+
+    #[test]
+    fn two_columns_named_for_one_role_are_in_doubt_and_the_first_is_used() {
+        let csv = "中方城市,外方城市,国别,结好时间,签约时间\n西安,Nara,JP,1974,1973\n";
+        let columns = read_columns(csv, &gazetteer(), None);
+        assert_eq!(columns.doubtful, ["established"]);
+        assert_eq!(columns.roles[3], Some("established"));
+        assert_eq!(columns.roles[4], None);
     }
 
     #[test]

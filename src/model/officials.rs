@@ -256,13 +256,13 @@ pub fn is_year_last(text: &str) -> bool {
 const NAME_SUFFIXES: [&str; 8] = ["特别行政区", "自治州", "地区", "省", "市", "州", "盟", "都"];
 
 /// The forms a place's name may be matched by, as written first: 西安市 → 西安;
-/// 济南市历城区 → 历城区; 明尼苏达州 → 明尼苏达. A shorter form is only tried when the name as
+/// 济南市历城区 → 历城区; 陕西省西安市 → 西安市, 西安; 明尼苏达州 → 明尼苏达. A shorter form is only tried when the name as
 /// written is not known.
 pub fn name_forms(name: &str) -> Vec<String> {
     let name = name.trim();
     let mut forms = vec![name.to_owned()];
-    // The parent written before the name: the part after the last 省 or 市 that is not the end.
-    if let Some((i, c)) = name.char_indices().rfind(|(_, c)| matches!(c, '省' | '市')) {
+    // Parents written before the name (陕西省西安市, 济南市历城区): what follows each 省 or 市.
+    for (i, c) in name.char_indices().filter(|(_, c)| matches!(c, '省' | '市')) {
         let tail = &name[i + c.len_utf8()..];
         if tail.chars().count() >= 2 {
             forms.push(tail.to_owned());
@@ -324,13 +324,14 @@ mod tests {
 
     #[test]
     fn names_are_matched_with_or_without_their_suffix_and_parent() {
-        let cases: [(&str, &[&str]); 8] = [
+        let cases: [(&str, &[&str]); 9] = [
             ("西安市", &["西安市", "西安"]),
             ("西安", &["西安"]),
             ("济南市历城区", &["济南市历城区", "历城区"]),
             ("长宁区", &["长宁区"]),
             ("明尼苏达州", &["明尼苏达州", "明尼苏达"]),
             ("陕西省", &["陕西省", "陕西"]),
+            ("陕西省西安市", &["陕西省西安市", "西安市", "陕西省西安", "西安"]),
             ("奈良市", &["奈良市", "奈良"]),
             ("Kansas City", &["Kansas City"]),
         ];

@@ -265,6 +265,9 @@ pub struct UrlState {
     pub play_year: Option<i32>,
     /// A data file to load instead of the bundled one.
     pub data: Option<String>,
+    /// How that file's columns are read, chosen by hand (`cols=-,chinese_place,partner,…`; see
+    /// [`crate::model::import_csv::mapping_from_param`]).
+    pub cols: Option<String>,
     /// Embed preset.
     pub embed: Option<EmbedPreset>,
     /// The chart an embed shows.
@@ -460,6 +463,10 @@ pub fn parse(query: &str) -> (UrlState, Vec<Notice>) {
                 true => state.data = Some(value.clone()),
                 false => bad("a URL"),
             },
+            "cols" => match value.len() <= 2000 && value.contains(',') {
+                true => state.cols = Some(value.clone()),
+                false => bad("column roles separated by commas"),
+            },
             // Diagnostics handled before the app starts (see `ui::start`); not part of the state.
             "selftest" => {}
             "embed" => match EmbedPreset::parse(&value) {
@@ -564,6 +571,9 @@ pub fn to_query(state: &UrlState) -> String {
     }
     if let Some(u) = &state.data {
         parts.push(("data", u.clone()));
+    }
+    if let Some(c) = &state.cols {
+        parts.push(("cols", c.clone()));
     }
     if let Some(e) = state.embed {
         parts.push(("embed", e.as_str().into()));
@@ -685,6 +695,7 @@ mod tests {
         s.sort = Some((SortColumn::Country, true));
         s.play_year = Some(1994);
         s.data = Some("https://example.org/data.json?x=1&y=2".into());
+        s.cols = Some("-,chinese_place,partner,partner_country".into());
         s.embed = Some(EmbedPreset::Province);
         s.chart = Some(ChartKind::Countries);
         s.theme = Some(Theme::Dark);

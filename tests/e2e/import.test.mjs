@@ -12,6 +12,14 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 const XLSX = path.join(ROOT, 'tests/fixtures/office/office-list-zh.xlsx');
 const XLS = path.join(ROOT, 'tests/fixtures/office/office-list-en.xls');
 
+/** Serves `text` as a CSV file. */
+function textRoute(text) {
+  return (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-security-policy': CSP });
+    res.end(text);
+  };
+}
+
 let browser;
 let server;
 before(async () => {
@@ -22,6 +30,9 @@ before(async () => {
     routes: {
       '/lists/shaanxi.xlsx': fileRoute(XLSX),
       '/lists/partners.xls': fileRoute(XLS),
+      '/lists/english.csv': textRoute('Chinese city;Partner city;Country;Date established;Relationship\n'
+        + "Xi'an;Nara;Japan;01/02/1974;Sister city\nShanghai;Yokohama;Japan;30/11/1973;friendly exchange\n"),
+      '/lists/unlabelled.csv': textRoute("Ort,Gegenstück,Land,Jahr\nXi'an,Nara,Japan,1974\nYan'an,Trier,Germany,2018\n"),
     },
   });
 });
@@ -96,4 +107,42 @@ test('a file that only looks like a workbook is refused with a reason, and the d
   assert.match(await error.textContent(), /spreadsheet could not be read .*Save it as CSV/);
   assert.equal((await readHeadline(page)).text, bundled.text);
   assert.deepEqual(errors, []);
+});
+
+test('a semicolon list with English headers and day/month dates, linked with ?data=, reads its dates day first', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?data=lists/english.csv`);
+  await waitForData(page);
+  await page.waitForFunction(() => /^2 pairs/.test(document.querySelector('[data-testid="headline-figures"]').textContent));
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const text = await page.getByRole('table').textContent();
+  assert.ok(text.includes('1974-02-01') && text.includes('1973-11-30'), text.slice(0, 400));
+  assert.deepEqual(errors, []);
+});
+
+test('columns no header names: the mapping step says what is missing; the roles chosen by hand travel in the copied link', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?data=lists/unlabelled.csv&tab=data`);
+  const bundled = await waitForData(page);
+  const card = page.getByTestId('column-mapping');
+  await card.waitFor();
+  assert.match(await card.getByTestId('columns-missing').textContent(), /Choose the column that holds: Chinese place, Partner place\./);
+  // The first rows are shown under the headers, as the file has them.
+  assert.match(await card.locator('tbody').textContent(), /Xi'an.*Nara/);
+  // Country and year were told by what their columns hold.
+  assert.equal(await card.getByLabel('Column 3 (Land) is read as').inputValue(), 'partner_country');
+  await card.getByLabel('Column 1 (Ort) is read as').selectOption({ label: 'Chinese place' });
+  await page.getByTestId('column-mapping').getByLabel('Column 2 (Gegenstück) is read as').selectOption({ label: 'Partner place' });
+  await page.waitForFunction((t) => document.querySelector('[data-testid="headline-figures"]').textContent !== t, bundled.text);
+  assert.equal((await readHeadline(page)).pairs, 2);
+  const link = page.url();
+  assert.match(new URL(link).searchParams.get('cols'), /^chinese_place,partner,partner_country,established$/);
+  // A fresh page from the copied link reads the list the same way at once.
+  const fresh = await openPage(browser, link);
+  await waitForData(fresh.page);
+  await fresh.page.waitForFunction(() => /^2 pairs/.test(document.querySelector('[data-testid="headline-figures"]').textContent));
+  await fresh.page.getByRole('tab', { name: 'Data' }).click();
+  const freshCard = fresh.page.getByTestId('column-mapping');
+  assert.equal(await freshCard.getByLabel('Column 1 (Ort) is read as').inputValue(), 'chinese_place');
+  assert.equal(await freshCard.getByTestId('columns-missing').count(), 0);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(fresh.errors, []);
 });

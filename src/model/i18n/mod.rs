@@ -791,6 +791,18 @@ messages! {
     read_as_workbook: &'static str,
     /// Own data: the paste box's label.
     paste_label: &'static str,
+    /// The mapping step's title.
+    columns_title: &'static str,
+    /// The mapping step's help (`{name}`: the file).
+    columns_help: &'static str,
+    /// Required roles no column plays (`{roles}`).
+    columns_missing: &'static str,
+    /// Roles more than one column could play (`{roles}`).
+    columns_doubtful: &'static str,
+    /// A column not used.
+    column_unused: &'static str,
+    /// A column's choice, for its label (`{n}`, `{header}`).
+    column_choice: &'static str,
     /// Own data: the button that loads pasted rows.
     paste_load: &'static str,
     /// Own data: the name pasted rows are shown under.
@@ -957,6 +969,33 @@ pub fn kind_label(locale: Locale, kind: Kind) -> &'static str {
         Kind::Intent => m.kind_intent,
         Kind::Unknown => m.kind_unknown,
     }
+}
+
+/// The label of a column's role in a list (the template's column names, as a person reads
+/// them).
+pub fn column_role_label(locale: Locale, role: &str) -> &'static str {
+    const LABELS: [(&str, &str, &str); 16] = [
+        ("chinese_place", "Chinese place", "中方城市"),
+        ("chinese_place_zh", "Chinese place (in Chinese)", "中方城市（中文）"),
+        ("chinese_lat", "Chinese place: latitude", "中方纬度"),
+        ("chinese_lon", "Chinese place: longitude", "中方经度"),
+        ("partner", "Partner place", "外方城市"),
+        ("partner_local", "Partner (local name)", "外方城市（当地名称）"),
+        ("partner_country", "Partner country", "国别"),
+        ("partner_lat", "Partner: latitude", "外方纬度"),
+        ("partner_lon", "Partner: longitude", "外方经度"),
+        ("type", "Type of tie", "结好类型"),
+        ("status", "Status", "状态"),
+        ("established", "Date established", "结好时间"),
+        ("ended", "Date ended", "终止时间"),
+        ("source", "Source", "来源"),
+        ("source_url", "Source address", "来源网址"),
+        ("note", "Note", "备注"),
+    ];
+    LABELS.iter().find(|(r, ..)| *r == role).map_or("?", |(_, en, zh)| match locale {
+        Locale::En => en,
+        Locale::Zh => zh,
+    })
 }
 
 /// The label of a status.

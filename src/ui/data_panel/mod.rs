@@ -2,6 +2,7 @@
 //! loading your own data, the validation report of the loaded file, every official figure,
 //! and every source.
 
+mod columns;
 mod compare;
 mod own_data;
 mod report;
@@ -9,6 +10,7 @@ mod reported;
 
 use leptos::prelude::*;
 
+use self::columns::ColumnMapping;
 use self::compare::CompareWithPublic;
 use self::own_data::OwnData;
 use self::report::ValidationReport;
@@ -23,6 +25,7 @@ pub fn DataPanel() -> impl IntoView {
         <div class="data-panel" data-testid="data-panel">
             <AboutData />
             <OwnData />
+            <ColumnMapping />
             <ValidationReport />
             <CompareWithPublic />
             <ReportedFigures />
@@ -54,7 +57,10 @@ fn AboutData() -> impl IntoView {
     };
     let use_bundled = move |_| {
         state.data.forget_file();
-        state.navigate(|u| u.data = None);
+        state.navigate(|u| {
+            u.data = None;
+            u.cols = None;
+        });
     };
     view! {
         <section class="card" aria-labelledby="dataset-title">

@@ -7,8 +7,9 @@
 
 use leptos::prelude::*;
 
+use super::basemap::BasemapState;
 use super::layout::LayoutState;
-use super::loading::{BasemapState, DataState};
+use super::loading::DataState;
 use crate::model::failure::Failure;
 use crate::model::filter::Filters;
 use crate::model::geo::projection::Centre;
@@ -73,6 +74,8 @@ pub struct Query {
     pub sort: Memo<(SortColumn, bool)>,
     /// A data file to load instead of the bundled one.
     pub data: Memo<Option<String>>,
+    /// How its columns are read, when chosen by hand.
+    pub cols: Memo<Option<String>>,
     /// The search text.
     pub search: Memo<Option<String>>,
     /// Host styling.
@@ -98,6 +101,7 @@ impl Query {
                 url.with(|u| u.sort.unwrap_or((SortColumn::Established, false)))
             }),
             data: Memo::new(move |_| url.with(|u| u.data.clone())),
+            cols: Memo::new(move |_| url.with(|u| u.cols.clone())),
             search: Memo::new(move |_| url.with(|u| u.search.clone())),
             styling: Memo::new(move |_| {
                 url.with(|u| Styling {
@@ -151,7 +155,7 @@ impl AppState {
             query,
             locale,
             notices: RwSignal::new(notices),
-            data: DataState::new(query.data, bundled_url),
+            data: DataState::new(query.data, query.cols, bundled_url),
             basemap: BasemapState::new(query.map_profile),
             download_failure: RwSignal::new(None),
             layout: LayoutState::new(),

@@ -1,4 +1,4 @@
-//! Loading the dataset and the basemap: two resources, and the states derived from them.
+//! Loading the dataset: a resource, and the states derived from it (the basemap: `basemap.rs`).
 //!
 //! The dataset is the bundled one, a user's `?data=` file (partnership JSON or a spreadsheet,
 //! read against the bundled places), or a file the user picked or dropped. When a user's file
@@ -9,15 +9,16 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::reading::{Read, SheetText, read_file};
+use crate::model::dataset::Dataset;
 use crate::model::failure::{Failure, ReadNote};
-use crate::model::geo::basemap::{Basemap, MapProfile, basemap_files, decode_basemap};
+use crate::model::import_csv::{Columns, Mapping, mapping_from_param, read_columns};
 use crate::model::load::{Loaded, load};
 use crate::ui::fetch::{fetch_bytes, fetch_text};
-use crate::ui::import::read_file;
 use crate::ui::perf;
 
 /// Seconds before a fetch gives up.
-const FETCH_TIMEOUT_SECONDS: u32 = 30;
+pub(super) const FETCH_TIMEOUT_SECONDS: u32 = 30;
 
 /// Where the data load stands.
 #[derive(Clone, Debug)]
@@ -85,6 +86,7 @@ struct DataResult {
     shown: Result<Arc<Loaded>, Failure>,
     user_failure: Option<Failure>,
     note: Option<ReadNote>,
+    sheet: Option<SheetText>,
 }
 
 /// The dataset's load and where it came from.
@@ -103,6 +105,12 @@ pub struct DataState {
     pub note: Memo<Option<ReadNote>>,
     /// Where the data shown comes from.
     pub origin: Memo<DataOrigin>,
+    /// A picked, dropped or pasted list's rows (kept even when it failed, to map its columns).
+    pub picked_sheet: RwSignal<Option<SheetText>>,
+    /// The rows of the list shown or refused, picked or linked.
+    pub sheet: Memo<Option<SheetText>>,
+    /// How that list's columns are read: what the mapping step shows.
+    pub columns: Memo<Option<Columns>>,
     /// The bundled dataset once loaded: the fallback and the gazetteer for spreadsheets.
     bundled: StoredValue<Option<Arc<Loaded>>>,
     /// Where the bundled dataset is fetched from.
@@ -110,14 +118,30 @@ pub struct DataState {
 }
 
 impl DataState {
-    /// Starts loading the file the address names (`data`), else the bundled one.
-    pub fn new(data: Memo<Option<String>>, bundled_url: String) -> DataState {
+    /// Starts loading the file the address names (`data`, its columns read as `cols` says),
+    /// else the bundled one.
+    pub fn new(
+        data: Memo<Option<String>>,
+        cols: Memo<Option<String>>,
+        bundled_url: String,
+    ) -> DataState {
         let bundled = StoredValue::new(None::<Arc<Loaded>>);
         let bundled_url = StoredValue::new(bundled_url);
         let resource = LocalResource::new(move || {
             let user_url = data.get();
+            let mapping = cols.get().map(|c| mapping_from_param(&c));
             let bundled_url = bundled_url.get_value();
-            async move { load_data(user_url, bundled_url, bundled).await }
+            async move { load_data(user_url, mapping, bundled_url, bundled).await }
+        });
+        let picked_sheet = RwSignal::new(None::<SheetText>);
+        let sheet =
+            Memo::new(move |_| picked_sheet.get().or_else(|| resource.get().and_then(|r| r.sheet)));
+        let columns = Memo::new(move |_| {
+            let sheet = sheet.get()?;
+            let gazetteer = bundled.try_get_value().flatten();
+            let empty = Dataset::default();
+            let gazetteer = gazetteer.as_deref().map_or(&empty, |l| &l.dataset);
+            Some(read_columns(&sheet.text, gazetteer, sheet.mapping.as_deref()))
         });
         let file = RwSignal::new(None::<UserFile>);
         let load = Memo::new(move |_| {
@@ -151,6 +175,9 @@ impl DataState {
             resource,
             file,
             import_failure: RwSignal::new(None),
+            picked_sheet,
+            sheet,
+            columns,
             load,
             user_failure,
             note,
@@ -174,6 +201,13 @@ impl DataState {
     /// Leaves the user's file: back to the address's data (the caller clears `?data=`).
     pub fn forget_file(&self) {
         self.file.set(None);
+        self.picked_sheet.set(None);
+        self.import_failure.set(None);
+    }
+
+    /// The bundled dataset if it has loaded (what place names are looked up in).
+    pub fn gazetteer_now(&self) -> Option<Arc<Loaded>> {
+        self.bundled.try_get_value().flatten()
     }
 
     /// The bundled dataset, loaded once: what a spreadsheet's place names are looked up in.
@@ -203,16 +237,21 @@ async fn load_bundled(
 /// dataset's places.
 async fn load_user_url(
     url: &str,
+    mapping: Option<Mapping>,
     bundled_url: &str,
     cache: StoredValue<Option<Arc<Loaded>>>,
-) -> Result<(Arc<Loaded>, Option<ReadNote>), Failure> {
-    let bytes = fetch_bytes(url, FETCH_TIMEOUT_SECONDS).await?;
+) -> Read {
+    let bytes = match fetch_bytes(url, FETCH_TIMEOUT_SECONDS).await {
+        Ok(bytes) => bytes,
+        Err(e) => return Read { result: Err(e.into()), sheet: None },
+    };
     let gazetteer = load_bundled(bundled_url, cache).await.ok();
-    read_file(url, &bytes, gazetteer.as_deref().map(|l| &l.dataset)).await
+    read_file(url, &bytes, gazetteer.as_deref().map(|l| &l.dataset), mapping).await
 }
 
 async fn load_data(
     user_url: Option<String>,
+    mapping: Option<Mapping>,
     bundled_url: String,
     cache: StoredValue<Option<Arc<Loaded>>>,
 ) -> DataResult {
@@ -221,14 +260,18 @@ async fn load_data(
             shown: load_bundled(&bundled_url, cache).await,
             user_failure: None,
             note: None,
+            sheet: None,
         },
-        Some(url) => match load_user_url(&url, &bundled_url, cache).await {
-            Ok((loaded, note)) => DataResult { shown: Ok(loaded), user_failure: None, note },
+        Some(url) => match load_user_url(&url, mapping, &bundled_url, cache).await {
+            Read { result: Ok((loaded, note)), sheet } => {
+                DataResult { shown: Ok(loaded), user_failure: None, note, sheet }
+            }
             // The user's file failed: say so, and show the bundled data instead.
-            Err(failure) => DataResult {
+            Read { result: Err(failure), sheet } => DataResult {
                 shown: load_bundled(&bundled_url, cache).await.map_err(|_| failure.clone()),
                 user_failure: Some(failure),
                 note: None,
+                sheet,
             },
         },
     };
@@ -236,63 +279,4 @@ async fn load_data(
         perf::mark("yc-data-loaded");
     }
     result
-}
-
-/// A decoded basemap and its profile.
-#[derive(Clone, Debug)]
-pub struct LoadedBasemap {
-    /// Which profile.
-    pub profile: MapProfile,
-    /// The decoded outlines.
-    pub map: Arc<Basemap>,
-}
-
-impl PartialEq for LoadedBasemap {
-    fn eq(&self, other: &Self) -> bool {
-        self.profile == other.profile && Arc::ptr_eq(&self.map, &other.map)
-    }
-}
-
-/// The basemap of the current profile.
-#[derive(Clone, Copy)]
-pub struct BasemapState {
-    /// The basemap, once loaded (always the current profile's).
-    pub loaded: Memo<Option<LoadedBasemap>>,
-    /// Why it could not be loaded.
-    pub failure: Memo<Option<Failure>>,
-}
-
-impl BasemapState {
-    /// Loads the basemap of `profile` (again whenever it changes).
-    pub fn new(profile: Memo<MapProfile>) -> BasemapState {
-        let resource = LocalResource::new(move || {
-            let profile = profile.get();
-            async move { load_basemap(profile).await }
-        });
-        let loaded = Memo::new(move |_| {
-            resource.get().and_then(Result::ok).filter(|b| b.profile == profile.get())
-        });
-        let failure = Memo::new(move |_| resource.get().and_then(Result::err));
-        BasemapState { loaded, failure }
-    }
-}
-
-/// Fetches a profile's basemap files at once (boot.js has usually preloaded them) and decodes
-/// them.
-async fn load_basemap(profile: MapProfile) -> Result<LoadedBasemap, Failure> {
-    let [world, provinces, extras] = basemap_files(profile);
-    let fetch = |url: Option<&'static str>| async move {
-        match url {
-            Some(u) => fetch_text(u, FETCH_TIMEOUT_SECONDS).await.map(Some),
-            None => Ok(None),
-        }
-    };
-    let (world, provinces, extras) = futures::join!(fetch(world), fetch(provinces), fetch(extras));
-    let (world, provinces, extras) = (world?, provinces?, extras?);
-    let map = decode_basemap(
-        world.as_deref().unwrap_or_default(),
-        provinces.as_deref().unwrap_or_default(),
-        extras.as_deref(),
-    )?;
-    Ok(LoadedBasemap { profile, map: Arc::new(map) })
 }
