@@ -18,7 +18,7 @@
 //! assert_eq!(loaded.problems.len(), 1); // Xi'an has no coordinates and no gazetteer entry
 //! ```
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::csv::{Table, read};
 use super::dataset::{
@@ -176,7 +176,7 @@ fn assign_roles(
     gazetteer: &Dataset,
     mapping: Option<&[Option<&'static str>]>,
 ) -> Assignment {
-    let mut index: HashMap<&'static str, usize> = HashMap::new();
+    let mut index: HashMap<&'static str, usize> = HashMap::default();
     let mut doubtful = Vec::new();
     if let Some(mapping) = mapping {
         for (i, role) in mapping.iter().enumerate().take(table.header.len()) {
@@ -564,11 +564,13 @@ struct Builder<'g> {
     source_index: HashMap<(String, String), SourceIdx>,
     pairs: Vec<Partnership>,
     pair_ids: HashMap<(PlaceIdx, PlaceIdx), String>,
-    warned: std::collections::HashSet<PlaceIdx>,
-    place_ids: std::collections::HashSet<String>,
+    warned: HashSet<PlaceIdx>,
+    place_ids: HashSet<String>,
     /// Gazetteer places by (country ISO, folded English / Chinese / local / pinyin name),
     /// built once.
     known: HashMap<(String, String), PlaceIdx>,
+    /// What each country cell written so far means (a list repeats 日本 thousands of times).
+    country_by_text: HashMap<String, Option<CountryIdx>>,
     /// The gazetteer place each new place was matched to, and back.
     matched: Vec<Option<PlaceIdx>>,
     from_gazetteer: HashMap<PlaceIdx, PlaceIdx>,
@@ -577,7 +579,7 @@ struct Builder<'g> {
 /// The gazetteer's places by country and folded name (English, Chinese, pinyin); the first
 /// place of a name wins, as a scan in file order would find it.
 fn gazetteer_index(gazetteer: &Dataset) -> HashMap<(String, String), PlaceIdx> {
-    let mut index = HashMap::new();
+    let mut index = HashMap::default();
     for (i, p) in gazetteer.places().iter().enumerate() {
         let iso = &gazetteer.country(p.country).iso;
         let names = [
@@ -598,18 +600,19 @@ impl<'g> Builder<'g> {
         Builder {
             gazetteer,
             countries: Vec::new(),
-            country_index: HashMap::new(),
+            country_index: HashMap::default(),
             places: Vec::new(),
-            place_index: HashMap::new(),
+            place_index: HashMap::default(),
             sources: Vec::new(),
-            source_index: HashMap::new(),
+            source_index: HashMap::default(),
             pairs: Vec::new(),
-            pair_ids: HashMap::new(),
+            pair_ids: HashMap::default(),
             warned: Default::default(),
             place_ids: Default::default(),
             known: gazetteer_index(gazetteer),
             matched: Vec::new(),
-            from_gazetteer: HashMap::new(),
+            from_gazetteer: HashMap::default(),
+            country_by_text: HashMap::default(),
         }
     }
 
@@ -653,6 +656,15 @@ impl<'g> Builder<'g> {
 
     /// The country an ISO code or a name (English or Chinese) means, added on first use.
     fn country(&mut self, text: &str) -> Option<CountryIdx> {
+        if let Some(known) = self.country_by_text.get(text) {
+            return *known;
+        }
+        let found = self.find_country(text);
+        self.country_by_text.insert(text.to_owned(), found);
+        found
+    }
+
+    fn find_country(&mut self, text: &str) -> Option<CountryIdx> {
         let upper = text.to_ascii_uppercase();
         let known = self.gazetteer.countries().iter().find(|c| {
             c.iso == upper || fold(&c.name_en) == fold(text) || c.name_zh.as_deref() == Some(text)

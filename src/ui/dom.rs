@@ -74,3 +74,31 @@ where
     on_cleanup(move || _ = watch.try_update_value(Option::take));
     size
 }
+
+/// Resolves after the browser has had the chance to paint (the next animation frame, then a
+/// task), so a status set before a long step is on screen while it runs. A hidden page gets no
+/// frames: there it only yields a task.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let hidden = window.document().is_some_and(|d| d.hidden());
+        let later = resolve.clone();
+        let then_task = Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(later.unchecked_ref());
+            }
+        });
+        let asked = if hidden {
+            window.set_timeout_with_callback(resolve.unchecked_ref()).map(drop)
+        } else {
+            window.request_animation_frame(then_task.unchecked_ref()).map(drop)
+        };
+        if asked.is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use super::dom::after_paint;
 use super::state::reading::{SheetText, read_file, read_sheet};
 use super::state::{AppState, UserFile};
 use crate::model::failure::{Failure, ReadNote};
@@ -36,8 +37,13 @@ pub fn load_pasted(state: AppState, name: String, text: String) {
 }
 
 async fn show_bytes(state: AppState, name: String, bytes: Vec<u8>) {
+    // A long list takes a while to read and to show: say so first, and let each step paint.
+    state.data.reading.set(Some(name.clone()));
+    after_paint().await;
     let gazetteer = state.data.gazetteer().await;
     let read = read_file(&name, &bytes, gazetteer.as_deref().map(|l| &l.dataset), None).await;
+    after_paint().await;
+    state.data.reading.set(None);
     state.data.picked_sheet.set(read.sheet);
     show_result(state, name, read.result);
 }

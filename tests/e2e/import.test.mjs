@@ -146,3 +146,29 @@ test('columns no header names: the mapping step says what is missing; the roles 
   assert.deepEqual(errors, []);
   assert.deepEqual(fresh.errors, []);
 });
+
+test('a 20,000-row list loads with a reading status, and its report lists the problems a step at a time', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?tab=data`);
+  const bundled = await waitForData(page);
+  // 20,000 ties of bundled Chinese places (written 西安市 …) with partners no gazetteer knows.
+  const data = JSON.parse(fs.readFileSync(path.join(DIST, 'data/partnerships.json'), 'utf8'));
+  const homes = data.places.filter((p) => p.country === 'CN' && p.zh);
+  const rows = ['序号,中方城市,外方城市,国别,结好时间,类型'];
+  for (let i = 0; i < 20000; i++) rows.push(`${i + 1},${homes[i % homes.length].zh},Town ${i},日本,${1980 + (i % 40)}.${1 + (i % 12)}.${1 + (i % 28)},友好城市`);
+  const file = path.join(ROOT, 'target/e2e-20000-rows.csv');
+  fs.writeFileSync(file, `${rows.join('\n')}\n`);
+  const status = page.getByTestId('reading-file');
+  await page.getByTestId('file-input').setInputFiles(file);
+  await status.filter({ hasText: 'Reading e2e-20000-rows.csv…' }).waitFor();
+  await page.waitForFunction((t) => document.querySelector('[data-testid="headline-figures"]').textContent !== t, bundled.text, { timeout: 60000 });
+  assert.equal((await readHeadline(page)).pairs, 20000);
+  assert.equal(await status.textContent(), '');
+  // Every partner lacks coordinates: 20,000 warnings, listed 200 at a time, none dropped.
+  const report = page.getByTestId('validation-report');
+  assert.match(await report.getByTestId('report-counts').textContent(), /0 records were skipped and 20,000 were kept/);
+  const items = report.getByTestId('problem-list').getByRole('listitem');
+  assert.equal(await items.count(), 200);
+  await report.getByRole('button', { name: /Show more \(200 \/ 20000\)/ }).click();
+  assert.equal(await items.count(), 400);
+  assert.deepEqual(errors, []);
+});

@@ -364,6 +364,7 @@ pub const EN: Messages = Messages {
     own_data_help: "Load a partnership JSON file, an Excel workbook (.xlsx, .xls) or a CSV file (one row per partnership, headers in Chinese or English). It is read in this browser only; nothing is uploaded. The report below lists every row that could not be read.",
     choose_file: "Choose a file…",
     or_drop: "or drop it here",
+    reading_file: "Reading {name}…",
     download_template: "Download the CSV template",
     showing_bundled: "The bundled dataset is shown instead.",
     report_title: "Validation report",

@@ -865,6 +865,8 @@ messages! {
     choose_file: &'static str,
     /// Drop hint.
     or_drop: &'static str,
+    /// A picked list being read (`{name}`).
+    reading_file: &'static str,
     /// Template link.
     download_template: &'static str,
     /// Fallback notice.

@@ -351,6 +351,7 @@ pub const ZH: Messages = Messages {
     own_data_help: "加载友城 JSON 文件、Excel 工作簿（.xlsx、.xls）或 CSV 表格（每行一对友城，表头可用中文或英文）。文件仅在本浏览器中读取，不会上传。下方报告列出所有无法读取的行。",
     choose_file: "选择文件…",
     or_drop: "或拖放到此处",
+    reading_file: "正在读取 {name}…",
     download_template: "下载 CSV 模板",
     showing_bundled: "现显示内置数据集。",
     report_title: "数据校验报告",

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::i18n::fill;
 use crate::model::import_csv::template;
 use crate::ui::download::download_bytes;
 use crate::ui::import::{dropped_file, load_file, load_pasted};
@@ -44,6 +45,9 @@ pub fn OwnData() -> impl IntoView {
                 </label>
                 <span class="muted">{move || state.messages().or_drop}</span>
             </div>
+            <p role="status" class="muted" data-testid="reading-file">
+                {move || state.data.reading.get().map(|name| fill(state.messages().reading_file, &[("name", &name)]))}
+            </p>
             <PasteBox />
             <button type="button" class="link-button" on:click=save_template>
                 {move || state.messages().download_template}

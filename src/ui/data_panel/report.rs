@@ -7,6 +7,9 @@ use crate::model::i18n::{fill, problem_text};
 use crate::model::problem::Severity;
 use crate::ui::state::{use_app_state, use_explore};
 
+/// Problems listed at first, and added by each "Show more".
+const LIST_STEP: usize = 200;
+
 /// The report card.
 #[component]
 pub fn ValidationReport() -> impl IntoView {
@@ -37,17 +40,29 @@ pub fn ValidationReport() -> impl IntoView {
     let list = if problems.is_empty() {
         view! { <p class="muted">{move || state.messages().report_clean}</p> }.into_any()
     } else {
+        // A long list is shown a step at a time: 20,000 items at once would stall the page.
+        let shown = RwSignal::new(LIST_STEP);
+        let total = problems.len();
         let items = move || {
             let l = state.locale.get();
             problems
                 .iter()
+                .take(shown.get())
                 .map(|p| {
                     let class = if p.is_error() { "problem error" } else { "problem" };
                     view! { <li class=class data-code=p.kind.code()>{problem_text(l, p)}</li> }
                 })
                 .collect_view()
         };
-        view! { <ul class="problem-list" data-testid="problem-list">{items}</ul> }.into_any()
+        view! {
+            <ul class="problem-list" data-testid="problem-list">{items}</ul>
+            <Show when=move || shown.get() < total>
+                <button type="button" class="button small" on:click=move |_| shown.update(|n| *n += LIST_STEP)>
+                    {move || format!("{} ({} / {total})", state.messages().show_more, shown.get())}
+                </button>
+            </Show>
+        }
+        .into_any()
     };
     view! {
         <section class="card" aria-labelledby="report-title" data-testid="validation-report">

@@ -105,6 +105,8 @@ pub struct DataState {
     pub note: Memo<Option<ReadNote>>,
     /// Where the data shown comes from.
     pub origin: Memo<DataOrigin>,
+    /// The name of a picked, dropped or pasted file being read (shown as a status).
+    pub reading: RwSignal<Option<String>>,
     /// A picked, dropped or pasted list's rows (kept even when it failed, to map its columns).
     pub picked_sheet: RwSignal<Option<SheetText>>,
     /// The rows of the list shown or refused, picked or linked.
@@ -175,6 +177,7 @@ impl DataState {
             resource,
             file,
             import_failure: RwSignal::new(None),
+            reading: RwSignal::new(None),
             picked_sheet,
             sheet,
             columns,
