@@ -1,4 +1,4 @@
-//! Spreadsheet workbooks (.xlsx, .xls, .ods) turned into rows of cells — the only stage of the
+//! Spreadsheet workbooks (.xlsx, .xls) turned into rows of cells — the only stage of the
 //! import that is particular to workbooks. The rows are handed on as CSV text, so the header
 //! row, the columns' roles, dates, names and problems are found exactly as for a CSV file
 //! ([`super::import_csv`]).
@@ -7,13 +7,16 @@
 //! fetched only when a workbook is given: calamine never reaches the first view.
 //!
 //! - the first sheet holding any cell is read; a merged title cell is its top-left value;
+//!   blank rows are dropped (the header row is found under the title rows either way);
 //! - a cell typed as a date becomes `YYYY-MM-DD` (Excel's 1900 and 1904 systems), never a
 //!   serial number; a time of day is dropped;
 //! - a whole number stays whole (`1974`, not `1974.0`); text stays as written.
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use std::collections::BTreeMap;
+
+use calamine::{Data, Reader, Xls, Xlsx};
 
 use super::csv::push_row;
 
@@ -24,7 +27,7 @@ pub const MAX_WORKBOOK_BYTES: usize = super::load::MAX_INPUT_BYTES;
 /// a link may not have).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WorkbookKind {
-    /// Office Open XML (.xlsx) or OpenDocument (.ods): a zip archive.
+    /// Office Open XML (.xlsx): a zip archive.
     Zip,
     /// The older Excel format (.xls): an OLE compound file.
     Ole,
@@ -46,7 +49,7 @@ pub fn workbook_kind(bytes: &[u8]) -> Option<WorkbookKind> {
 pub struct Sheet {
     /// The sheet's name as the workbook gives it.
     pub name: String,
-    /// Its rows from the first row holding a cell, each as wide as the widest.
+    /// Its rows holding a cell, each as wide as the widest.
     pub rows: Vec<Vec<String>>,
 }
 
@@ -78,20 +81,79 @@ pub enum WorkbookError {
     },
 }
 
+/// The most cells a sheet may span once laid out as rows (rows holding a cell × the widest
+/// column): a 20,000-row list of 250 columns. Beyond it the workbook is refused, so a file
+/// claiming a cell at XFD1048576 cannot make the reader lay out 17 billion cells.
+pub const MAX_CELLS: usize = 5_000_000;
+
 /// Reads the first sheet that holds any cell.
+///
+/// An .xlsx is read cell by cell (only rows holding a cell are kept, blank rows dropped), so
+/// its size is bounded by [`MAX_CELLS`]. An .xls is laid out by calamine as a dense sheet when
+/// opened (bounded only by the format's 65,536 rows and 256 columns, or what a damaged file
+/// claims): the app reads workbooks in a worker of their own, so a file that exhausts its memory
+/// stops that worker and is reported as unreadable, never the page.
 pub fn read_first_sheet(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         return Err(WorkbookError::TooLarge { limit: MAX_WORKBOOK_BYTES });
     }
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
+    match workbook_kind(bytes) {
+        Some(WorkbookKind::Zip) => read_xlsx(bytes),
+        Some(WorkbookKind::Ole) => read_xls(bytes),
+        None => Err(WorkbookError::Unreadable("not an .xlsx or .xls file".to_owned())),
+    }
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
+    let unreadable = |e: calamine::XlsxError| WorkbookError::Unreadable(e.to_string());
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
+    for name in book.sheet_names() {
+        let mut reader = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+        // Cells by row, as the reader meets them.
+        let mut cells: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
+        let mut width = 0usize;
+        while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+            let text = cell_text(&Data::from(cell.get_value().clone()));
+            if text.trim().is_empty() {
+                continue;
+            }
+            let (row, col) = cell.get_position();
+            width = width.max(col as usize + 1);
+            cells.entry(row).or_default().push((col, text));
+            if cells.len().saturating_mul(width) > MAX_CELLS {
+                return Err(WorkbookError::TooLarge { limit: MAX_WORKBOOK_BYTES });
+            }
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        let rows = cells
+            .into_values()
+            .map(|row| {
+                let mut out = vec![String::new(); width];
+                for (col, text) in row {
+                    out[col as usize] = text;
+                }
+                out
+            })
+            .collect();
+        return Ok(Sheet { name, rows });
+    }
+    Err(WorkbookError::NoData)
+}
+
+fn read_xls(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
+    let mut book: Xls<_> =
+        Xls::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
     for name in book.sheet_names() {
         let Ok(range) = book.worksheet_range(&name) else { continue };
-        let rows: Vec<Vec<String>> =
-            range.rows().map(|row| row.iter().map(cell_text).collect()).collect();
-        let first = rows.iter().position(|r| r.iter().any(|c| !c.trim().is_empty()));
-        if let Some(first) = first {
-            return Ok(Sheet { name, rows: rows[first..].to_vec() });
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|row| row.iter().map(cell_text).collect::<Vec<_>>())
+            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+            .collect();
+        if !rows.is_empty() {
+            return Ok(Sheet { name, rows });
         }
     }
     Err(WorkbookError::NoData)
@@ -171,10 +233,11 @@ mod tests {
             sheet.rows[0][1..].iter().all(String::is_empty),
             "merged cells after the first are empty"
         );
-        assert_eq!(sheet.rows[2], ["序号", "中方城市", "外方城市", "国别", "结好时间", "类型"]);
-        let dates: Vec<&str> = sheet.rows[3..].iter().map(|r| r[4].as_str()).collect();
+        // The blank row under the title is dropped.
+        assert_eq!(sheet.rows[1], ["序号", "中方城市", "外方城市", "国别", "结好时间", "类型"]);
+        let dates: Vec<&str> = sheet.rows[2..].iter().map(|r| r[4].as_str()).collect();
         assert_eq!(dates, ["1974-02-01", "1974-11-22", "2018年", "1981"]);
-        assert_eq!(sheet.rows[3][0], "1");
+        assert_eq!(sheet.rows[2][0], "1");
     }
 
     #[test]
@@ -203,6 +266,12 @@ mod tests {
         assert_eq!(dates, ["1974-02-01", "1974-11-22", "2018", "1981"]);
         let nara = d.place(d.partnerships()[0].partner);
         assert_eq!(nara.name_en, "Nara");
+    }
+
+    #[test]
+    fn a_sheet_claiming_a_far_column_is_refused_not_laid_out() {
+        let far = include_bytes!("../../tests/fixtures/office/far-cell.xlsx");
+        assert!(matches!(read_first_sheet(far), Err(WorkbookError::TooLarge { .. })));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Workbooks (.xlsx, .xls, .ods) read in the spreadsheet worker (`src/bin/youcheng-sheets`),
+//! Workbooks (.xlsx, .xls) read in the spreadsheet worker (`src/bin/youcheng-sheets`),
 //! a wasm module of its own that the browser fetches only here, when a workbook is given. The
 //! worker answers with the first sheet as CSV text, which the CSV importer reads like any list.
 

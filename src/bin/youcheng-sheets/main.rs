@@ -1,4 +1,4 @@
-//! The spreadsheet reader: a web worker that turns a workbook (.xlsx, .xls, .ods) into CSV
+//! The spreadsheet reader: a web worker that turns a workbook (.xlsx, .xls) into CSV
 //! text with [`youcheng::model::workbook`]. Trunk builds it as its own wasm module beside the
 //! app (index.html, `data-type="worker"`); the app starts it only when a workbook is given
 //! (`src/ui/sheets.rs`), so the reader costs the first view nothing.

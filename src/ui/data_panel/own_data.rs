@@ -41,7 +41,7 @@ pub fn OwnData() -> impl IntoView {
             <div class="drop-zone" on:dragover=move |ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=drop data-testid="drop-zone">
                 <label class="button">
                     {move || state.messages().choose_file}
-                    <input type="file" accept=".json,.csv,.txt,.tsv,.xlsx,.xls,.ods,application/json,text/csv" class="visually-hidden" on:change=pick data-testid="file-input" />
+                    <input type="file" accept=".json,.csv,.txt,.tsv,.xlsx,.xls,application/json,text/csv" class="visually-hidden" on:change=pick data-testid="file-input" />
                 </label>
                 <span class="muted">{move || state.messages().or_drop}</span>
             </div>
