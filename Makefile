@@ -1,5 +1,5 @@
 # The two commands of the README, plus helpers. Each installs what is missing first.
-.PHONY: serve test bench data validate build single-file fuzz clean
+.PHONY: serve test bench trace data validate build single-file fuzz clean
 
 export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 # NO_COLOR must be true/false for trunk (NO_COLOR=1 makes it exit with an error).
@@ -24,6 +24,11 @@ build:
 ## Measure bundle size, load, filter, frame time and memory (not part of `make test`).
 bench:
 	bash scripts/bench.sh
+
+## Chrome traces of a cold load and of filter clicks, with the main thread's time by kind of
+## work (docs/performance.md); traces in bench/out/ for Chrome DevTools.
+trace: build
+	node scripts/trace.mjs
 
 ## One HTML file with the app, the China data and the basemaps (opens from file://).
 single-file: build

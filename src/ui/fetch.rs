@@ -17,12 +17,15 @@ fn built_in_file(url: &str) -> Option<String> {
     js_sys::Reflect::get(&files, &url.into()).ok()?.as_string()
 }
 
-/// Fetches `url` as text, giving up after `timeout_seconds`.
+/// Fetches `url` as text (UTF-8, a leading byte-order mark dropped, as `Response.text()`
+/// reads it), giving up after `timeout_seconds`.
 pub async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, FetchError> {
     if let Some(text) = built_in_file(url) {
         return Ok(text);
     }
-    fetch_with(url, timeout_seconds, |r| async move { r.text().await }).await
+    let bytes = fetch_bytes(url, timeout_seconds).await?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    Ok(String::from_utf8_lossy(bytes).into_owned())
 }
 
 /// Fetches `url` as bytes (a user's file: a workbook, or a CSV in GB 18030), giving up after
@@ -31,15 +34,6 @@ pub async fn fetch_bytes(url: &str, timeout_seconds: u32) -> Result<Vec<u8>, Fet
     if let Some(text) = built_in_file(url) {
         return Ok(text.into_bytes());
     }
-    fetch_with(url, timeout_seconds, |r| async move { r.binary().await }).await
-}
-
-/// Fetches `url` and reads its body with `read`, the whole giving up after `timeout_seconds`.
-async fn fetch_with<T, F, Fut>(url: &str, timeout_seconds: u32, read: F) -> Result<T, FetchError>
-where
-    F: FnOnce(gloo_net::http::Response) -> Fut,
-    Fut: std::future::Future<Output = Result<T, gloo_net::Error>>,
-{
     let controller = web_sys::AbortController::new().ok();
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
     let timer = controller.as_ref().and_then(|controller| {
@@ -67,7 +61,8 @@ where
         if !response.ok() {
             return Err(FetchError::Status { url: url.to_owned(), status: response.status() });
         }
-        read(response)
+        response
+            .binary()
             .await
             .map_err(|e| FetchError::Network { url: url.to_owned(), reason: e.to_string() })
     }

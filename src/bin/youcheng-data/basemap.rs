@@ -85,12 +85,36 @@ pub fn compact_topology(text: &str, name: &str) -> Result<String, InputError> {
                 object.get_mut("geometries").and_then(Value::as_array_mut).into_iter().flatten()
             {
                 if let Some(props) = g.get_mut("properties").and_then(Value::as_object_mut) {
-                    props.retain(|k, _| KEPT_PROPERTIES.contains(&k.as_str()));
+                    let has_iso = props
+                        .get("iso_a2_eh")
+                        .and_then(Value::as_str)
+                        .is_some_and(|k| k.len() == 2);
+                    // Each kept only where it tells the app something: the A3 code where there
+                    // is no ISO code (or it is China's), the China-view flag where it is set.
+                    props.retain(|k, v| match k.as_str() {
+                        "adm0_a3" => !has_iso || v.as_str() == Some("CHN"),
+                        "pov_part_of_china" => {
+                            v.as_bool() == Some(true) || v.as_str() == Some("true")
+                        }
+                        k => KEPT_PROPERTIES.contains(&k),
+                    });
                 }
             }
         }
     }
     serde_json::to_string(&topo).map_err(|e| bad(&e.to_string()))
+}
+
+/// A GeoJSON geometry with its coordinates rounded to four decimals.
+fn rounded(geometry: &Value) -> Value {
+    match geometry {
+        Value::Number(n) => n.as_f64().map_or(geometry.clone(), |x| json!((x * 1e4).round() / 1e4)),
+        Value::Array(items) => Value::Array(items.iter().map(rounded).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), rounded(v))).collect())
+        }
+        other => other.clone(),
+    }
 }
 
 fn features(text: &str, name: &str) -> Result<Vec<Value>, InputError> {
@@ -100,7 +124,8 @@ fn features(text: &str, name: &str) -> Result<Vec<Value>, InputError> {
 }
 
 /// The ten dashes and the Diaoyu and Dongsha islets (Surbowl, Unlicense) and the Paracel,
-/// Spratly and Scarborough polygons (Natural Earth 10m), each tagged with `kind`.
+/// Spratly and Scarborough polygons (Natural Earth 10m), each tagged with `kind` (the app's
+/// attribution names both sources), coordinates to four decimals (11 m).
 fn china_extras(dir: &Path) -> Result<String, InputError> {
     let mut out = Vec::new();
     let surbowl = features(
@@ -111,8 +136,8 @@ fn china_extras(dir: &Path) -> Result<String, InputError> {
         let kind = f.pointer("/properties/kind").and_then(Value::as_str).unwrap_or("islet");
         out.push(json!({
             "type": "Feature",
-            "properties": {"kind": if kind == "dash" { "dash" } else { "islet" }, "source": "Surbowl world-geo-json-zh (Unlicense)"},
-            "geometry": f.get("geometry").cloned().unwrap_or(Value::Null),
+            "properties": {"kind": if kind == "dash" { "dash" } else { "islet" }},
+            "geometry": f.get("geometry").map(rounded).unwrap_or(Value::Null),
         }));
     }
     let islands = features(
@@ -122,8 +147,8 @@ fn china_extras(dir: &Path) -> Result<String, InputError> {
     for f in islands {
         out.push(json!({
             "type": "Feature",
-            "properties": {"kind": "island", "source": "Natural Earth 10m (public domain)"},
-            "geometry": f.get("geometry").cloned().unwrap_or(Value::Null),
+            "properties": {"kind": "island"},
+            "geometry": f.get("geometry").map(rounded).unwrap_or(Value::Null),
         }));
     }
     let collection = json!({"type": "FeatureCollection", "features": out});
@@ -140,7 +165,8 @@ mod tests {
         let text = r#"{"type":"Topology","transform":{"scale":[0.001,0.002],"translate":[10,20]},
             "arcs":[[[1000,2000],[2,2],[998,-2]],[[2000,2000],[-1000,0],[-1000,0]]],
             "objects":{"c":{"type":"GeometryCollection","geometries":[
-              {"type":"Polygon","arcs":[[0,1]],"properties":{"iso_a2_eh":"XX","name_en":"X","adcode":1}}]}}}"#;
+              {"type":"Polygon","arcs":[[0,1]],"properties":{"iso_a2_eh":"XX","name_en":"X","adcode":1,"adm0_a3":"XXX","pov_part_of_china":false}},
+              {"type":"Polygon","arcs":[[0,1]],"properties":{"iso_a2_eh":"-99","adm0_a3":"KOS","pov_part_of_china":true}}]}}}"#;
         let out: Value = serde_json::from_str(&compact_topology(text, "t").unwrap()).unwrap();
         // (1000,2000) → (200,400); (1002,2002) → (200,400) merged; (2000,2000) → (400,400).
         assert_eq!(GRID_FACTOR, 5);
@@ -150,7 +176,11 @@ mod tests {
         );
         assert_eq!(out["transform"]["scale"], json!([0.005, 0.01]));
         assert_eq!(out["transform"]["translate"], json!([10, 20]));
-        let props = &out["objects"]["c"]["geometries"][0]["properties"];
-        assert_eq!(props, &json!({"iso_a2_eh": "XX", "adcode": 1}));
+        let props = |i: usize| out["objects"]["c"]["geometries"][i]["properties"].clone();
+        assert_eq!(props(0), json!({"iso_a2_eh": "XX", "adcode": 1}));
+        assert_eq!(
+            props(1),
+            json!({"iso_a2_eh": "-99", "adm0_a3": "KOS", "pov_part_of_china": true})
+        );
     }
 }
