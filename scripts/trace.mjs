@@ -3,7 +3,7 @@
 // Chrome DevTools → Performance → Load profile) and prints the renderer main thread's time by
 // kind of work, as DevTools' summary does. Used to explain the performance figures that
 // `make bench` reports (docs/performance.md). Usage, after a build:
-//   node scripts/trace.mjs [--out bench/out] [--query 'lang=en']
+//   node scripts/trace.mjs [--out bench/out] [--query 'data=bench/synthetic.json']
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, ROOT, DIST } from '../tests/e2e/harness.mjs';
@@ -86,7 +86,13 @@ function print(title, s, extra = []) {
 async function main() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run `make build` first');
   fs.mkdirSync(OUT, { recursive: true });
-  const server = await serve(DIST);
+  // The synthetic set, when made (`youcheng-data synthetic 100000 7 bench/out/synthetic-100k.json`),
+  // is served as the bench serves it: --query 'data=bench/synthetic.json'.
+  const synthetic = path.join(ROOT, 'bench/out/synthetic-100k.json');
+  const routes = fs.existsSync(synthetic)
+    ? { '/bench/synthetic.json': (req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(fs.readFileSync(synthetic)); } }
+    : {};
+  const server = await serve(DIST, { routes });
   const browser = await launch();
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -106,7 +112,7 @@ async function main() {
     const paint = load.filter((e) => e.name === 'yc-first-map-paint').map((e) => e.ts)[0]
       ?? Math.max(...Object.values(m));
     const at = (name) => (m[name] ? `${name} at ${((m[name] - nav) / 1000).toFixed(0)} ms` : null);
-    print('Cold load → first full map paint (China set)', summarise(load, nav, paint),
+    print(`Cold load → first full map paint (${QUERY || 'China set'})`, summarise(load, nav, paint),
       [Object.keys(m).sort((a, b) => m[a] - m[b]).map(at).filter(Boolean).join(', ')]);
 
     // 2. Real clicks on filter checkboxes, each to the next paint.
