@@ -835,7 +835,7 @@ pub fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
         .iter()
         .copied()
         .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
-    first != Some(b'{')
+    !matches!(first, Some(b'{' | b'['))
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ pub mod png;
 pub mod problem;
 pub mod profile;
 pub mod query;
+pub mod records;
 pub mod registry;
 pub mod rows;
 pub mod schema;

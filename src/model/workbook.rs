@@ -6,15 +6,14 @@
 //! The app runs this in a web worker built as its own wasm module (`src/bin/youcheng-sheets`),
 //! fetched only when a workbook is given: calamine never reaches the first view.
 //!
-//! - the first sheet holding any cell is read; a merged title cell is its top-left value;
-//!   blank rows are dropped (the header row is found under the title rows either way);
+//! - the first sheet holding any cell is read, row for row from its row 1; a merged title
+//!   cell is its top-left value; a line break inside a cell becomes a space (one row, one
+//!   line, so row numbers stay the spreadsheet's);
 //! - a cell typed as a date becomes `YYYY-MM-DD` (Excel's 1900 and 1904 systems), never a
 //!   serial number; a time of day is dropped;
 //! - a whole number stays whole (`1974`, not `1974.0`); text stays as written.
 
 use std::io::Cursor;
-
-use std::collections::BTreeMap;
 
 use calamine::{Data, Reader, Xls, Xlsx};
 
@@ -49,7 +48,7 @@ pub fn workbook_kind(bytes: &[u8]) -> Option<WorkbookKind> {
 pub struct Sheet {
     /// The sheet's name as the workbook gives it.
     pub name: String,
-    /// Its rows holding a cell, each as wide as the widest.
+    /// Its rows from row 1 to the last holding a cell, each as wide as the widest.
     pub rows: Vec<Vec<String>>,
 }
 
@@ -81,18 +80,20 @@ pub enum WorkbookError {
     },
 }
 
-/// The most cells a sheet may span once laid out as rows (rows holding a cell × the widest
-/// column): a 20,000-row list of 250 columns. Beyond it the workbook is refused, so a file
-/// claiming a cell at XFD1048576 cannot make the reader lay out 17 billion cells.
+/// The most cells a sheet may span once laid out as rows (from row 1 to its last row holding a
+/// cell, as wide as its widest): a 20,000-row list of 250 columns. Beyond it the workbook is
+/// refused, so a file claiming a cell at XFD1048576 cannot make the reader lay out 17 billion
+/// cells.
 pub const MAX_CELLS: usize = 5_000_000;
 
-/// Reads the first sheet that holds any cell.
+/// Reads the first sheet that holds any cell, row for row from the sheet's row 1 (blank rows
+/// kept), so that "row 7" in a problem is row 7 in the spreadsheet.
 ///
-/// An .xlsx is read cell by cell (only rows holding a cell are kept, blank rows dropped), so
-/// its size is bounded by [`MAX_CELLS`]. An .xls is laid out by calamine as a dense sheet when
-/// opened (bounded only by the format's 65,536 rows and 256 columns, or what a damaged file
-/// claims): the app reads workbooks in a worker of their own, so a file that exhausts its memory
-/// stops that worker and is reported as unreadable, never the page.
+/// An .xlsx is read cell by cell and laid out within [`MAX_CELLS`]. An .xls is laid out by
+/// calamine as a dense sheet when opened (bounded only by the format's 65,536 rows and 256
+/// columns, or what a damaged file claims): the app reads workbooks in a worker of their own,
+/// so a file that exhausts its memory stops that worker and is reported as unreadable, never
+/// the page.
 pub fn read_first_sheet(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
     if bytes.len() > MAX_WORKBOOK_BYTES {
         return Err(WorkbookError::TooLarge { limit: MAX_WORKBOOK_BYTES });
@@ -109,34 +110,28 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     for name in book.sheet_names() {
         let mut reader = book.worksheet_cells_reader(&name).map_err(unreadable)?;
-        // Cells by row, as the reader meets them.
-        let mut cells: BTreeMap<u32, Vec<(u32, String)>> = BTreeMap::new();
-        let mut width = 0usize;
+        let mut cells: Vec<(u32, u32, String)> = Vec::new();
+        let (mut height, mut width) = (0usize, 0usize);
         while let Some(cell) = reader.next_cell().map_err(unreadable)? {
             let text = cell_text(&Data::from(cell.get_value().clone()));
             if text.trim().is_empty() {
                 continue;
             }
             let (row, col) = cell.get_position();
+            height = height.max(row as usize + 1);
             width = width.max(col as usize + 1);
-            cells.entry(row).or_default().push((col, text));
-            if cells.len().saturating_mul(width) > MAX_CELLS {
+            if height.saturating_mul(width) > MAX_CELLS {
                 return Err(WorkbookError::TooLarge { limit: MAX_WORKBOOK_BYTES });
             }
+            cells.push((row, col, text));
         }
         if cells.is_empty() {
             continue;
         }
-        let rows = cells
-            .into_values()
-            .map(|row| {
-                let mut out = vec![String::new(); width];
-                for (col, text) in row {
-                    out[col as usize] = text;
-                }
-                out
-            })
-            .collect();
+        let mut rows = vec![vec![String::new(); width]; height];
+        for (row, col, text) in cells {
+            rows[row as usize][col as usize] = text;
+        }
         return Ok(Sheet { name, rows });
     }
     Err(WorkbookError::NoData)
@@ -147,12 +142,16 @@ fn read_xls(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
         Xls::new(Cursor::new(bytes)).map_err(|e| WorkbookError::Unreadable(e.to_string()))?;
     for name in book.sheet_names() {
         let Ok(range) = book.worksheet_range(&name) else { continue };
-        let rows: Vec<Vec<String>> = range
-            .rows()
-            .map(|row| row.iter().map(cell_text).collect::<Vec<_>>())
-            .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
-            .collect();
-        if !rows.is_empty() {
+        let Some((first_row, first_col)) = range.start() else { continue };
+        let width = first_col as usize + range.width();
+        // Rows above the range and columns left of it, so rows and columns keep their places.
+        let mut rows = vec![vec![String::new(); width]; first_row as usize];
+        for row in range.rows() {
+            let mut out = vec![String::new(); first_col as usize];
+            out.extend(row.iter().map(cell_text));
+            rows.push(out);
+        }
+        if rows.iter().any(|r| r.iter().any(|c| !c.trim().is_empty())) {
             return Ok(Sheet { name, rows });
         }
     }
@@ -163,7 +162,7 @@ fn read_xls(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
 pub fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) => s.clone(),
+        Data::String(s) => s.replace(['\r', '\n'], " "),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => number_text(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
@@ -209,6 +208,7 @@ mod tests {
             (Data::Float(2015.9), "2015.9"),
             (Data::Int(3), "3"),
             (Data::String("西安市".into()), "西安市"),
+            (Data::String("陕西省第一对\n国际友城".into()), "陕西省第一对 国际友城"),
             (Data::Empty, ""),
             (date(27061.0, false), "1974-02-01"),
             (date(27061.75, false), "1974-02-01"),
@@ -233,11 +233,12 @@ mod tests {
             sheet.rows[0][1..].iter().all(String::is_empty),
             "merged cells after the first are empty"
         );
-        // The blank row under the title is dropped.
-        assert_eq!(sheet.rows[1], ["序号", "中方城市", "外方城市", "国别", "结好时间", "类型"]);
-        let dates: Vec<&str> = sheet.rows[2..].iter().map(|r| r[4].as_str()).collect();
+        // Row for row as in the spreadsheet: the blank row 2 is kept, the header is row 3.
+        assert!(sheet.rows[1].iter().all(String::is_empty));
+        assert_eq!(sheet.rows[2], ["序号", "中方城市", "外方城市", "国别", "结好时间", "类型"]);
+        let dates: Vec<&str> = sheet.rows[3..].iter().map(|r| r[4].as_str()).collect();
         assert_eq!(dates, ["1974-02-01", "1974-11-22", "2018年", "1981"]);
-        assert_eq!(sheet.rows[2][0], "1");
+        assert_eq!(sheet.rows[3][0], "1");
     }
 
     #[test]

@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import {
   serve, launch, openPage, waitForData, readHeadline, fileRoute, ROOT, DIST,
 } from './harness.mjs';
@@ -32,6 +33,19 @@ before(async () => {
       '/lists/partners.xls': fileRoute(XLS),
       '/lists/english.csv': textRoute('Chinese city;Partner city;Country;Date established;Relationship\n'
         + "Xi'an;Nara;Japan;01/02/1974;Sister city\nShanghai;Yokohama;Japan;30/11/1973;friendly exchange\n"),
+      '/lists/office-list-zh.csv': fileRoute(path.join(ROOT, 'tests/fixtures/office/office-list-zh.csv')),
+      '/lists/office-list-zh.xlsx': fileRoute(XLSX),
+      '/lists/registry-answer.json': fileRoute(path.join(ROOT, 'tests/fixtures/office/registry-answer.json')),
+      '/lists/office-list-gb18030.csv': (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/csv', 'content-security-policy': CSP });
+        res.end(new Uint8Array(execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'],
+          { input: fs.readFileSync(path.join(ROOT, 'tests/fixtures/office/office-list-zh.csv'), 'utf8') })));
+      },
+      '/lists/english.tsv': textRoute("Chinese city\tPartner city\tCountry\tDate established\tRelationship\nXi'an\tNara\tJapan\t1974\tSister city\nShanghai\tYokohama\tJapan\t1973.11.30\tfriendly exchange\n"),
+      '/lists/records.json': textRoute(JSON.stringify({ total: 2, rows: [
+        { 中方城市: '西安市', 外方城市: '奈良市', 国别: '日本', 结好时间: '1974.2.1' },
+        { 中方城市: '上海市', 外方城市: 'Yokohama', 国别: '日本', 结好时间: 1973 },
+      ] })),
       '/lists/unlabelled.csv': textRoute("Ort,Gegenstück,Land,Jahr\nXi'an,Nara,Japan,1974\nYan'an,Trier,Germany,2018\n"),
     },
   });
@@ -172,3 +186,40 @@ test('a 20,000-row list loads with a reading status, and its report lists the pr
   assert.equal(await items.count(), 400);
   assert.deepEqual(errors, []);
 });
+
+/** Pairs, partner countries (headline), provinces (the chart by province) and dated ties (the
+ * table's Established column), read from the page as a person reads them. */
+async function figures(page) {
+  const { pairs, countries } = await readHeadline(page);
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  const provinces = (await chartRows(page, 'provinces')).filter(([label]) => !/^(Others|Province unknown)/.test(label)).length;
+  await page.getByRole('tab', { name: 'Table' }).click();
+  const table = page.getByRole('table');
+  await table.waitFor();
+  const dated = await table.evaluate((t) => {
+    const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim());
+    const col = heads.findIndex((h) => /^Established/.test(h));
+    return [...t.querySelectorAll('tbody tr')]
+      .filter((tr) => /\d{4}/.test(tr.children[col]?.textContent ?? '')).length;
+  });
+  return { pairs, countries, provinces, dated };
+}
+
+// Each list as offices and researchers keep it, linked with ?data=, with hand-written figures.
+const LISTS = [
+  ['a Chinese-header CSV with a title row, 序号 and dotted dates', 'office-list-zh.csv', { pairs: 4, countries: 2, provinces: 1, dated: 4 }],
+  ['the same list saved by Chinese Excel in GB 18030', 'office-list-gb18030.csv', { pairs: 4, countries: 2, provinces: 1, dated: 4 }],
+  ['a tab-separated list with English headers', 'english.tsv', { pairs: 2, countries: 1, provinces: 2, dated: 2 }],
+  ['a registry-shaped answer (made for the test, one unknown country)', 'registry-answer.json', { pairs: 2, countries: 1, provinces: 2, dated: 2 }],
+  ['an .xlsx with a merged title row and date cells', 'office-list-zh.xlsx', { pairs: 4, countries: 2, provinces: 1, dated: 4 }],
+  ['a JSON array of records with Chinese keys, in an envelope', 'records.json', { pairs: 2, countries: 1, provinces: 2, dated: 2 }],
+];
+for (const [what, file, expected] of LISTS) {
+  test(`through ?data=, ${what}: pairs, countries, provinces and dates as written`, async () => {
+    const { page, errors } = await openPage(browser, `${server.url}?data=lists/${file}`);
+    await waitForData(page);
+    await page.waitForFunction((n) => new RegExp(`^${n} pairs`).test(document.querySelector('[data-testid="headline-figures"]').textContent), expected.pairs);
+    assert.deepEqual(await figures(page), expected);
+    assert.deepEqual(errors, []);
+  });
+}

@@ -5,11 +5,13 @@
 
 use std::sync::Arc;
 
+use crate::model::csv::push_row;
 use crate::model::dataset::Dataset;
 use crate::model::failure::{Failure, ReadNote};
 use crate::model::import_csv::{Mapping, import_csv, import_csv_mapped, looks_like_csv};
 use crate::model::load::{Loaded, load};
 use crate::model::problem::{Problem, ProblemKind};
+use crate::model::records::json_records;
 use crate::model::registry;
 use crate::model::workbook::workbook_kind;
 
@@ -109,7 +111,22 @@ pub async fn read_file(
         import_csv(csv.as_bytes(), name, gazetteer.unwrap_or(&empty))
             .map(|l| (Arc::new(l), Some(ReadNote::Registry)))
     } else {
-        load(text).map(|l| (Arc::new(l), None))
+        match load(text) {
+            // A JSON array of records is a list of rows, read (and mapped) like a CSV file.
+            Err(e) if matches!(e.problem.kind, ProblemKind::NotPartnershipJson) => {
+                if let Some(rows) = json_records(text) {
+                    let mut csv = String::new();
+                    for row in &rows {
+                        push_row(&mut csv, row);
+                    }
+                    let sheet =
+                        SheetText { name: name.to_owned(), text: csv.into(), note: None, mapping };
+                    return Read { result: read_sheet(&sheet, gazetteer), sheet: Some(sheet) };
+                }
+                Err(e)
+            }
+            other => other.map(|l| (Arc::new(l), None)),
+        }
     };
     Read {
         result: result.map_err(|e| Failure::File { name: name.to_owned(), problem: e.problem }),
