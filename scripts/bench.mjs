@@ -75,8 +75,9 @@ async function firstPaint(page, url) {
 /** Clicks filter checkboxes in the page, each timed from the click to the next map frame. */
 async function filterChanges(page, count) {
   return page.evaluate(async (count) => {
-    const boxes = [...document.querySelectorAll('[data-testid="filters"] input[type="checkbox"]')]
-      .filter((b) => !b.closest('label').classList.contains('empty'));
+    // Only values with pairs: a click on an empty value draws nothing new (no frame to time).
+    const empty = (b) => b.closest('label').classList.contains('empty') || /\(0\)\s*$/.test(b.closest('label').textContent);
+    const boxes = [...document.querySelectorAll('[data-testid="filters"] input[type="checkbox"]')].filter((b) => !empty(b));
     const nextPaint = (after) => new Promise((resolve) => {
       const check = () => {
         const e = window.__ycEntries.findLast((x) => x.name === 'yc-paint');
@@ -87,13 +88,14 @@ async function filterChanges(page, count) {
       requestAnimationFrame(check);
     });
     const times = [];
+    let missed = 0;
     let on = [];
     for (let i = 0; times.length < count && i < count * 4; i += 1) {
       // Alternate adding a value and removing the oldest one, so the selection keeps changing.
       let box;
       if (on.length >= 2 || (on.length > 0 && i % 3 === 2)) box = on.shift();
       else {
-        const free = boxes.filter((b) => !b.checked && !b.closest('label').classList.contains('empty'));
+        const free = boxes.filter((b) => !b.checked && !empty(b));
         box = free[(i * 7) % Math.max(1, free.length)];
         if (!box) { box = on.shift(); }
         else on.push(box);
@@ -103,6 +105,7 @@ async function filterChanges(page, count) {
       box.click();
       const t1 = await nextPaint(t0);
       if (Number.isFinite(t1)) times.push(t1 - t0);
+      else if (++missed >= 3) break; // three clicks without a frame: stop rather than wait on
       if (window.__ycEntries.length > 5000) window.__ycEntries.splice(0, 4000);
     }
     for (const b of on) b.click();
