@@ -220,6 +220,21 @@ pub fn push_row<S: AsRef<str>>(out: &mut String, fields: &[S]) {
     out.push('\n');
 }
 
+/// Rows of cells as CSV text, one [`push_row`] each.
+pub fn rows_to_csv<S: AsRef<str>>(rows: &[Vec<S>]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        push_row(&mut out, row);
+    }
+    out
+}
+
+/// A number as a person reads it in a cell: a whole number without its decimal point (`1974`,
+/// not `1974.0`), anything else as written (`2015.9`).
+pub fn number_cell(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{f:.0}") } else { f.to_string() }
+}
+
 /// Makes a field safe to open in a spreadsheet: a cell starting with `=`, `+`, `-`, `@`, tab or
 /// carriage return is prefixed with an apostrophe so it is never run as a formula.
 pub fn formula_safe(field: &str) -> String {

@@ -12,6 +12,8 @@
 
 use serde_json::Value;
 
+use super::csv::number_cell;
+
 /// The rows of a JSON array whose items are objects (the array may sit in an envelope object
 /// under any key, as API answers put it); `None` when the text is not such an array.
 pub fn json_records(text: &str) -> Option<Vec<Vec<String>>> {
@@ -51,12 +53,7 @@ fn cell(value: &Value) -> String {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         // A year exported as a number (1973.0) reads as the year.
-        Value::Number(n) => match n.as_f64() {
-            Some(f) if n.as_i64().is_none() && f.fract() == 0.0 && f.abs() < 1e15 => {
-                format!("{f:.0}")
-            }
-            _ => n.to_string(),
-        },
+        Value::Number(n) if n.as_i64().is_none() => n.as_f64().map_or(n.to_string(), number_cell),
         other => other.to_string(),
     }
 }

@@ -17,7 +17,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xls, Xlsx};
 
-use super::csv::push_row;
+use super::csv::{number_cell, rows_to_csv};
 
 /// The largest workbook read (bytes): as large as the JSON and CSV loaders accept.
 pub const MAX_WORKBOOK_BYTES: usize = super::load::MAX_INPUT_BYTES;
@@ -55,11 +55,7 @@ pub struct Sheet {
 impl Sheet {
     /// The rows as CSV text (comma-separated, quoted where needed), for the CSV importer.
     pub fn to_csv(&self) -> String {
-        let mut out = String::new();
-        for row in &self.rows {
-            push_row(&mut out, row);
-        }
-        out
+        rows_to_csv(&self.rows)
     }
 }
 
@@ -164,22 +160,17 @@ pub fn cell_text(cell: &Data) -> String {
         Data::Empty | Data::Error(_) => String::new(),
         Data::String(s) => s.replace(['\r', '\n'], " "),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_text(*f),
+        Data::Float(f) => number_cell(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, m, d, ..) = dt.to_ymd_hms_milli();
             format!("{y:04}-{m:02}-{d:02}")
         }
-        Data::DateTime(dt) => number_text(dt.as_f64()),
+        Data::DateTime(dt) => number_cell(dt.as_f64()),
         // OpenDocument writes dates as ISO text already: keep the date part.
         Data::DateTimeIso(s) => s.split('T').next().unwrap_or(s).to_owned(),
         Data::DurationIso(s) => s.clone(),
     }
-}
-
-/// A number as a person reads it in the cell: `1974`, `2015.9`.
-fn number_text(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{f:.0}") } else { f.to_string() }
 }
 
 #[cfg(test)]

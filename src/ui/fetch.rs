@@ -20,9 +20,6 @@ fn built_in_file(url: &str) -> Option<String> {
 /// Fetches `url` as text (UTF-8, a leading byte-order mark dropped, as `Response.text()`
 /// reads it), giving up after `timeout_seconds`.
 pub async fn fetch_text(url: &str, timeout_seconds: u32) -> Result<String, FetchError> {
-    if let Some(text) = built_in_file(url) {
-        return Ok(text);
-    }
     let bytes = fetch_bytes(url, timeout_seconds).await?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     Ok(String::from_utf8_lossy(bytes).into_owned())

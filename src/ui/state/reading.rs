@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::model::csv::push_row;
+use crate::model::csv::rows_to_csv;
 use crate::model::dataset::Dataset;
 use crate::model::failure::{Failure, ReadNote};
 use crate::model::import_csv::{Mapping, import_csv, import_csv_mapped, looks_like_csv};
@@ -115,12 +115,8 @@ pub async fn read_file(
             // A JSON array of records is a list of rows, read (and mapped) like a CSV file.
             Err(e) if matches!(e.problem.kind, ProblemKind::NotPartnershipJson) => {
                 if let Some(rows) = json_records(text) {
-                    let mut csv = String::new();
-                    for row in &rows {
-                        push_row(&mut csv, row);
-                    }
-                    let sheet =
-                        SheetText { name: name.to_owned(), text: csv.into(), note: None, mapping };
+                    let text = rows_to_csv(&rows).into();
+                    let sheet = SheetText { name: name.to_owned(), text, note: None, mapping };
                     return Read { result: read_sheet(&sheet, gazetteer), sheet: Some(sheet) };
                 }
                 Err(e)
