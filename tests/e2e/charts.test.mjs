@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   serve, launch, openPage, waitForData, readHeadline, model, query, waitForQuery, fileRoute,
-  ROOT, DIST,
+  chartRows, ROOT, DIST,
 } from './harness.mjs';
 
 let browser;
@@ -21,15 +21,6 @@ after(async () => {
   if (browser) await browser.close();
   if (server) await server.close();
 });
-
-/** The rows of a chart's data table: [[label, value], ...]. */
-async function chartRows(page, kind) {
-  const card = page.getByTestId(`chart-${kind}`);
-  const rows = await card.locator('.chart-data tbody tr').evaluateAll((trs) => trs.map((tr) => [
-    tr.querySelector('th').textContent, Number(tr.querySelector('td').textContent.replace(/,/g, '')),
-  ]));
-  return rows;
-}
 
 /**
  * The middle of the longest horizontal bar drawn in colour `cssVar` on a chart canvas, in CSS

@@ -207,3 +207,16 @@ export function fileRoute(file, type) {
     res.end(fs.readFileSync(file));
   };
 }
+
+/** The rows of a chart's data table (label, value), as a screen reader reads them. */
+export async function chartRows(page, kind) {
+  const card = page.getByTestId(`chart-${kind}`);
+  return card.locator('.chart-data tbody tr').evaluateAll((trs) => trs.map((tr) => [
+    tr.querySelector('th').textContent, Number(tr.querySelector('td').textContent.replace(/,/g, '')),
+  ]));
+}
+
+/** `text` encoded in GB 18030, as Chinese Excel saves a CSV (Python's codec: Node has no encoder). */
+export function gb18030(text) {
+  return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text });
+}

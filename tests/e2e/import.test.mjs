@@ -4,9 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import {
-  serve, launch, openPage, waitForData, readHeadline, fileRoute, ROOT, DIST,
+  serve, launch, openPage, waitForData, readHeadline, fileRoute, chartRows, gb18030, ROOT, DIST,
 } from './harness.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -38,8 +37,7 @@ before(async () => {
       '/lists/registry-answer.json': fileRoute(path.join(ROOT, 'tests/fixtures/office/registry-answer.json')),
       '/lists/office-list-gb18030.csv': (req, res) => {
         res.writeHead(200, { 'content-type': 'text/csv', 'content-security-policy': CSP });
-        res.end(new Uint8Array(execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'],
-          { input: fs.readFileSync(path.join(ROOT, 'tests/fixtures/office/office-list-zh.csv'), 'utf8') })));
+        res.end(gb18030(fs.readFileSync(path.join(ROOT, 'tests/fixtures/office/office-list-zh.csv'), 'utf8')));
       },
       '/lists/english.tsv': textRoute("Chinese city\tPartner city\tCountry\tDate established\tRelationship\nXi'an\tNara\tJapan\t1974\tSister city\nShanghai\tYokohama\tJapan\t1973.11.30\tfriendly exchange\n"),
       '/lists/records.json': textRoute(JSON.stringify({ total: 2, rows: [
@@ -54,15 +52,6 @@ after(async () => {
   if (browser) await browser.close();
   if (server) await server.close();
 });
-
-/** The rows of a chart's data table (label, value), as a screen reader reads them. */
-async function chartRows(page, kind) {
-  const card = page.getByTestId(`chart-${kind}`);
-  await card.locator('.chart-data tbody tr').first().waitFor({ state: 'attached' });
-  return card.locator('.chart-data tbody tr').evaluateAll((trs) => trs.map((tr) => [
-    tr.querySelector('th').textContent, Number(tr.querySelector('td').textContent.replace(/,/g, '')),
-  ]));
-}
 
 test('an office workbook (.xlsx: merged title row, 序号, dates typed as dates) picked with the file picker loads', async () => {
   const { page, errors } = await openPage(browser, `${server.url}?tab=data`);
@@ -84,6 +73,7 @@ test('an office workbook (.xlsx: merged title row, 序号, dates typed as dates)
   assert.ok(server.requests.some((r) => /youcheng-sheets_bg\.wasm$/.test(r)), 'the reader was fetched for the workbook');
   // Every Chinese place of the list is in Shaanxi: one province, with the list's four ties.
   await page.getByRole('tab', { name: 'Charts' }).click();
+  await page.getByTestId('chart-provinces').locator('.chart-data tbody tr').first().waitFor({ state: 'attached' });
   assert.deepEqual(await chartRows(page, 'provinces'), [['Shaanxi', 4]]);
   await page.getByRole('tab', { name: 'Table' }).click();
   const table = page.getByRole('table');
@@ -192,6 +182,7 @@ test('a 20,000-row list loads with a reading status, and its report lists the pr
 async function figures(page) {
   const { pairs, countries } = await readHeadline(page);
   await page.getByRole('tab', { name: 'Charts' }).click();
+  await page.getByTestId('chart-provinces').locator('.chart-data tbody tr').first().waitFor({ state: 'attached' });
   const provinces = (await chartRows(page, 'provinces')).filter(([label]) => !/^(Others|Province unknown)/.test(label)).length;
   await page.getByRole('tab', { name: 'Table' }).click();
   const table = page.getByRole('table');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  serve, launch, openPage, waitForData, readHeadline, fileRoute, ROOT, DIST,
+  serve, launch, openPage, waitForData, readHeadline, fileRoute, gb18030, ROOT, DIST,
 } from './harness.mjs';
 
 const HOSTILE = path.join(ROOT, 'tests/fixtures/hostile.json');
@@ -68,8 +68,7 @@ test('a GB 18030 spreadsheet (as Chinese Excel saves it) is converted, with a no
   fs.mkdirSync(path.dirname(gb), { recursive: true });
   // 西安 and 奈良 in GB 18030, partner with coordinates.
   const text = 'chinese_place,partner,partner_country,partner_lat,partner_lon,established\n西安,奈良,JP,34.685,135.805,1974\n';
-  const { execFileSync } = await import('node:child_process');
-  fs.writeFileSync(gb, execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text }));
+  fs.writeFileSync(gb, gb18030(text));
   await dropFile(page, page.getByTestId('drop-zone'), gb, 'gb.csv', 'text/csv');
   await page.waitForFunction((t) => document.querySelector('[data-testid="headline-figures"]').textContent !== t, bundled.text);
   assert.equal((await readHeadline(page)).pairs, 1);
