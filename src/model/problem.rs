@@ -252,13 +252,6 @@ impl Problem {
     }
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = super::i18n::problem_text(super::i18n::Locale::En, self);
-        f.write_str(&text)
-    }
-}
-
 /// A growing list of problems with helpers for the common cases.
 #[derive(Debug, Default)]
 pub struct Problems {

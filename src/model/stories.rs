@@ -5,7 +5,8 @@
 use super::dataset::{Dataset, PairIdx};
 use super::date::PartialDate;
 use super::filter::apply;
-use super::i18n::{Locale, Messages, country_name, fill, kind_label, place_name};
+use super::i18n::messages::Messages;
+use super::i18n::{Locale, country_name, fill, kind_label, place_name};
 use super::query::{UrlState, parse};
 
 /// The address a claim's link leads to from the current one: the claim's filters and view

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{Messages, Plural};
+use super::messages::{Messages, Plural};
 
 /// The English strings.
 pub const EN: Messages = Messages {

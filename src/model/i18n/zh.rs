@@ -1,6 +1,6 @@
 //! 简体中文 (Simplified Chinese).
 
-use super::{Messages, Plural};
+use super::messages::{Messages, Plural};
 
 /// The Chinese strings.
 pub const ZH: Messages = Messages {

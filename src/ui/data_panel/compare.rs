@@ -60,7 +60,9 @@ fn CompareCard(state: AppState, compared: Compared) -> impl IntoView {
             state.downloaded(name, download_bytes(name, "text/csv;charset=utf-8", text.as_bytes()));
         }
     };
-    let group = move |label: fn(&crate::model::i18n::Messages) -> &crate::model::i18n::Plural,
+    let group = move |label: fn(
+        &crate::model::i18n::messages::Messages,
+    ) -> &crate::model::i18n::messages::Plural,
                       n: usize,
                       lines: Vec<(Arc<Loaded>, PairIdx)>,
                       testid: &'static str| {

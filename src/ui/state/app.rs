@@ -13,7 +13,8 @@ use super::loading::DataState;
 use crate::model::failure::Failure;
 use crate::model::filter::Filters;
 use crate::model::geo::projection::Centre;
-use crate::model::i18n::{Locale, Messages};
+use crate::model::i18n::Locale;
+use crate::model::i18n::messages::Messages;
 use crate::model::query::{
     ChartKind, EmbedPreset, MapAt, MapProfile, Notice, ProfileRef, Shading, SortColumn, Tab, Theme,
     UrlState,

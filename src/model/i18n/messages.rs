@@ -1,0 +1,776 @@
+//! The strings of one UI language as a struct, [`Messages`], with a field per string: a
+//! language file (`en.rs`, `zh.rs`) that misses one does not compile. Only the declaration is
+//! here; the languages' values and everything that fills them in are beside it in `i18n`.
+
+/// A string that differs by count in some languages.
+#[derive(Clone, Copy, Debug)]
+pub struct Plural {
+    /// For exactly one (`{n}` is replaced).
+    pub one: &'static str,
+    /// For any other count.
+    pub other: &'static str,
+}
+
+macro_rules! messages {
+    ($($(#[$doc:meta])* $field:ident : $ty:ty),+ $(,)?) => {
+        /// Every user-visible string of one language.
+        #[derive(Debug)]
+        pub struct Messages { $($(#[$doc])* pub $field: $ty),+ }
+
+        impl Messages {
+            /// Every plain string with its field name (for the completeness tests).
+            pub fn entries(&self) -> Vec<(&'static str, String)> {
+                let mut out = Vec::new();
+                $( entries_of(stringify!($field), &self.$field, &mut out); )+
+                out
+            }
+        }
+    };
+}
+
+/// Collects the text of any message field for tests.
+trait Entries {
+    fn collect(&self, name: &'static str, out: &mut Vec<(&'static str, String)>);
+}
+
+impl Entries for &'static str {
+    fn collect(&self, name: &'static str, out: &mut Vec<(&'static str, String)>) {
+        out.push((name, (*self).to_owned()));
+    }
+}
+
+impl Entries for Plural {
+    fn collect(&self, name: &'static str, out: &mut Vec<(&'static str, String)>) {
+        out.push((name, self.one.to_owned()));
+        out.push((name, self.other.to_owned()));
+    }
+}
+
+impl<const N: usize> Entries for [&'static str; N] {
+    fn collect(&self, name: &'static str, out: &mut Vec<(&'static str, String)>) {
+        for s in self {
+            out.push((name, (*s).to_owned()));
+        }
+    }
+}
+
+fn entries_of<T: Entries>(name: &'static str, value: &T, out: &mut Vec<(&'static str, String)>) {
+    value.collect(name, out);
+}
+
+messages! {
+    // Shell
+    /// Product name in the header.
+    app_name: &'static str,
+    /// One-line description under the name.
+    tagline: &'static str,
+    /// Label of the language switcher.
+    language: &'static str,
+    /// Progress text while the data loads.
+    loading: &'static str,
+    /// Heading when loading failed.
+    load_failed: &'static str,
+    /// Retry button.
+    retry: &'static str,
+    /// Button that goes back to the bundled dataset.
+    use_bundled: &'static str,
+    /// Heading of the panic screen.
+    crashed_title: &'static str,
+    /// Body of the panic screen.
+    crashed_body: &'static str,
+    /// Reload button on the panic screen.
+    reload: &'static str,
+    /// `{n}` partnerships loaded.
+    n_partnerships: Plural,
+    /// Headline: pairs with countries.
+    headline_pairs_countries: &'static str,
+    /// Headline: the place's name before the figures.
+    headline_scope: &'static str,
+    /// Month names, January first.
+    month_names: [&'static str; 12],
+
+    // Fetch errors
+    /// `{url}` answered HTTP `{status}`.
+    fetch_status: &'static str,
+    /// `{url}` could not be reached: `{reason}`.
+    fetch_network: &'static str,
+    /// `{url}` answered too slowly.
+    fetch_timeout: &'static str,
+
+    // Problems
+    /// Prefix naming the record: `{record}`, field `{field}`.
+    problem_where_field: &'static str,
+    /// Prefix naming the record without a field.
+    problem_where: &'static str,
+    /// The record was skipped.
+    problem_skipped: &'static str,
+    /// The record was kept without the field.
+    problem_kept: &'static str,
+    /// Record kind names: file, dataset, source, country, place, partnership, reported, row.
+    record_kinds: [&'static str; 8],
+    /// Record `{kind}` number `{n}`.
+    record_numbered: &'static str,
+    /// The file is not JSON: line, column.
+    p_json_syntax: &'static str,
+    /// Nested too deeply.
+    p_too_deep: &'static str,
+    /// File too large: `{mb}` MB, limit `{limit}` MB.
+    p_too_large: &'static str,
+    /// Empty file.
+    p_empty: &'static str,
+    /// A byte-order mark was ignored.
+    p_bom: &'static str,
+    /// Not UTF-8 at byte `{offset}`.
+    p_not_utf8: &'static str,
+    /// Not partnership JSON.
+    p_not_partnership_json: &'static str,
+    /// Unknown major version `{found}`, reads `{supported}`.
+    p_unknown_major: &'static str,
+    /// Newer minor version `{found}`.
+    p_newer_minor: &'static str,
+    /// Missing field.
+    p_missing: &'static str,
+    /// Wrong type, expected `{expected}`.
+    p_wrong_type: &'static str,
+    /// Empty text.
+    p_empty_text: &'static str,
+    /// Duplicate id `{id}`.
+    p_duplicate_id: &'static str,
+    /// Reference to a missing `{target}` `{id}`.
+    p_dangling: &'static str,
+    /// Coordinates out of range `{value}`.
+    p_coords: &'static str,
+    /// Only one of lat/lon.
+    p_half_coords: &'static str,
+    /// Unknown value `{value}`, allowed `{allowed}`.
+    p_unknown_value: &'static str,
+    /// Bad date `{value}`: `{reason}`.
+    p_bad_date: &'static str,
+    /// End date before the start date.
+    p_ends_before_start: &'static str,
+    /// Unknown country code `{code}`.
+    p_unknown_country: &'static str,
+    /// A place partnered with itself.
+    p_self_pair: &'static str,
+    /// Same two places as `{other}`.
+    p_duplicate_pair: &'static str,
+    /// Parent cycle.
+    p_parent_cycle: &'static str,
+    /// Not a whole number `{value}`.
+    p_bad_count: &'static str,
+    /// Wrong column count: expected `{expected}`, found `{found}`.
+    p_column_count: &'static str,
+    /// Unclosed or misplaced quotes.
+    p_bad_quoting: &'static str,
+    /// Missing column `{column}`.
+    p_missing_column: &'static str,
+    /// No coordinates and not in the gazetteer: `{name}`.
+    p_unplaceable: &'static str,
+    /// Not an http(s) URL: `{value}`.
+    p_unsafe_url: &'static str,
+    p_workbook: &'static str,
+    /// Document title.
+    page_title: &'static str,
+    /// A data file could not be read: {url}, {problem}.
+    file_problem: &'static str,
+    /// Skip link.
+    skip_to_content: &'static str,
+    /// Heading of the filter panel.
+    filters_title: &'static str,
+    /// Label of the tab list.
+    views_label: &'static str,
+    /// Tab: map.
+    tab_map: &'static str,
+    /// Tab: charts.
+    tab_charts: &'static str,
+    /// Tab: table.
+    tab_table: &'static str,
+    /// Tab: stories.
+    tab_stories: &'static str,
+    /// Tab: data and sources.
+    tab_data: &'static str,
+    /// Type: formal sister city.
+    kind_sister: &'static str,
+    /// Type: friendly cooperation.
+    kind_friendly: &'static str,
+    /// Type: letter of intent.
+    kind_intent: &'static str,
+    /// Type not known.
+    kind_unknown: &'static str,
+    /// Status active.
+    status_active: &'static str,
+    /// Status ended.
+    status_ended: &'static str,
+    /// Status pending.
+    status_pending: &'static str,
+    /// Level: province-level unit.
+    level_province: &'static str,
+    /// Level: prefecture-level city.
+    level_prefecture: &'static str,
+    /// Level: county or county-level city.
+    level_county: &'static str,
+    /// Level: district.
+    level_district: &'static str,
+    /// Level: township.
+    level_township: &'static str,
+    /// Level: foreign first-level unit.
+    level_state: &'static str,
+    /// Level: foreign second-level unit.
+    level_region: &'static str,
+    /// Level: foreign city.
+    level_city: &'static str,
+    /// Level not stated.
+    level_other: &'static str,
+    /// Continent.
+    continent_africa: &'static str,
+    /// Continent.
+    continent_asia: &'static str,
+    /// Continent.
+    continent_europe: &'static str,
+    /// Continent.
+    continent_north_america: &'static str,
+    /// Continent.
+    continent_south_america: &'static str,
+    /// Continent.
+    continent_oceania: &'static str,
+    /// Continent.
+    continent_antarctica: &'static str,
+    /// SCO status.
+    sco_member: &'static str,
+    /// SCO status.
+    sco_observer: &'static str,
+    /// SCO status.
+    sco_dialogue_partner: &'static str,
+    /// Headline scope when nothing is filtered and the dataset has no home country.
+    scope_all: &'static str,
+    /// Headline scope when several filters are set.
+    scope_selection: &'static str,
+    /// Suffix during playback: at the end of {year}.
+    as_of_year_end: &'static str,
+    /// Details under the headline.
+    headline_details: &'static str,
+    /// Prefix for "more than" figures.
+    more_than: &'static str,
+    /// A reported figure with pairs only.
+    reported_pairs_only: &'static str,
+    /// A reported figure with countries only.
+    reported_countries_only: &'static str,
+    /// The dataset's share of the reported figure.
+    reported_coverage: &'static str,
+    /// Label before an official figure.
+    reported_label: &'static str,
+    /// Between the scope and the figures.
+    headline_colon: &'static str,
+    /// Filter section: Chinese side.
+    filter_home_side: &'static str,
+    /// Province select label.
+    filter_province: &'static str,
+    /// First option of the province select.
+    choose_province: &'static str,
+    /// Level checkboxes legend.
+    filter_level: &'static str,
+    /// Filter section: partner side.
+    filter_partner_side: &'static str,
+    /// Country select label.
+    filter_country: &'static str,
+    /// First option of the country select.
+    choose_country: &'static str,
+    /// Continent legend.
+    filter_continent: &'static str,
+    /// Belt and Road legend.
+    filter_bri: &'static str,
+    /// BRI: any country.
+    bri_any: &'static str,
+    /// BRI: cooperation country now.
+    bri_now: &'static str,
+    /// BRI: already at signing.
+    bri_at_signing: &'static str,
+    /// SCO legend.
+    filter_sco: &'static str,
+    /// SCO time toggle.
+    sco_at_signing: &'static str,
+    /// Short SCO label for chips.
+    sco_short: &'static str,
+    /// Filter section: relationship.
+    filter_relationship: &'static str,
+    /// Type legend.
+    filter_type: &'static str,
+    /// Status legend.
+    filter_status: &'static str,
+    /// Time section.
+    filter_years: &'static str,
+    /// Year range start.
+    year_from: &'static str,
+    /// Year range end.
+    year_to: &'static str,
+    /// Checkbox: include pairs without a year; {n} have none.
+    include_undated: &'static str,
+    /// Chip for a place filter including places under it.
+    chip_place_and_below: &'static str,
+    /// Chip for the year range.
+    chip_years: &'static str,
+    /// Chip: pairs without a year excluded.
+    chip_no_undated: &'static str,
+    /// Label of the chip list.
+    active_filters: &'static str,
+    /// Remove-chip button label.
+    remove_filter: &'static str,
+    /// Clear all filters.
+    clear_all: &'static str,
+    /// Number of partners.
+    n_partners: Plural,
+    /// Suggestion detail for a country.
+    country_word: &'static str,
+    /// Search box label.
+    search_label: &'static str,
+    /// Search placeholder.
+    search_placeholder: &'static str,
+    /// Label of the suggestion list.
+    suggestions: &'static str,
+    /// Live count of suggestions.
+    n_suggestions: &'static str,
+    /// Legend heading.
+    legend: &'static str,
+    /// Legend: Chinese place marker.
+    legend_chinese_place: &'static str,
+    /// Legend: partner marker.
+    legend_partner_place: &'static str,
+    /// Legend: marker size.
+    legend_marker_size: &'static str,
+    /// Legend: choropleth classes.
+    legend_choropleth: &'static str,
+    /// Heading of ignored parameters.
+    url_notices_title: &'static str,
+    /// Unknown parameter.
+    notice_unknown_param: &'static str,
+    /// Malformed parameter, expected {expected}.
+    notice_malformed: &'static str,
+    /// A parameter names something not in the data.
+    notice_not_in_data: &'static str,
+    /// Dismiss a notice.
+    dismiss: &'static str,
+    /// Loading found problems.
+    load_problems_summary: &'static str,
+    /// Link to the validation report.
+    see_report: &'static str,
+    /// Banner for synthetic data.
+    synthetic_warning: &'static str,
+    /// Text alternative of the map.
+    map_summary: &'static str,
+    /// Label of the map region.
+    map_label: &'static str,
+    /// Keyboard help under the map.
+    map_help: &'static str,
+    /// The basemap could not load.
+    basemap_failed: &'static str,
+    /// Toolbar label.
+    map_controls: &'static str,
+    /// Zoom group label.
+    zoom: &'static str,
+    /// Zoom in.
+    zoom_in: &'static str,
+    /// Zoom out.
+    zoom_out: &'static str,
+    /// Reset the view.
+    reset_view: &'static str,
+    /// Map profile group.
+    borders_label: &'static str,
+    /// China's official view.
+    profile_china: &'static str,
+    /// Neutral view.
+    profile_neutral: &'static str,
+    /// Centring group.
+    centre_label: &'static str,
+    /// Pacific-centred.
+    centre_pacific: &'static str,
+    /// Atlantic-centred.
+    centre_atlantic: &'static str,
+    /// Shading group.
+    shading_label: &'static str,
+    /// Arcs mode.
+    shading_arcs: &'static str,
+    /// Choropleth mode.
+    shading_choropleth: &'static str,
+    /// Grouping select.
+    grouping_label: &'static str,
+    /// Group automatically.
+    grouping_auto: &'static str,
+    /// Always group.
+    grouping_grouped: &'static str,
+    /// Never group.
+    grouping_places: &'static str,
+    /// Hint when nothing is selected.
+    select_hint: &'static str,
+    /// Close button.
+    close: &'static str,
+    /// Shown of total.
+    n_of_total: &'static str,
+    /// Filter to the place.
+    filter_to_place: &'static str,
+    /// Open the profile.
+    open_profile: &'static str,
+    /// Caption of the partner table.
+    partners_caption: &'static str,
+    /// Column: partner.
+    col_partner: &'static str,
+    /// Column: date established.
+    col_established: &'static str,
+    /// Column: type.
+    col_type: &'static str,
+    /// Column: sources.
+    col_sources: &'static str,
+    /// Date unknown.
+    unknown_year: &'static str,
+    /// A date the sources work out rather than print ("{date}").
+    date_derived: &'static str,
+    /// Column: status.
+    col_status: &'static str,
+    /// Column: date ended.
+    col_ended: &'static str,
+    /// Label: earlier stages.
+    earlier_stages: &'static str,
+    /// Label: note.
+    note: &'static str,
+    /// Conflicting values.
+    sources_differ: &'static str,
+    /// Button: partners of the Chinese side.
+    show_home_partners: &'static str,
+    /// Button: partners of the foreign side.
+    show_partner_partners: &'static str,
+    /// Places on the map.
+    places_on_map: Plural,
+    /// Help of the places list.
+    places_list_help: &'static str,
+    /// Show more items.
+    show_more: &'static str,
+    /// Playback group.
+    playback: &'static str,
+    /// Pause.
+    pause: &'static str,
+    /// Play.
+    play: &'static str,
+    /// One year back.
+    step_back: &'static str,
+    /// One year forward.
+    step_forward: &'static str,
+    /// Year slider.
+    playback_year: &'static str,
+    /// No playback year.
+    all_years: &'static str,
+    /// Speed select.
+    speed: &'static str,
+    /// Stop playback.
+    show_all_years: &'static str,
+    /// Undated pairs during playback.
+    playback_undated: &'static str,
+    /// Value axis of bar charts.
+    chart_pairs: &'static str,
+    /// Cumulative line label.
+    chart_cumulative: &'static str,
+    /// Growth chart title.
+    chart_growth_title: &'static str,
+    /// Year axis.
+    chart_year: &'static str,
+    /// New pairs axis.
+    chart_new_pairs: &'static str,
+    /// Note under the growth chart.
+    chart_undated_note: Plural,
+    /// Text summary of the growth chart.
+    chart_growth_summary: &'static str,
+    /// Summary when nothing is dated.
+    chart_empty_summary: &'static str,
+    /// Country chart title.
+    chart_countries_title: &'static str,
+    /// Country axis.
+    chart_country: &'static str,
+    /// The others bar.
+    chart_others: &'static str,
+    /// Continent chart title.
+    chart_continents_title: &'static str,
+    /// Province chart title.
+    chart_provinces_title: &'static str,
+    /// Type chart title.
+    chart_kinds_title: &'static str,
+    /// Text summary of a bar chart.
+    chart_bars_summary: &'static str,
+    /// No filter set.
+    no_filters: &'static str,
+    /// Filters as a line.
+    filters_line: &'static str,
+    /// Story title.
+    story_shaanxi_title: &'static str,
+    /// Claim.
+    story_shaanxi_total: &'static str,
+    /// Claim.
+    story_shaanxi_first: &'static str,
+    /// Claim.
+    story_shaanxi_recent: &'static str,
+    /// Claim.
+    story_xian_total: &'static str,
+    /// Claim.
+    story_yanan_kansas: &'static str,
+    /// Claim.
+    story_yanan_trier: &'static str,
+    /// Claim.
+    story_shaanxi_central_asia: &'static str,
+    /// Story title.
+    story_shanxi_title: &'static str,
+    /// Claim.
+    story_shanxi_sister: &'static str,
+    /// Claim.
+    story_shanxi_friendly: &'static str,
+    /// Claim.
+    story_shanxi_bri: &'static str,
+    /// Claim.
+    story_jincheng: &'static str,
+    /// Story title.
+    story_hunan_title: &'static str,
+    /// Claim.
+    story_hunan_all: &'static str,
+    /// Claim.
+    story_hunan_bri: &'static str,
+    /// Claim.
+    story_hunan_africa: &'static str,
+    /// Story title.
+    story_jinan_title: &'static str,
+    /// Claim.
+    story_jinan_total: &'static str,
+    /// Claim.
+    story_licheng_cegled: &'static str,
+    /// Story title.
+    story_sco_title: &'static str,
+    /// Claim.
+    story_sco_national: &'static str,
+    /// Claim.
+    story_sco_pairs: &'static str,
+    /// Claim.
+    story_sco_signed: &'static str,
+    /// The dataset's answer about one pair.
+    story_pair_answer: &'static str,
+    /// Pairs signed on a day.
+    story_on_date_answer: &'static str,
+    /// The dataset has no answer.
+    story_not_found: &'static str,
+    /// Label before the report.
+    story_source: &'static str,
+    /// Label before the reported figure.
+    story_reported: &'static str,
+    /// Label before the dataset answer.
+    story_dataset: &'static str,
+    /// Link to the view.
+    story_show: &'static str,
+    /// Intro of the stories tab.
+    stories_intro: &'static str,
+    /// Column: Chinese place.
+    col_chinese_place: &'static str,
+    /// Column: country.
+    col_country: &'static str,
+    /// Rows in the table.
+    n_rows: Plural,
+    /// Export group.
+    export_label: &'static str,
+    /// Export CSV.
+    export_csv: &'static str,
+    /// Export JSON.
+    export_json: &'static str,
+    /// Export GeoJSON.
+    export_geojson: &'static str,
+    /// Table caption.
+    table_caption: &'static str,
+    /// Row button.
+    show_on_map: &'static str,
+    /// Pager label.
+    pages: &'static str,
+    /// Previous page.
+    previous_page: &'static str,
+    /// Next page.
+    next_page: &'static str,
+    /// Page indicator.
+    page_of: &'static str,
+    /// Export footer: source.
+    export_source: &'static str,
+    /// Export footer: link.
+    export_permalink: &'static str,
+    /// Export PNG.
+    export_png: &'static str,
+    /// Export SVG.
+    export_svg: &'static str,
+    /// Chart data table toggle.
+    chart_data: &'static str,
+    /// Filter button.
+    filter_action: &'static str,
+    /// Filter button label.
+    filter_by: &'static str,
+    /// A profile names something not in the data.
+    not_in_data: &'static str,
+    /// Timeline label.
+    timeline_label: &'static str,
+    /// Timeline as a list.
+    timeline_list: &'static str,
+    /// Division code.
+    division_code: &'static str,
+    /// Profile section.
+    profile_timeline: &'static str,
+    /// Profile section.
+    profile_by_country: &'static str,
+    /// Profile section.
+    profile_by_type: &'static str,
+    /// Profile section.
+    profile_reported: &'static str,
+    /// BRI status.
+    bri_since: &'static str,
+    /// BRI status with exit.
+    bri_since_exit: &'static str,
+    /// No BRI document.
+    bri_none: &'static str,
+    /// No SCO status.
+    sco_none: &'static str,
+    /// Province unknown.
+    unknown_province: &'static str,
+    /// Filter to a country.
+    filter_to_country: &'static str,
+    /// Profile section.
+    profile_by_province: &'static str,
+    /// Profile section.
+    profile_places: &'static str,
+    /// Encoding notice.
+    decoded_gb18030: &'static str,
+    /// A dropped or linked file was the national registry's answer.
+    read_as_registry: &'static str,
+    /// A dropped or linked file was a spreadsheet workbook (.xlsx, .xls): which sheet was read.
+    read_as_workbook: &'static str,
+    /// Own data: the paste box's label.
+    paste_label: &'static str,
+    /// The mapping step's title.
+    columns_title: &'static str,
+    /// The mapping step's help (`{name}`: the file).
+    columns_help: &'static str,
+    /// Required roles no column plays (`{roles}`).
+    columns_missing: &'static str,
+    /// Roles more than one column could play (`{roles}`).
+    columns_doubtful: &'static str,
+    /// A column not used.
+    column_unused: &'static str,
+    /// A column's choice, for its label (`{n}`, `{header}`).
+    column_choice: &'static str,
+    /// Own data: the button that loads pasted rows.
+    paste_load: &'static str,
+    /// Own data: the name pasted rows are shown under.
+    pasted_name: &'static str,
+    /// Compare card: title.
+    compare_title: &'static str,
+    /// Compare card: what it compares.
+    compare_help: &'static str,
+    /// Compare card: ties only in the user's list.
+    compare_only_list: Plural,
+    /// Compare card: ties only in the public dataset.
+    compare_only_public: Plural,
+    /// Compare card: ties in both that differ.
+    compare_differ: Plural,
+    /// Compare card: ties in both that agree.
+    compare_same: Plural,
+    /// Compare card: download button.
+    compare_download: &'static str,
+    /// A file could not be read.
+    file_unreadable: &'static str,
+    /// A download (export) could not be started: `{name}`.
+    download_failed: &'static str,
+    /// A basemap file is damaged: `{detail}` (technical).
+    basemap_damaged: &'static str,
+    /// Closes a message.
+    dismiss_message: &'static str,
+    /// The selection sheet's handle: make it taller.
+    sheet_expand: &'static str,
+    /// The selection sheet's handle: make it shorter.
+    sheet_collapse: &'static str,
+    /// Prints the current view.
+    print: &'static str,
+    /// Opens the filter drawer (no filter set).
+    filters_button: &'static str,
+    /// Opens the filter drawer: `{n}` filters set.
+    filters_button_count: &'static str,
+    /// Closes the filter drawer, showing the result: `{pairs}` ("312 pairs").
+    show_results: &'static str,
+    /// Opens the map's options on small screens.
+    map_options: &'static str,
+    /// Printed page: `{shown}` first rows of `{total}`.
+    print_rows: &'static str,
+    /// The page title with what it shows: `{scope}`.
+    title_with_scope: &'static str,
+    /// Data origin.
+    origin_bundled: &'static str,
+    /// Data origin.
+    origin_url: &'static str,
+    /// Data origin.
+    origin_file: &'static str,
+    /// Attribution heading.
+    attribution_title: &'static str,
+    /// Basemap attribution.
+    basemap_attribution: &'static str,
+    /// Own data heading.
+    own_data_title: &'static str,
+    /// Own data help.
+    own_data_help: &'static str,
+    /// File picker.
+    choose_file: &'static str,
+    /// Drop hint.
+    or_drop: &'static str,
+    /// A picked list being read (`{name}`).
+    reading_file: &'static str,
+    /// Template link.
+    download_template: &'static str,
+    /// Fallback notice.
+    showing_bundled: &'static str,
+    /// Validation report heading.
+    report_title: &'static str,
+    /// Report counts.
+    report_counts: &'static str,
+    /// No problems.
+    report_clean: &'static str,
+    /// Official figures heading.
+    reported_title: &'static str,
+    /// Column: scope.
+    col_scope: &'static str,
+    /// Column: date.
+    col_date: &'static str,
+    /// Column: what is counted.
+    col_counts: &'static str,
+    /// Column: pairs.
+    col_pairs: &'static str,
+    /// Column: countries.
+    col_countries: &'static str,
+    /// Sources heading.
+    n_sources: Plural,
+    /// Footer attribution line.
+    footer_attribution: &'static str,
+    /// Footer link.
+    footer_more: &'static str,
+    /// A number of pairs.
+    n_pairs_phrase: Plural,
+    /// A number of countries.
+    n_countries_phrase: Plural,
+    /// Reported figure kind: every relationship.
+    reported_kind_all: &'static str,
+    /// Reported figure kind: formal sister cities.
+    reported_kind_sister: &'static str,
+    /// Reported figure kind: friendly-cooperation partners.
+    reported_kind_friendly: &'static str,
+    /// Reported figure kind: letters of intent.
+    reported_kind_intent: &'static str,
+    /// Reported figure kind: approved, to be signed.
+    reported_kind_approved: &'static str,
+    /// Reported figure kind: places in contact.
+    reported_kind_contact: &'static str,
+    /// Short name of the Belt and Road Initiative.
+    bri_short: &'static str,
+    /// Scope of a national figure.
+    scope_national: &'static str,
+    /// A number of places.
+    n_places_phrase: Plural,
+    /// How many records loading skipped.
+    n_records_skipped: Plural,
+    /// How many records were kept without a bad value.
+    n_values_dropped: Plural,
+    /// Link from an embedded view to the full app (opens a new tab).
+    open_full_view: &'static str,
+}
