@@ -12,8 +12,8 @@
 use std::fs;
 use std::path::Path;
 
+use youcheng::model::format::load::{LoadError, Loaded, load};
 use youcheng::model::import_csv::import_csv;
-use youcheng::model::load::{LoadError, Loaded, load};
 
 fn describe(text: &str) -> Vec<String> {
     summarise(load(text))
@@ -107,7 +107,7 @@ fn the_small_fixture_is_the_shipped_fallback_shape() {
 
 #[test]
 fn a_file_over_the_size_limit_is_refused_before_parsing() {
-    let limit = youcheng::model::load::MAX_INPUT_BYTES;
+    let limit = youcheng::model::format::load::MAX_INPUT_BYTES;
     let mut text = String::with_capacity(limit + 64);
     text.push_str(r#"{"format":"youcheng-partnerships","version":"1.0","pad":""#);
     text.extend(std::iter::repeat_n('x', limit));

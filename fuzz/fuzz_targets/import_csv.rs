@@ -11,10 +11,10 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use youcheng::model::dataset::Dataset;
+use youcheng::model::format::dataset::Dataset;
 use youcheng::model::export::to_json;
 use youcheng::model::import_csv::{import_csv_mapped, mapping_from_param, read_columns};
-use youcheng::model::load::load;
+use youcheng::model::format::load::load;
 use youcheng::model::workbook::{WorkbookKind, read_first_sheet, workbook_kind};
 
 fn gazetteer() -> &'static Dataset {

@@ -4,8 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use youcheng::model::export::to_json;
-use youcheng::model::load::load;
-use youcheng::model::problem::Severity;
+use youcheng::model::format::load::load;
+use youcheng::model::format::problem::Severity;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };

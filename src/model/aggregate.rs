@@ -3,11 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use super::dataset::{
+use super::filter::{Dimension, Filters, ProgrammeTime, active_dimensions, without};
+use super::format::dataset::{
     Continent, CountryIdx, Dataset, Kind, PairIdx, PlaceIdx, Programme, ReportedFigure,
     ReportedKind,
 };
-use super::filter::{Dimension, Filters, ProgrammeTime, active_dimensions, without};
 
 /// The headline: what the current filter holds, in the style officials use.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -272,7 +272,7 @@ pub fn reported_for(dataset: &Dataset, place: Option<PlaceIdx>) -> Vec<&Reported
 mod tests {
     use super::*;
     use crate::model::filter::{YearRange, apply};
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset

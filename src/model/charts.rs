@@ -7,9 +7,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use super::aggregate::{Ranked, by_continent, by_country, by_kind, by_province, growth};
-use super::dataset::{Continent, Dataset, Kind, PairIdx};
 use super::describe::filter_line;
 use super::filter::Filters;
+use super::format::dataset::{Continent, Dataset, Kind, PairIdx};
 use super::i18n::{Locale, continent_label, country_name, fill, kind_label, place_name};
 use super::query::ChartKind;
 
@@ -627,7 +627,7 @@ pub fn toggle_filter(filters: &Filters, key: &BarKey) -> Filters {
 mod tests {
     use super::*;
     use crate::model::filter::apply;
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
@@ -669,7 +669,7 @@ mod tests {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/partnerships.json"),
         )
         .expect("the bundled dataset");
-        let d = crate::model::load::load(&text).expect("loads").dataset;
+        let d = crate::model::format::load::load(&text).expect("loads").dataset;
         let pairs: Vec<PairIdx> = d.pair_indices().collect();
         let countries: std::collections::BTreeSet<_> =
             pairs.iter().map(|p| d.place(d.partnership(*p).partner).country).collect();

@@ -5,7 +5,7 @@
 //! use youcheng::model::choices::{country_choices, pick_options};
 //! use youcheng::model::i18n::Locale;
 //! # let text = include_str!("../../tests/fixtures/small.json");
-//! # let d = youcheng::model::load::load(text).unwrap().dataset;
+//! # let d = youcheng::model::format::load::load(text).unwrap().dataset;
 //! let countries = country_choices(&d);
 //! let options = pick_options(&countries, &Default::default(), &Default::default(), Locale::Zh);
 //! assert!(options.iter().any(|o| o.label == "日本"));
@@ -13,9 +13,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::dataset::{Dataset, Level};
+use super::format::dataset::{Dataset, Level};
+use super::format::text::fold;
 use super::i18n::Locale;
-use super::text::fold;
 
 /// One value a filter list offers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,7 +116,7 @@ pub fn matching<'a>(options: &'a [PickOption], typed: &str) -> Vec<&'a PickOptio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset

@@ -11,9 +11,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::csv::{formula_safe, push_row};
-use super::dataset::{Dataset, Kind, PairIdx, Partnership};
-use super::date::PartialDate;
-use super::text::fold;
+use super::format::dataset::{Dataset, Kind, PairIdx, Partnership};
+use super::format::date::PartialDate;
+use super::format::text::fold;
 
 /// What differs between the list's tie and the public one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,8 +146,8 @@ pub fn comparison_csv(list: &Dataset, public: &Dataset, c: &Comparison) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::format::load::load;
     use crate::model::import_csv::import_csv;
-    use crate::model::load::load;
 
     fn public() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset

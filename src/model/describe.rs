@@ -2,8 +2,10 @@
 //! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
 use super::aggregate::HeadlineScope;
-use super::dataset::{CountryIdx, Dataset, Qualifier, ReportedFigure, ReportedKind, ScoStatus};
 use super::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
+use super::format::dataset::{
+    CountryIdx, Dataset, Qualifier, ReportedFigure, ReportedKind, ScoStatus,
+};
 use super::i18n::{Locale, country_name, fill, place_name, reported_kind_label, sco_label};
 
 /// What removing a chip does to the filters.
@@ -246,7 +248,7 @@ pub fn coverage_text(r: &ReportedFigure, dataset_pairs: usize, locale: Locale) -
 mod tests {
     use super::*;
     use crate::model::filter::YearRange;
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     #[test]
     fn describes_filters_in_both_languages() {

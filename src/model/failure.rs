@@ -10,9 +10,9 @@
 //! assert!(f.message(Locale::Zh).contains("返回 HTTP 404"));
 //! ```
 
+use super::format::problem::Problem;
 use super::geo::topo::TopoError;
 use super::i18n::{Locale, fill, problem_text};
-use super::problem::Problem;
 
 /// Why a fetch failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -123,7 +123,7 @@ impl ReadNote {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::problem::ProblemKind;
+    use crate::model::format::problem::ProblemKind;
 
     #[test]
     fn every_failure_has_words_in_both_languages() {

@@ -6,7 +6,7 @@
 //!
 //! ```
 //! use youcheng::model::filter::{Filters, apply};
-//! use youcheng::model::load::load;
+//! use youcheng::model::format::load::load;
 //! # let text = include_str!("../../tests/fixtures/small.json");
 //! let loaded = load(text).unwrap();
 //! let mut filters = Filters::default();
@@ -16,12 +16,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::dataset::{
+use super::format::dataset::{
     Continent, Dataset, Kind, Level, PairIdx, Partnership, PlaceIdx, ScoStatus, Status,
 };
+use super::format::iso::is_country_code;
+use super::format::text::is_id;
 use super::i18n::{Locale, continent_label, kind_label, level_label, status_label};
-use super::iso::is_country_code;
-use super::text::is_id;
 
 /// When a programme's membership is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -763,7 +763,7 @@ pub fn active_dimensions(filters: &Filters) -> Vec<Dimension> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset

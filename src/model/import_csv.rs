@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use youcheng::model::import_csv::import_csv;
-//! use youcheng::model::dataset::Dataset;
+//! use youcheng::model::format::dataset::Dataset;
 //! let csv = "chinese_place,partner,partner_country,partner_lat,partner_lon,established\n\
 //!            Xi'an,Nara,JP,34.685,135.805,1974\n";
 //! let loaded = import_csv(csv.as_bytes(), "mine.csv", &Dataset::default()).unwrap();
@@ -21,20 +21,20 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::csv::{Table, read};
-use super::dataset::{
+use super::format::dataset::{
     Country, CountryIdx, Dataset, Kind, Level, Meta, Partnership, Parts, Place, PlaceIdx, Source,
     SourceIdx, Status,
 };
-use super::date::PartialDate;
+use super::format::date::PartialDate;
+use super::format::iso::is_country_code;
+use super::format::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
+use super::format::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
+use super::format::text::{fold, slug};
 use super::geo::LonLat;
-use super::iso::is_country_code;
-use super::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
 use super::officials::{
     column_by_content, column_role, day_first, header_row, is_year_last, name_forms, official_date,
     tie_kind, year_last_date,
 };
-use super::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
-use super::text::{fold, slug};
 
 /// The columns, in the template's order: (name, required).
 pub const COLUMNS: [(&str, bool); 16] = [
@@ -841,8 +841,8 @@ pub fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dataset::PairIdx;
-    use crate::model::load::load;
+    use crate::model::format::dataset::PairIdx;
+    use crate::model::format::load::load;
 
     fn gazetteer() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset

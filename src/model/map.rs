@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
+use super::format::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
 use super::geo::LonLat;
 use super::geo::arc::{arc_pieces, path_data};
 use super::geo::projection::{Projection, View, Viewport};
@@ -764,8 +764,8 @@ pub fn tooltip(dataset: &Dataset, node: &Node, locale: Locale) -> Tooltip {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::format::load::load;
     use crate::model::geo::projection::Centre;
-    use crate::model::load::load;
 
     fn fixture() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
@@ -928,12 +928,12 @@ mod tests {
 
     fn with_country(d: Dataset, iso: &str) -> Dataset {
         let mut countries = d.countries().to_vec();
-        countries.push(crate::model::dataset::Country {
+        countries.push(crate::model::format::dataset::Country {
             iso: iso.to_owned(),
             name_en: iso.to_owned(),
             ..countries[0].clone()
         });
-        Dataset::from_parts(crate::model::dataset::Parts {
+        Dataset::from_parts(crate::model::format::dataset::Parts {
             meta: d.meta().clone(),
             places: d.places().to_vec(),
             partnerships: d.partnerships().to_vec(),

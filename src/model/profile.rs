@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 
 use super::aggregate::reported_for;
-use super::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx, SourceIdx};
 use super::describe::reported_line;
 use super::filter::involves_place;
+use super::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx, SourceIdx};
 use super::i18n::{
     Locale, continent_label, country_name, fill, kind_label, level_label, place_name, sco_label,
 };
@@ -236,7 +236,7 @@ pub fn timeline(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset

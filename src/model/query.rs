@@ -15,10 +15,10 @@
 use std::fmt::Write;
 
 use super::filter::Filters;
+use super::format::text::is_id;
 pub use super::geo::basemap::MapProfile;
 use super::geo::projection::{Centre, Projection, View};
 use super::i18n::Locale;
-use super::text::is_id;
 
 /// What the map shades.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -402,7 +402,7 @@ pub fn parse(query: &str) -> (UrlState, Vec<Notice>) {
                 false => bad("a partnership id"),
             },
             "profile" => {
-                if super::iso::is_country_code(&value) {
+                if super::format::iso::is_country_code(&value) {
                     state.profile = Some(ProfileRef::Country(value.clone()));
                 } else if is_id(&value) {
                     state.profile = Some(ProfileRef::Place(value.clone()));
@@ -647,8 +647,8 @@ pub fn round_at(at: MapAt) -> MapAt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::dataset::{Continent, Kind, Level, ScoStatus, Status};
     use crate::model::filter::{ProgrammeTime, YearRange};
+    use crate::model::format::dataset::{Continent, Kind, Level, ScoStatus, Status};
 
     #[track_caller]
     fn round_trips(state: &UrlState) {

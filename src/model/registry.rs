@@ -10,7 +10,7 @@
 use serde_json::Value;
 
 use super::csv::push_row;
-use super::date::PartialDate;
+use super::format::date::PartialDate;
 use super::officials::official_date;
 
 /// The fields every registry row carries.

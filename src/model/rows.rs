@@ -2,7 +2,7 @@
 //! place's heading and partners, one partnership's facts, a row of the partnership table, a
 //! search suggestion, an official figure. The UI only lays them out.
 
-use super::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
+use super::format::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
 use super::i18n::{
     Locale, country_name, kind_label, level_label, other_name, place_name, reported_kind_label,
     status_label,
@@ -90,7 +90,7 @@ pub fn partner_rows(
         .collect()
 }
 
-fn date_or_unknown(date: Option<super::date::PartialDate>, locale: Locale) -> String {
+fn date_or_unknown(date: Option<super::format::date::PartialDate>, locale: Locale) -> String {
     date.map(|d| locale.date(d)).unwrap_or_else(|| locale.messages().unknown_year.to_owned())
 }
 
@@ -232,8 +232,8 @@ pub fn reported_row(dataset: &Dataset, r: &ReportedFigure, locale: Locale) -> [S
         None => m.scope_national.to_owned(),
     };
     let programme = r.programme.map(|p| match p {
-        super::dataset::Programme::Bri => m.bri_short,
-        super::dataset::Programme::Sco => m.sco_short,
+        super::format::dataset::Programme::Bri => m.bri_short,
+        super::format::dataset::Programme::Sco => m.sco_short,
     });
     let what = match programme {
         Some(p) => format!("{} · {p}", reported_kind_label(locale, r.kind)),
@@ -246,7 +246,7 @@ pub fn reported_row(dataset: &Dataset, r: &ReportedFigure, locale: Locale) -> [S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset

@@ -2,7 +2,7 @@
 //! tones or spaces, forgiving one slip in longer words), local-script names and country names.
 //!
 //! ```
-//! use youcheng::model::load::load;
+//! use youcheng::model::format::load::load;
 //! use youcheng::model::search::{SearchIndex, Hit};
 //! # let text = include_str!("../../tests/fixtures/small.json");
 //! let dataset = load(text).unwrap().dataset;
@@ -11,8 +11,8 @@
 //! assert!(matches!(first, Hit::Place(p) if dataset.place(*p).id == "cn-xian"));
 //! ```
 
-use super::dataset::{CountryIdx, Dataset, PlaceIdx};
-use super::text::fold;
+use super::format::dataset::{CountryIdx, Dataset, PlaceIdx};
+use super::format::text::fold;
 
 /// What a search found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -169,7 +169,7 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     fn ids(dataset: &Dataset, hits: &[Hit]) -> Vec<String> {
         hits.iter()

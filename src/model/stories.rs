@@ -2,9 +2,9 @@
 //! of a report is a link that sets the filters answering it, with the reported figure and the
 //! dataset's own answer side by side.
 
-use super::dataset::{Dataset, PairIdx};
-use super::date::PartialDate;
 use super::filter::apply;
+use super::format::dataset::{Dataset, PairIdx};
+use super::format::date::PartialDate;
 use super::i18n::messages::Messages;
 use super::i18n::{Locale, country_name, fill, kind_label, place_name};
 use super::query::{UrlState, parse};
@@ -295,7 +295,7 @@ pub fn answer(dataset: &Dataset, claim: &Claim, locale: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load::load;
+    use crate::model::format::load::load;
 
     fn dataset() -> Dataset {
         let text = std::fs::read_to_string(

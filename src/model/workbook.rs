@@ -20,7 +20,7 @@ use calamine::{Data, Reader, Xls, Xlsx};
 use super::csv::{number_cell, rows_to_csv};
 
 /// The largest workbook read (bytes): as large as the JSON and CSV loaders accept.
-pub const MAX_WORKBOOK_BYTES: usize = super::load::MAX_INPUT_BYTES;
+pub const MAX_WORKBOOK_BYTES: usize = super::format::load::MAX_INPUT_BYTES;
 
 /// Which kind of workbook some bytes are, told by their first bytes (not the file name, which
 /// a link may not have).
@@ -243,8 +243,8 @@ mod tests {
 
     #[test]
     fn a_workbook_imports_like_the_same_list_in_csv() {
+        use crate::model::format::load::load;
         use crate::model::import_csv::import_csv;
-        use crate::model::load::load;
         let gazetteer = load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset;
         let csv = read_first_sheet(XLSX).unwrap().to_csv();
         let loaded = import_csv(csv.as_bytes(), "友城.xlsx", &gazetteer).unwrap();

@@ -9,8 +9,8 @@ use super::messages::LiveRegion;
 use super::state::{ExploreState, use_app_state};
 use crate::model::aggregate::headline_scope;
 use crate::model::describe::scope_text;
+use crate::model::format::load::Loaded;
 use crate::model::i18n::{fill, place_name};
-use crate::model::load::Loaded;
 use crate::model::query::EmbedPreset;
 
 /// The app once the data has loaded.

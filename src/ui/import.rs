@@ -12,8 +12,8 @@ use super::dom::after_paint;
 use super::state::reading::{SheetText, read_file, read_sheet};
 use super::state::{AppState, UserFile};
 use crate::model::failure::{Failure, ReadNote};
+use crate::model::format::load::Loaded;
 use crate::model::import_csv::{mapping_to_param, with_role};
-use crate::model::load::Loaded;
 use crate::model::query::Tab;
 
 /// Reads a File and, when it loads, shows it (filters and selection cleared, on the data tab).

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::state::use_explore;
-use crate::model::dataset::SourceIdx;
-use crate::model::load::is_http_url;
+use crate::model::format::dataset::SourceIdx;
+use crate::model::format::load::is_http_url;
 
 /// One source, as a link when it has a safe address.
 #[component]

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::sources::SourceLink;
 use super::state::{use_app_state, use_explore};
-use crate::model::dataset::SourceIdx;
 use crate::model::describe::reported_citation;
+use crate::model::format::dataset::SourceIdx;
 use crate::model::stories::{answer, claim_state, stories};
 
 /// The stories tab.

@@ -15,10 +15,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use youcheng::model::dataset::Kind;
-use youcheng::model::date::PartialDate;
-use youcheng::model::load::is_http_url;
-use youcheng::model::schema::{
+use youcheng::model::format::dataset::Kind;
+use youcheng::model::format::date::PartialDate;
+use youcheng::model::format::load::is_http_url;
+use youcheng::model::format::schema::{
     WireAlt, WireFile, WireHeader, WirePair, WirePlace, WireReported, WireSource, WireStage,
     WireText, format_version,
 };
@@ -610,7 +610,7 @@ pub fn build_china(
         .collect();
 
     let file = WireFile {
-        format: youcheng::model::load::FORMAT_NAME.to_owned(),
+        format: youcheng::model::format::load::FORMAT_NAME.to_owned(),
         version: format_version(),
         dataset: WireHeader {
             id: "china".to_owned(),

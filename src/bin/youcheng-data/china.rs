@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use pinyin::ToPinyinMulti;
+use youcheng::model::format::schema::WirePlace;
 use youcheng::model::geo::topo::{Feature, decode_topojson};
-use youcheng::model::schema::WirePlace;
 
 use crate::divisions::Divisions;
 use crate::util::{Columns, InputError, distance_km, fold, read_csv, read_text, round3};

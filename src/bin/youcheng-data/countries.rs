@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde_json::Value;
-use youcheng::model::schema::{WireBri, WireCountry, WireSco};
+use youcheng::model::format::schema::{WireBri, WireCountry, WireSco};
 
 use crate::util::{Columns, InputError, fold, read_csv, read_text};
 

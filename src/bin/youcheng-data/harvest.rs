@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use youcheng::model::dataset::Kind;
-use youcheng::model::date::PartialDate;
+use youcheng::model::format::dataset::Kind;
+use youcheng::model::format::date::PartialDate;
 
 use crate::util::{Columns, InputError, read_csv};
 

@@ -104,8 +104,8 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use youcheng::model::load::load;
-    use youcheng::model::problem::Severity;
+    use youcheng::model::format::load::load;
+    use youcheng::model::format::problem::Severity;
 
     use crate::{audit, basemap, borders, build, placing, report, synth, world};
 
@@ -188,7 +188,7 @@ mod cli {
 
     /// Merges a saved registry answer into the built file; returns the report's section.
     fn merge_registry(
-        file: &mut youcheng::model::schema::WireFile,
+        file: &mut youcheng::model::format::schema::WireFile,
         path: &Path,
         raw: &Path,
     ) -> Result<String, String> {
@@ -362,7 +362,10 @@ mod cli {
             .enumerate()
             .filter_map(|(i, c)| {
                 let [lon, lat] = by_iso.get(c.iso.as_str())?;
-                Some((youcheng::model::dataset::CountryIdx(i as u16), LonLat::new(*lon, *lat)?))
+                Some((
+                    youcheng::model::format::dataset::CountryIdx(i as u16),
+                    LonLat::new(*lon, *lat)?,
+                ))
             })
             .collect();
         let mut selection = None;

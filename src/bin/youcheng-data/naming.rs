@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use youcheng::model::text::fold;
+use youcheng::model::format::text::fold;
 
 use crate::csc::split_qualifier;
 use crate::util::{Columns, InputError, distance_km, has_kana, read_csv};

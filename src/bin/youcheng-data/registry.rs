@@ -14,8 +14,8 @@
 
 use std::collections::BTreeSet;
 
+use youcheng::model::format::schema::{WireAlt, WireFile, WirePair, WirePlace, WireSource};
 pub use youcheng::model::registry::{RegistryRow, parse};
-use youcheng::model::schema::{WireAlt, WireFile, WirePair, WirePlace, WireSource};
 
 use crate::naming::HanNames;
 use crate::util::short_id;
@@ -322,7 +322,7 @@ mod tests {
     /// A dataset made for the test: one province and city, a Japanese town paired undated, a
     /// US town paired in 1990.
     fn dataset() -> WireFile {
-        use youcheng::model::schema::{WireCountry, WireHeader, WireText};
+        use youcheng::model::format::schema::{WireCountry, WireHeader, WireText};
         let country = |iso: &str, zh: &str| WireCountry {
             iso: iso.to_owned(),
             en: iso.to_owned(),

@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::io::Write as _;
 
-use youcheng::model::dataset::{Dataset, PlaceIdx};
-use youcheng::model::load::load;
-use youcheng::model::schema::WireFile;
+use youcheng::model::format::dataset::{Dataset, PlaceIdx};
+use youcheng::model::format::load::load;
+use youcheng::model::format::schema::WireFile;
 
 use crate::build::Built;
 use crate::china::CoordSource;

@@ -2,7 +2,7 @@
 //! coordinates jittered, invented names marked as such) and dates. The header says
 //! `"synthetic": true` and the file is written under target/, never shipped as data.
 
-use youcheng::model::schema::{
+use youcheng::model::format::schema::{
     WireFile, WireHeader, WirePair, WirePlace, WireSource, WireText, format_version,
 };
 
@@ -120,7 +120,7 @@ pub fn generate(template: &WireFile, n_pairs: usize, seed: u64) -> WireFile {
     let used: std::collections::BTreeSet<&str> =
         places.iter().map(|p| p.country.as_str()).collect();
     WireFile {
-        format: youcheng::model::load::FORMAT_NAME.to_owned(),
+        format: youcheng::model::format::load::FORMAT_NAME.to_owned(),
         version: format_version(),
         dataset: WireHeader {
             id: format!("synthetic-{n_pairs}-{seed}"),

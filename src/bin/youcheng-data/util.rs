@@ -45,7 +45,7 @@ impl<'a> Columns<'a> {
     }
 }
 
-pub use youcheng::model::text::{fold, slug};
+pub use youcheng::model::format::text::{fold, slug};
 
 /// 64-bit FNV-1a: a stable hash for ids (stable across runs and platforms).
 pub fn fnv1a(text: &str) -> u64 {

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use youcheng::model::schema::{
+use youcheng::model::format::schema::{
     WireFile, WireHeader, WirePair, WirePlace, WireSource, WireText, format_version,
 };
 
@@ -120,7 +120,7 @@ pub fn build_world(raw: &Path, dataset_date: &str) -> Result<(WireFile, usize), 
     pairs.sort_by(|a, b| a.id.cmp(&b.id));
     let used_countries: BTreeSet<&str> = places.iter().map(|p| p.country.as_str()).collect();
     let file = WireFile {
-        format: youcheng::model::load::FORMAT_NAME.to_owned(),
+        format: youcheng::model::format::load::FORMAT_NAME.to_owned(),
         version: format_version(),
         dataset: WireHeader {
             id: "world".to_owned(),

@@ -20,9 +20,9 @@ mod zh;
 use std::fmt;
 
 use self::messages::{Messages, Plural};
-use super::dataset::{Continent, Country, Kind, Level, Place, ScoStatus, Status};
-use super::date::PartialDate;
-use super::problem::{Problem, ProblemKind, RecordKind, Severity};
+use crate::model::format::dataset::{Continent, Country, Kind, Level, Place, ScoStatus, Status};
+use crate::model::format::date::PartialDate;
+use crate::model::format::problem::{Problem, ProblemKind, RecordKind, Severity};
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -274,8 +274,11 @@ pub fn continent_label(locale: Locale, continent: Continent) -> &'static str {
 }
 
 /// What an official figure counts.
-pub fn reported_kind_label(locale: Locale, kind: super::dataset::ReportedKind) -> &'static str {
-    use super::dataset::ReportedKind;
+pub fn reported_kind_label(
+    locale: Locale,
+    kind: crate::model::format::dataset::ReportedKind,
+) -> &'static str {
+    use crate::model::format::dataset::ReportedKind;
     let m = locale.messages();
     match kind {
         ReportedKind::All => m.reported_kind_all,

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::format::problem::Severity;
 use crate::model::i18n::{fill, problem_text};
-use crate::model::problem::Severity;
 use crate::ui::state::{use_app_state, use_explore};
 
 /// Problems listed at first, and added by each "Show more".

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::check_group::count_text;
-use crate::model::dataset::ScoStatus;
 use crate::model::filter::ProgrammeTime;
+use crate::model::format::dataset::ScoStatus;
 use crate::model::i18n::sco_label;
 use crate::ui::state::{use_app_state, use_explore};
 

@@ -3,7 +3,7 @@
 
 use web_sys::{CanvasRenderingContext2d, Path2d};
 
-use crate::model::dataset::Kind;
+use crate::model::format::dataset::Kind;
 use crate::model::geo::basemap::ProjectedBasemap;
 use crate::model::map::{ArcBatch, Emphasis};
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::dataset::Kind;
+use crate::model::format::dataset::Kind;
 use crate::model::i18n::kind_label;
 use crate::model::map::choropleth_legend;
 use crate::model::query::Shading;

@@ -1,7 +1,7 @@
 //! The map's colours, read from the page's CSS custom properties (`--yc-map-*`, `--yc-arc-*`),
 //! so a host page can theme the map.
 
-use crate::model::dataset::Kind;
+use crate::model::format::dataset::Kind;
 
 /// Colours read from the page's CSS custom properties.
 #[derive(Clone, Debug)]

@@ -6,7 +6,7 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
 use super::layers::{ArcLayer, BaseLayer, fill, stroke};
 use super::palette::Palette;
-use crate::model::dataset::Kind;
+use crate::model::format::dataset::Kind;
 use crate::model::geo::projection::{Projection, View, Viewport};
 use crate::model::map::{Emphasis, PlacedLabel, Scene, choropleth_class, marker_radius};
 use crate::ui::state::map::Choropleth;

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::dataset::PairIdx;
+use crate::model::format::dataset::PairIdx;
 use crate::model::i18n::fill;
 use crate::model::profile::timeline;
 use crate::ui::state::{use_app_state, use_explore};

@@ -10,10 +10,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::reading::{Read, SheetText, read_file};
-use crate::model::dataset::Dataset;
 use crate::model::failure::{Failure, ReadNote};
+use crate::model::format::dataset::Dataset;
+use crate::model::format::load::{Loaded, load};
 use crate::model::import_csv::{Columns, Mapping, mapping_from_param, read_columns};
-use crate::model::load::{Loaded, load};
 use crate::ui::fetch::{fetch_bytes, fetch_text};
 use crate::ui::perf;
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::app::AppState;
 use super::explore::ExploreState;
-use crate::model::dataset::CountryIdx;
+use crate::model::format::dataset::CountryIdx;
 use crate::model::geo::LonLat;
 use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
 use crate::model::geo::projection::{Projection, View, Viewport};

@@ -6,11 +6,11 @@
 use std::sync::Arc;
 
 use crate::model::csv::rows_to_csv;
-use crate::model::dataset::Dataset;
 use crate::model::failure::{Failure, ReadNote};
+use crate::model::format::dataset::Dataset;
+use crate::model::format::load::{Loaded, load};
+use crate::model::format::problem::{Problem, ProblemKind};
 use crate::model::import_csv::{Mapping, import_csv, import_csv_mapped, looks_like_csv};
-use crate::model::load::{Loaded, load};
-use crate::model::problem::{Problem, ProblemKind};
 use crate::model::records::json_records;
 use crate::model::registry;
 use crate::model::workbook::workbook_kind;

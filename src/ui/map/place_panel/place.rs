@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::dataset::PlaceIdx;
+use crate::model::format::dataset::PlaceIdx;
 use crate::model::i18n::fill;
 use crate::model::query::ProfileRef;
 use crate::model::rows::{PartnerRow, partner_rows, place_heading};

@@ -3,7 +3,7 @@
 //! Cyrillic, Hangul) are kept as written.
 //!
 //! ```
-//! use youcheng::model::text::fold;
+//! use youcheng::model::format::text::fold;
 //! assert_eq!(fold("Xi'an"), "xian");
 //! assert_eq!(fold("São Tomé"), "saotome");
 //! assert_eq!(fold("西安市"), "西安市");

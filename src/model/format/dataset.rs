@@ -1,7 +1,7 @@
 //! The loaded dataset: places, partnerships, countries, sources and reported figures,
 //! indexed for the filters, the map and the profiles.
 //!
-//! Invariants (established by [`crate::model::load`], relied on everywhere else):
+//! Invariants (established by [`crate::model::format::load`], relied on everywhere else):
 //! - every index stored in a record ([`PlaceIdx`], [`CountryIdx`], [`SourceIdx`]) is in range;
 //! - a partnership's two places differ, and no two partnerships join the same two places;
 //! - place parents form no cycle, so [`Dataset::ancestors`] terminates;
@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::date::PartialDate;
-use super::geo::LonLat;
+use crate::model::geo::LonLat;
 
 /// Index of a place in [`Dataset::places`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

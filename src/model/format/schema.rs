@@ -1,7 +1,7 @@
 //! The partnership JSON format, version 1, as written: the data tool builds these structs and
 //! the app's JSON export converts a filtered dataset into them. Field order here is the order
 //! in the file; optional fields are left out when empty, so files stay compact and
-//! byte-identical for identical input. Reading goes through [`crate::model::load`], which
+//! byte-identical for identical input. Reading goes through [`crate::model::format::load`], which
 //! validates record by record instead of deserializing these types. See `docs/data-format.md`.
 
 use serde::Serialize;

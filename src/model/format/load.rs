@@ -6,7 +6,7 @@
 //! and what is wrong. Valid records are always kept.
 //!
 //! ```
-//! use youcheng::model::load::load;
+//! use youcheng::model::format::load::load;
 //! let text = r#"{"format":"youcheng-partnerships","version":"1.0",
 //!   "dataset":{"id":"demo","version":"1","title":{"en":"Demo"}},
 //!   "countries":[{"iso":"CN","en":"China"},{"iso":"JP","en":"Japan"}],
@@ -30,9 +30,9 @@ use super::dataset::{
     SourceIdx, Stage, Status,
 };
 use super::date::PartialDate;
-use super::geo::LonLat;
 use super::iso::is_country_code;
 use super::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
+use crate::model::geo::LonLat;
 
 /// The `format` value every partnership JSON file carries.
 pub const FORMAT_NAME: &str = "youcheng-partnerships";

@@ -4,7 +4,7 @@
 //! precision and is never padded out with an invented month or day.
 //!
 //! ```
-//! use youcheng::model::date::{PartialDate, Precision};
+//! use youcheng::model::format::date::{PartialDate, Precision};
 //! let d: PartialDate = "1974-02".parse().unwrap();
 //! assert_eq!((d.year(), d.month(), d.precision()), (1974, Some(2), Precision::Month));
 //! assert_eq!(d.to_string(), "1974-02");
