@@ -13,7 +13,7 @@ use std::fs;
 use std::path::Path;
 
 use youcheng::model::format::load::{LoadError, Loaded, load};
-use youcheng::model::import_csv::import_csv;
+use youcheng::model::read::import_csv::import_csv;
 
 fn describe(text: &str) -> Vec<String> {
     summarise(load(text))

@@ -5,7 +5,7 @@
 //! hand taken from the first line (as `cols=` carries it). An .xls is not fuzzed here: calamine
 //! lays out its sheets densely when it opens the file, so a damaged file claiming a far cell
 //! asks for more memory than any machine has (found by this target; in the app it only stops
-//! the spreadsheet worker, see `model::workbook::read_first_sheet`).
+//! the spreadsheet worker, see `model::read::workbook::read_first_sheet`).
 #![no_main]
 
 use std::sync::OnceLock;
@@ -13,9 +13,9 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use youcheng::model::format::dataset::Dataset;
 use youcheng::model::export::to_json;
-use youcheng::model::import_csv::{import_csv_mapped, mapping_from_param, read_columns};
+use youcheng::model::read::import_csv::{import_csv_mapped, mapping_from_param, read_columns};
 use youcheng::model::format::load::load;
-use youcheng::model::workbook::{WorkbookKind, read_first_sheet, workbook_kind};
+use youcheng::model::read::workbook::{WorkbookKind, read_first_sheet, workbook_kind};
 
 fn gazetteer() -> &'static Dataset {
     static GAZETTEER: OnceLock<Dataset> = OnceLock::new();

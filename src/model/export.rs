@@ -5,12 +5,12 @@ use std::cmp::Ordering;
 
 use serde_json::{Value, json};
 
-use super::csv::{formula_safe, quote};
 use super::format::dataset::{Dataset, PairIdx};
 use super::format::schema::export;
 use super::geo::arc::great_circle;
 use super::i18n::{Locale, country_name, kind_label, place_name, status_label};
 use super::query::SortColumn;
+use super::read::csv::{formula_safe, quote};
 
 /// Sorts partnerships by a table column (unknown dates last in either direction).
 pub fn sort_pairs(
@@ -200,8 +200,8 @@ fn split_at_antimeridian(points: &[[f64; 2]]) -> Vec<Vec<[f64; 2]>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::csv::read;
     use crate::model::format::load::load;
+    use crate::model::read::csv::read;
 
     fn fixture() -> Dataset {
         load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset

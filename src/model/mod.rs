@@ -1,14 +1,12 @@
 //! The pure core. No I/O, no browser crates, no panics on input.
 //!
-//! Data flow: text → [`load::load`] → [`load::Loaded`] (a [`dataset::Dataset`] plus its
-//! [`problem::Problem`]s). The UI keeps the dataset outside the reactive graph and calls the
+//! Data flow: text → [`format::load::load`] → [`format::load::Loaded`] (a
+//! [`format::dataset::Dataset`] plus its [`format::problem::Problem`]s). The UI keeps the dataset outside the reactive graph and calls the
 //! other modules from memos.
 
 pub mod aggregate;
 pub mod charts;
 pub mod choices;
-pub mod compare;
-pub mod csv;
 pub mod describe;
 pub mod export;
 pub mod failure;
@@ -16,16 +14,12 @@ pub mod filter;
 pub mod format;
 pub mod geo;
 pub mod i18n;
-pub mod import_csv;
 pub mod map;
-pub mod officials;
 pub mod png;
 pub mod profile;
 pub mod query;
-pub mod records;
-pub mod registry;
+pub mod read;
 pub mod rows;
 pub mod search;
 pub mod stories;
 pub mod theme;
-pub mod workbook;

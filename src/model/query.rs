@@ -266,7 +266,7 @@ pub struct UrlState {
     /// A data file to load instead of the bundled one.
     pub data: Option<String>,
     /// How that file's columns are read, chosen by hand (`cols=-,chinese_place,partner,…`; see
-    /// [`crate::model::import_csv::mapping_from_param`]).
+    /// [`crate::model::read::import_csv::mapping_from_param`]).
     pub cols: Option<String>,
     /// Embed preset.
     pub embed: Option<EmbedPreset>,

@@ -712,7 +712,7 @@ fn chinese_name(
 pub fn chinese_names_csv(rows: &[(String, String, String, String)]) -> String {
     let mut out = String::from("id,en,zh,source\n");
     for (id, en, zh, source) in rows {
-        youcheng::model::csv::push_row(&mut out, &[id, en, zh, source]);
+        youcheng::model::read::csv::push_row(&mut out, &[id, en, zh, source]);
     }
     out
 }

@@ -418,7 +418,7 @@ fn regions(candidates: &[&CscPlace]) -> Vec<String> {
 /// reviewed rows, dropped geocodes, places from a gazetteer rather than the sources, and the
 /// unplaced, one row each.
 pub fn choices_csv(placements: &[(String, String, String, Placement)]) -> String {
-    use youcheng::model::csv::push_row;
+    use youcheng::model::read::csv::push_row;
     let mut out = String::from(
         "id,country,name,lat,lon,basis,same_named_in,chosen,chosen_by,dropped_geocodes,gazetteer_city_km,reason\n",
     );

@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 
 use youcheng::model::format::schema::{WireAlt, WireFile, WirePair, WirePlace, WireSource};
-pub use youcheng::model::registry::{RegistryRow, parse};
+pub use youcheng::model::read::registry::{RegistryRow, parse};
 
 use crate::naming::HanNames;
 use crate::util::short_id;

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use youcheng::model::csv::{self, Table};
+use youcheng::model::read::csv::{self, Table};
 
 /// An input that could not be read, with the path.
 #[derive(Debug, thiserror::Error)]

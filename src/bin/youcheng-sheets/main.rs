@@ -1,5 +1,5 @@
 //! The spreadsheet reader: a web worker that turns a workbook (.xlsx, .xls) into CSV
-//! text with [`youcheng::model::workbook`]. Trunk builds it as its own wasm module beside the
+//! text with [`youcheng::model::read::workbook`]. Trunk builds it as its own wasm module beside the
 //! app (index.html, `data-type="worker"`); the app starts it only when a workbook is given
 //! (`src/ui/sheets.rs`), so the reader costs the first view nothing.
 //!
@@ -10,7 +10,7 @@
 fn main() {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
-    use youcheng::model::workbook::read_first_sheet;
+    use youcheng::model::read::workbook::read_first_sheet;
 
     let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
         return;

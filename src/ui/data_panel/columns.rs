@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::model::i18n::{Locale, column_role_label, fill};
-use crate::model::import_csv::{COLUMNS, Columns};
+use crate::model::read::import_csv::{COLUMNS, Columns};
 use crate::ui::import::choose_role;
 use crate::ui::state::{AppState, use_app_state};
 

@@ -5,10 +5,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::compare::{Comparison, compare, comparison_csv};
 use crate::model::format::dataset::{Dataset, PairIdx};
 use crate::model::format::load::Loaded;
 use crate::model::i18n::{Locale, country_name, place_name};
+use crate::model::read::compare::{Comparison, compare, comparison_csv};
 use crate::ui::download::download_bytes;
 use crate::ui::state::{AppState, DataOrigin, use_app_state, use_explore};
 

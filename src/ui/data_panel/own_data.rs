@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::i18n::fill;
-use crate::model::import_csv::template;
+use crate::model::read::import_csv::template;
 use crate::ui::download::download_bytes;
 use crate::ui::import::{dropped_file, load_file, load_pasted};
 use crate::ui::state::use_app_state;

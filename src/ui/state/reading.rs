@@ -5,15 +5,15 @@
 
 use std::sync::Arc;
 
-use crate::model::csv::rows_to_csv;
 use crate::model::failure::{Failure, ReadNote};
 use crate::model::format::dataset::Dataset;
 use crate::model::format::load::{Loaded, load};
 use crate::model::format::problem::{Problem, ProblemKind};
-use crate::model::import_csv::{Mapping, import_csv, import_csv_mapped, looks_like_csv};
-use crate::model::records::json_records;
-use crate::model::registry;
-use crate::model::workbook::workbook_kind;
+use crate::model::read::csv::rows_to_csv;
+use crate::model::read::import_csv::{Mapping, import_csv, import_csv_mapped, looks_like_csv};
+use crate::model::read::records::json_records;
+use crate::model::read::registry;
+use crate::model::read::workbook::workbook_kind;
 
 /// A list read from rows of cells (a CSV file, pasted rows, a workbook's sheet), decoded once
 /// and kept so its columns can be read again as the user maps them.

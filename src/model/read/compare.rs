@@ -11,9 +11,9 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::csv::{formula_safe, push_row};
-use super::format::dataset::{Dataset, Kind, PairIdx, Partnership};
-use super::format::date::PartialDate;
-use super::format::text::fold;
+use crate::model::format::dataset::{Dataset, Kind, PairIdx, Partnership};
+use crate::model::format::date::PartialDate;
+use crate::model::format::text::fold;
 
 /// What differs between the list's tie and the public one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,10 +147,10 @@ pub fn comparison_csv(list: &Dataset, public: &Dataset, c: &Comparison) -> Strin
 mod tests {
     use super::*;
     use crate::model::format::load::load;
-    use crate::model::import_csv::import_csv;
+    use crate::model::read::import_csv::import_csv;
 
     fn public() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
     }
 
     #[test]

@@ -10,8 +10,8 @@
 use serde_json::Value;
 
 use super::csv::push_row;
-use super::format::date::PartialDate;
 use super::officials::official_date;
+use crate::model::format::date::PartialDate;
 
 /// The fields every registry row carries.
 pub const FIELDS: [&str; 4] = ["prov", "city", "w_city", "w_country"];

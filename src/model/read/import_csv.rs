@@ -9,7 +9,7 @@
 //! without coordinates is looked up by name in the bundled dataset (the gazetteer).
 //!
 //! ```
-//! use youcheng::model::import_csv::import_csv;
+//! use youcheng::model::read::import_csv::import_csv;
 //! use youcheng::model::format::dataset::Dataset;
 //! let csv = "chinese_place,partner,partner_country,partner_lat,partner_lon,established\n\
 //!            Xi'an,Nara,JP,34.685,135.805,1974\n";
@@ -21,20 +21,22 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::csv::{Table, read};
-use super::format::dataset::{
-    Country, CountryIdx, Dataset, Kind, Level, Meta, Partnership, Parts, Place, PlaceIdx, Source,
-    SourceIdx, Status,
-};
-use super::format::date::PartialDate;
-use super::format::iso::is_country_code;
-use super::format::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
-use super::format::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
-use super::format::text::{fold, slug};
-use super::geo::LonLat;
 use super::officials::{
     column_by_content, column_role, day_first, header_row, is_year_last, name_forms, official_date,
     tie_kind, year_last_date,
 };
+use crate::model::format::dataset::{
+    Country, CountryIdx, Dataset, Kind, Level, Meta, Partnership, Parts, Place, PlaceIdx, Source,
+    SourceIdx, Status,
+};
+use crate::model::format::date::PartialDate;
+use crate::model::format::iso::is_country_code;
+use crate::model::format::load::{LoadError, Loaded, MAX_INPUT_BYTES, is_http_url};
+use crate::model::format::problem::{
+    Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity,
+};
+use crate::model::format::text::{fold, slug};
+use crate::model::geo::LonLat;
 
 /// The columns, in the template's order: (name, required).
 pub const COLUMNS: [(&str, bool); 16] = [
@@ -845,7 +847,7 @@ mod tests {
     use crate::model::format::load::load;
 
     fn gazetteer() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset
+        load(include_str!("../../../tests/fixtures/small.json")).unwrap().dataset
     }
 
     fn codes(loaded: &Loaded) -> Vec<String> {

@@ -20,7 +20,7 @@ use calamine::{Data, Reader, Xls, Xlsx};
 use super::csv::{number_cell, rows_to_csv};
 
 /// The largest workbook read (bytes): as large as the JSON and CSV loaders accept.
-pub const MAX_WORKBOOK_BYTES: usize = super::format::load::MAX_INPUT_BYTES;
+pub const MAX_WORKBOOK_BYTES: usize = crate::model::format::load::MAX_INPUT_BYTES;
 
 /// Which kind of workbook some bytes are, told by their first bytes (not the file name, which
 /// a link may not have).
@@ -211,8 +211,8 @@ mod tests {
         }
     }
 
-    const XLSX: &[u8] = include_bytes!("../../tests/fixtures/office/office-list-zh.xlsx");
-    const XLS: &[u8] = include_bytes!("../../tests/fixtures/office/office-list-en.xls");
+    const XLSX: &[u8] = include_bytes!("../../../tests/fixtures/office/office-list-zh.xlsx");
+    const XLS: &[u8] = include_bytes!("../../../tests/fixtures/office/office-list-en.xls");
 
     #[test]
     fn an_office_xlsx_reads_from_its_merged_title_with_dates_as_dates() {
@@ -244,8 +244,8 @@ mod tests {
     #[test]
     fn a_workbook_imports_like_the_same_list_in_csv() {
         use crate::model::format::load::load;
-        use crate::model::import_csv::import_csv;
-        let gazetteer = load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset;
+        use crate::model::read::import_csv::import_csv;
+        let gazetteer = load(include_str!("../../../tests/fixtures/small.json")).unwrap().dataset;
         let csv = read_first_sheet(XLSX).unwrap().to_csv();
         let loaded = import_csv(csv.as_bytes(), "友城.xlsx", &gazetteer).unwrap();
         let d = &loaded.dataset;
@@ -262,7 +262,7 @@ mod tests {
 
     #[test]
     fn a_sheet_claiming_a_far_column_is_refused_not_laid_out() {
-        let far = include_bytes!("../../tests/fixtures/office/far-cell.xlsx");
+        let far = include_bytes!("../../../tests/fixtures/office/far-cell.xlsx");
         assert!(matches!(read_first_sheet(far), Err(WorkbookError::TooLarge { .. })));
     }
 

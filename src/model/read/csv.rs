@@ -6,7 +6,7 @@
 //! the app for user spreadsheets.
 //!
 //! ```
-//! use youcheng::model::csv::read;
+//! use youcheng::model::read::csv::read;
 //! let table = read("name,note\nXi'an,\"first, 1974\"\n");
 //! assert_eq!(table.rows[0].fields, vec!["Xi'an", "first, 1974"]);
 //! assert_eq!(table.rows[0].line, 2);

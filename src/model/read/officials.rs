@@ -5,16 +5,16 @@
 //! 1984年4月5日, 2015.9, 昭和49年) and the kinds of tie (友好城市, 友好交流, 意向书 …).
 //!
 //! ```
-//! use youcheng::model::officials::{column_role, official_date, tie_kind};
+//! use youcheng::model::read::officials::{column_role, official_date, tie_kind};
 //! use youcheng::model::format::dataset::Kind;
 //! assert_eq!(column_role("结好时间"), Some("established"));
 //! assert_eq!(official_date("1974.2.1").map(|d| d.to_string()).as_deref(), Some("1974-02-01"));
 //! assert_eq!(tie_kind("友好交流"), Some(Kind::Friendly));
 //! ```
 
-use super::format::dataset::Kind;
-use super::format::date::PartialDate;
-use super::format::text::fold;
+use crate::model::format::dataset::Kind;
+use crate::model::format::date::PartialDate;
+use crate::model::format::text::fold;
 
 /// Header words for each template column, compared folded ([`fold`]: case, spaces and punctuation ignored).
 const ROLES: &[(&str, &[&str])] = &[

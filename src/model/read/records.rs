@@ -5,7 +5,7 @@
 //! importer's (header words, dates, names, problems).
 //!
 //! ```
-//! use youcheng::model::records::json_records;
+//! use youcheng::model::read::records::json_records;
 //! let rows = json_records(r#"[{"中方城市": "西安市", "外方城市": "奈良市"}]"#).unwrap();
 //! assert_eq!(rows, [vec!["中方城市", "外方城市"], vec!["西安市", "奈良市"]]);
 //! ```
