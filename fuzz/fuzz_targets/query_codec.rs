@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use youcheng::model::query::{parse, to_query};
+use youcheng::model::ask::query::{parse, to_query};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -6,12 +6,12 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::aggregate::{Ranked, by_continent, by_country, by_kind, by_province, growth};
+use super::ask::aggregate::{Ranked, by_continent, by_country, by_kind, by_province, growth};
+use super::ask::filter::Filters;
+use super::ask::query::ChartKind;
 use super::describe::filter_line;
-use super::filter::Filters;
 use super::format::dataset::{Continent, Dataset, Kind, PairIdx};
 use super::i18n::{Locale, continent_label, country_name, fill, kind_label, place_name};
-use super::query::ChartKind;
 
 /// What a bar stands for (clicking it sets the matching filter).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -586,7 +586,7 @@ pub fn toggle_filter(filters: &Filters, key: &BarKey) -> Filters {
     let mut f = filters.clone();
     match key {
         BarKey::Year(y) => {
-            let only = super::filter::YearRange::new(*y, *y);
+            let only = super::ask::filter::YearRange::new(*y, *y);
             f.years = if f.years == only { None } else { only };
             f.include_undated = f.years.is_none();
         }
@@ -626,7 +626,7 @@ pub fn toggle_filter(filters: &Filters, key: &BarKey) -> Filters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::filter::apply;
+    use crate::model::ask::filter::apply;
     use crate::model::format::load::load;
 
     fn fixture() -> Dataset {

@@ -1,8 +1,8 @@
 //! Filters as words: the removable chips of the active filters, and the line export footers
 //! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
-use super::aggregate::HeadlineScope;
-use super::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
+use super::ask::aggregate::HeadlineScope;
+use super::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
 use super::format::dataset::{
     CountryIdx, Dataset, Qualifier, ReportedFigure, ReportedKind, ScoStatus,
 };
@@ -247,7 +247,7 @@ pub fn coverage_text(r: &ReportedFigure, dataset_pairs: usize, locale: Locale) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::filter::YearRange;
+    use crate::model::ask::filter::YearRange;
     use crate::model::format::load::load;
 
     #[test]

@@ -5,11 +5,11 @@ use std::cmp::Ordering;
 
 use serde_json::{Value, json};
 
+use super::ask::query::SortColumn;
 use super::format::dataset::{Dataset, PairIdx};
 use super::format::schema::export;
 use super::geo::arc::great_circle;
 use super::i18n::{Locale, country_name, kind_label, place_name, status_label};
-use super::query::SortColumn;
 use super::read::csv::{formula_safe, quote};
 
 /// Sorts partnerships by a table column (unknown dates last in either direction).

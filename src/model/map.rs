@@ -8,12 +8,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::ask::query::MapProfile;
 use super::format::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
 use super::geo::LonLat;
 use super::geo::arc::{arc_pieces, path_data};
 use super::geo::projection::{Projection, View, Viewport};
 use super::i18n::{Locale, country_name, fill, other_name, place_name};
-use super::query::MapProfile;
 use rustc_hash::FxHashMap;
 
 /// Below this zoom the map groups places into provinces and countries by default.

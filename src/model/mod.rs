@@ -4,22 +4,18 @@
 //! [`format::dataset::Dataset`] plus its [`format::problem::Problem`]s). The UI keeps the dataset outside the reactive graph and calls the
 //! other modules from memos.
 
-pub mod aggregate;
+pub mod ask;
 pub mod charts;
-pub mod choices;
 pub mod describe;
 pub mod export;
 pub mod failure;
-pub mod filter;
 pub mod format;
 pub mod geo;
 pub mod i18n;
 pub mod map;
 pub mod png;
 pub mod profile;
-pub mod query;
 pub mod read;
 pub mod rows;
-pub mod search;
 pub mod stories;
 pub mod theme;

@@ -6,9 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::aggregate::reported_for;
+use super::ask::aggregate::reported_for;
+use super::ask::filter::involves_place;
 use super::describe::reported_line;
-use super::filter::involves_place;
 use super::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx, SourceIdx};
 use super::i18n::{
     Locale, continent_label, country_name, fill, kind_label, level_label, place_name, sco_label,

@@ -2,12 +2,12 @@
 //! place's heading and partners, one partnership's facts, a row of the partnership table, a
 //! search suggestion, an official figure. The UI only lays them out.
 
+use super::ask::search::Hit;
 use super::format::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
 use super::i18n::{
     Locale, country_name, kind_label, level_label, other_name, place_name, reported_kind_label,
     status_label,
 };
-use super::search::Hit;
 
 /// A place's heading: its name, its name in the other language, its local-script name, and
 /// level · places above it · country.

@@ -2,12 +2,12 @@
 //! of a report is a link that sets the filters answering it, with the reported figure and the
 //! dataset's own answer side by side.
 
-use super::filter::apply;
+use super::ask::filter::apply;
+use super::ask::query::{UrlState, parse};
 use super::format::dataset::{Dataset, PairIdx};
 use super::format::date::PartialDate;
 use super::i18n::messages::Messages;
 use super::i18n::{Locale, country_name, fill, kind_label, place_name};
-use super::query::{UrlState, parse};
 
 /// The address a claim's link leads to from the current one: the claim's filters and view
 /// replace the current ones; the language, the map's borders and centring, the data source
@@ -252,7 +252,7 @@ pub fn answer(dataset: &Dataset, claim: &Claim, locale: Locale) -> String {
     };
     match claim.answer {
         Answer::Counts => {
-            let h = super::aggregate::headline(dataset, &pairs);
+            let h = super::ask::aggregate::headline(dataset, &pairs);
             super::i18n::pairs_with_countries(locale, h.pairs as u64, h.countries as u64)
         }
         Answer::Pair { home, partner } => {
@@ -356,10 +356,11 @@ mod tests {
 
     #[test]
     fn a_claim_link_keeps_the_language_borders_data_and_embedding() {
-        let (current, _) =
-            crate::model::query::parse("prov=cn-jinan&lang=zh&map=neutral&data=my.json&embed=1");
+        let (current, _) = crate::model::ask::query::parse(
+            "prov=cn-jinan&lang=zh&map=neutral&data=my.json&embed=1",
+        );
         let next = claim_state(&current, "prov=cn-shaanxi&yr=1974-2018&tab=map");
-        let text = crate::model::query::to_query(&next);
+        let text = crate::model::ask::query::to_query(&next);
         assert_eq!(text, "prov=cn-shaanxi&yr=1974-2018&map=neutral&lang=zh&data=my.json&embed=1");
     }
 }

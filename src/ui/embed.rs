@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use super::dom::ResizeWatch;
 use super::state::AppState;
 use super::state::app::Styling;
-use crate::model::query::Theme;
+use crate::model::ask::query::Theme;
 use crate::model::theme::text_on;
 
 /// The message a host receives: `{ source: "youcheng", type: "height", height }`.

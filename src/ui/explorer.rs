@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use super::layout::{EmbedLayout, FullLayout};
 use super::messages::LiveRegion;
 use super::state::{ExploreState, use_app_state};
-use crate::model::aggregate::headline_scope;
+use crate::model::ask::aggregate::headline_scope;
+use crate::model::ask::query::EmbedPreset;
 use crate::model::describe::scope_text;
 use crate::model::format::load::Loaded;
 use crate::model::i18n::{fill, place_name};
-use crate::model::query::EmbedPreset;
 
 /// The app once the data has loaded.
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::sources::SourceLink;
 use super::state::{use_app_state, use_explore};
-use crate::model::aggregate::{headline_scope, matching_reported};
+use crate::model::ask::aggregate::{headline_scope, matching_reported};
 use crate::model::describe::{coverage_text, reported_headline, scope_text};
 use crate::model::i18n::{fill, pairs_with_countries};
 

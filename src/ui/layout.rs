@@ -16,7 +16,7 @@ use super::sheet::SelectionSheet;
 use super::state::use_app_state;
 use super::stories::StoriesPanel;
 use super::table::TablePanel;
-use crate::model::query::{ChartKind, EmbedPreset, Tab};
+use crate::model::ask::query::{ChartKind, EmbedPreset, Tab};
 
 /// The whole explorer: the headline, the search and the filters, the tabs with the map first,
 /// and the selection sheet over the map.

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use super::state::{use_app_state, use_explore};
+use crate::model::ask::query::{NoticeReason, Tab};
 use crate::model::i18n::fill;
-use crate::model::query::{NoticeReason, Tab};
 
 /// The notice bar under the header.
 #[component]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::use_app_state;
-use crate::model::choices::{PickOption, matching};
+use crate::model::ask::choices::{PickOption, matching};
 
 /// The state of an open or closed list: the text typed, whether it is open, the option the
 /// arrows are on, and the options that match.

@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use super::state::{use_app_state, use_explore};
-use crate::model::aggregate::headline_scope;
+use crate::model::ask::aggregate::headline_scope;
+use crate::model::ask::query::{SortColumn, to_query};
 use crate::model::describe::{filter_line, scope_text};
 use crate::model::export::sort_pairs;
 use crate::model::i18n::{Locale, fill};
-use crate::model::query::{SortColumn, to_query};
 use crate::model::rows::table_row;
 
 /// Rows of the table a printed page lists.

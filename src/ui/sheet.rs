@@ -9,8 +9,8 @@ use wasm_bindgen::JsCast;
 use super::map::{PairDetails, PlaceDetails};
 use super::profile::ProfileBody;
 use super::state::{use_app_state, use_explore};
+use crate::model::ask::query::ProfileRef;
 use crate::model::format::dataset::{PairIdx, PlaceIdx};
-use crate::model::query::ProfileRef;
 
 /// What the sheet shows: an open profile first, then a pair, then a place.
 #[derive(Clone, Debug, PartialEq)]

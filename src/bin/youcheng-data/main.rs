@@ -265,9 +265,9 @@ mod cli {
 
     /// Prints the headline figures of `file` under the URL query `query`, as one JSON object.
     pub fn count(file: &Path, query: &str) -> Result<ExitCode, String> {
-        use youcheng::model::aggregate::headline;
-        use youcheng::model::filter::apply;
-        use youcheng::model::query::parse;
+        use youcheng::model::ask::aggregate::headline;
+        use youcheng::model::ask::filter::apply;
+        use youcheng::model::ask::query::parse;
 
         let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let loaded = load(&text).map_err(|e| format!("{}: {:?}", file.display(), e.problem))?;
@@ -307,16 +307,16 @@ mod cli {
     pub fn profile(file: &Path) -> Result<ExitCode, String> {
         use std::collections::HashMap;
         use std::time::Instant;
-        use youcheng::model::aggregate::headline;
+        use youcheng::model::ask::aggregate::headline;
+        use youcheng::model::ask::filter::{Filters, apply};
+        use youcheng::model::ask::query::{ChartKind, parse};
+        use youcheng::model::ask::search::SearchIndex;
         use youcheng::model::charts::spec;
-        use youcheng::model::filter::{Filters, apply};
         use youcheng::model::geo::LonLat;
         use youcheng::model::geo::basemap::{country_points, decode_basemap, project_basemap};
         use youcheng::model::geo::projection::Projection;
         use youcheng::model::i18n::Locale;
         use youcheng::model::map::{arc_batches, build_scene};
-        use youcheng::model::query::{ChartKind, parse};
-        use youcheng::model::search::SearchIndex;
 
         let time = |label: &str, f: &mut dyn FnMut()| {
             let runs = 5;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::filter::SetDim;
+use crate::model::ask::filter::SetDim;
 use crate::model::i18n::Locale;
 use crate::ui::state::{use_app_state, use_explore};
 

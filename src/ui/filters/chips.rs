@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::ask::filter::active_dimensions;
 use crate::model::describe::chips;
-use crate::model::filter::active_dimensions;
 use crate::model::i18n::fill;
 use crate::ui::state::{use_app_state, use_explore};
 

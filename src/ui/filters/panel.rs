@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::check_group::CheckGroup;
 use super::programmes::{BriChoice, ScoFilter};
 use super::years::YearFilter;
-use crate::model::choices::pick_options;
-use crate::model::filter::{Section, SetDim};
+use crate::model::ask::choices::pick_options;
+use crate::model::ask::filter::{Section, SetDim};
 use crate::ui::picker::Picker;
 use crate::ui::state::{use_app_state, use_explore};
 

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::check_group::count_text;
-use crate::model::filter::ProgrammeTime;
+use crate::model::ask::filter::ProgrammeTime;
 use crate::model::format::dataset::ScoStatus;
 use crate::model::i18n::sco_label;
 use crate::ui::state::{use_app_state, use_explore};

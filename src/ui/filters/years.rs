@@ -18,7 +18,7 @@ pub fn YearFilter() -> impl IntoView {
     // Boxes change on commit (a history entry); sliders while dragging (the entry updated).
     let set_years = move |a: i32, b: i32, push: bool| {
         let range = span.range(a, b);
-        let change = move |u: &mut crate::model::query::UrlState| u.filters.years = range;
+        let change = move |u: &mut crate::model::ask::query::UrlState| u.filters.years = range;
         if push { state.navigate(change) } else { state.replace(change) }
     };
     let parse = |ev: &leptos::ev::Event| event_target_value(ev).parse::<i32>().ok();

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::model::ask::query::Shading;
 use crate::model::format::dataset::Kind;
 use crate::model::i18n::kind_label;
 use crate::model::map::choropleth_legend;
-use crate::model::query::Shading;
 use crate::ui::state::use_app_state;
 
 /// The legend under the map.

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::filter::count_undated;
+use crate::model::ask::filter::count_undated;
 use crate::model::i18n::fill;
 use crate::ui::state::{use_app_state, use_explore};
 

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::model::ask::query::{at_describes, at_for_view};
 use crate::model::geo::projection::View;
-use crate::model::query::{at_describes, at_for_view};
 use crate::ui::state::{AppState, MapState};
 
 /// How long the map must be still before its position is written into the address.

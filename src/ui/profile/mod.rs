@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use self::country::CountryProfile;
 use self::place::PlaceProfile;
 use super::state::{use_app_state, use_explore};
+use crate::model::ask::query::ProfileRef;
 use crate::model::i18n::{country_name, place_name};
-use crate::model::query::ProfileRef;
 
 /// A profile (place or country) with its title and close button; shown in the selection
 /// sheet.

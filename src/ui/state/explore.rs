@@ -7,15 +7,15 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::app::AppState;
-use crate::model::aggregate::{Headline, headline};
-use crate::model::choices::{Choice, country_choices, province_choices};
-use crate::model::filter::{Selection, YearSpan, apply, cut_at_year, year_span};
+use crate::model::ask::aggregate::{Headline, headline};
+use crate::model::ask::choices::{Choice, country_choices, province_choices};
+use crate::model::ask::filter::{Selection, YearSpan, apply, cut_at_year, year_span};
+use crate::model::ask::query::{ProfileRef, Tab};
+use crate::model::ask::search::{Hit, SearchIndex};
 use crate::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx};
 use crate::model::format::load::Loaded;
 use crate::model::i18n::pairs_with_countries;
 use crate::model::map::NodeKey;
-use crate::model::query::{ProfileRef, Tab};
-use crate::model::search::{Hit, SearchIndex};
 
 /// The filter lists, worked out once per dataset.
 #[derive(Clone, Debug, PartialEq)]

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::app::AppState;
 use super::explore::ExploreState;
+use crate::model::ask::query::{Shading, Tab};
 use crate::model::format::dataset::CountryIdx;
 use crate::model::geo::LonLat;
 use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
@@ -17,7 +18,6 @@ use crate::model::map::{
     ArcBatch, ArcCache, Grouping, Scene, arc_batches, build_scene, choropleth_counts,
     country_anchors, selected_node,
 };
-use crate::model::query::{Shading, Tab};
 use crate::ui::dom::Size;
 
 /// Partnerships per country ISO code and per province division code.

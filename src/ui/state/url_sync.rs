@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use super::app::{AppState, HistoryMode};
-use crate::model::query::{parse, to_query};
+use crate::model::ask::query::{parse, to_query};
 
 /// The current query string of the page.
 pub fn current_search() -> String {

@@ -3,16 +3,16 @@
 //!
 //! ```
 //! use youcheng::model::format::load::load;
-//! use youcheng::model::search::{SearchIndex, Hit};
-//! # let text = include_str!("../../tests/fixtures/small.json");
+//! use youcheng::model::ask::search::{SearchIndex, Hit};
+//! # let text = include_str!("../../../tests/fixtures/small.json");
 //! let dataset = load(text).unwrap().dataset;
 //! let index = SearchIndex::new(&dataset);
 //! let first = &index.search(&dataset, "xian", 5)[0];
 //! assert!(matches!(first, Hit::Place(p) if dataset.place(*p).id == "cn-xian"));
 //! ```
 
-use super::format::dataset::{CountryIdx, Dataset, PlaceIdx};
-use super::format::text::fold;
+use crate::model::format::dataset::{CountryIdx, Dataset, PlaceIdx};
+use crate::model::format::text::fold;
 
 /// What a search found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -182,7 +182,7 @@ mod tests {
 
     #[track_caller]
     fn check_first(query: &str, expect: &str) {
-        let d = load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset;
+        let d = load(include_str!("../../../tests/fixtures/small.json")).unwrap().dataset;
         let index = SearchIndex::new(&d);
         let hits = index.search(&d, query, 5);
         assert_eq!(
@@ -224,7 +224,7 @@ mod tests {
 
     #[test]
     fn nothing_for_an_empty_or_unmatched_query() {
-        let d = load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset;
+        let d = load(include_str!("../../../tests/fixtures/small.json")).unwrap().dataset;
         let index = SearchIndex::new(&d);
         assert!(index.search(&d, "  ", 5).is_empty());
         assert!(index.search(&d, "zzzzzz", 5).is_empty());

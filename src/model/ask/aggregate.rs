@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::filter::{Dimension, Filters, ProgrammeTime, active_dimensions, without};
-use super::format::dataset::{
+use crate::model::format::dataset::{
     Continent, CountryIdx, Dataset, Kind, PairIdx, PlaceIdx, Programme, ReportedFigure,
     ReportedKind,
 };
@@ -271,11 +271,11 @@ pub fn reported_for(dataset: &Dataset, place: Option<PlaceIdx>) -> Vec<&Reported
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::filter::{YearRange, apply};
+    use crate::model::ask::filter::{YearRange, apply};
     use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
     }
 
     #[test]

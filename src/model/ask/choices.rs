@@ -2,9 +2,9 @@
 //! languages, what typing matches, and in which order they are shown.
 //!
 //! ```
-//! use youcheng::model::choices::{country_choices, pick_options};
+//! use youcheng::model::ask::choices::{country_choices, pick_options};
 //! use youcheng::model::i18n::Locale;
-//! # let text = include_str!("../../tests/fixtures/small.json");
+//! # let text = include_str!("../../../tests/fixtures/small.json");
 //! # let d = youcheng::model::format::load::load(text).unwrap().dataset;
 //! let countries = country_choices(&d);
 //! let options = pick_options(&countries, &Default::default(), &Default::default(), Locale::Zh);
@@ -13,9 +13,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::format::dataset::{Dataset, Level};
-use super::format::text::fold;
-use super::i18n::Locale;
+use crate::model::format::dataset::{Dataset, Level};
+use crate::model::format::text::fold;
+use crate::model::i18n::Locale;
 
 /// One value a filter list offers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,7 +119,7 @@ mod tests {
     use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
     }
 
     #[test]

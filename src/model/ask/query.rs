@@ -6,7 +6,7 @@
 //! `to_query(parse(to_query(s)))` equals `to_query(s)`.
 //!
 //! ```
-//! use youcheng::model::query::{parse, to_query};
+//! use youcheng::model::ask::query::{parse, to_query};
 //! let (state, notices) = parse("?prov=cn-shaanxi&yr=1974-2018&lang=zh&foo=1");
 //! assert_eq!(notices.len(), 1); // foo
 //! assert_eq!(to_query(&state), "prov=cn-shaanxi&yr=1974-2018&lang=zh");
@@ -15,10 +15,10 @@
 use std::fmt::Write;
 
 use super::filter::Filters;
-use super::format::text::is_id;
-pub use super::geo::basemap::MapProfile;
-use super::geo::projection::{Centre, Projection, View};
-use super::i18n::Locale;
+use crate::model::format::text::is_id;
+pub use crate::model::geo::basemap::MapProfile;
+use crate::model::geo::projection::{Centre, Projection, View};
+use crate::model::i18n::Locale;
 
 /// What the map shades.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -402,7 +402,7 @@ pub fn parse(query: &str) -> (UrlState, Vec<Notice>) {
                 false => bad("a partnership id"),
             },
             "profile" => {
-                if super::format::iso::is_country_code(&value) {
+                if crate::model::format::iso::is_country_code(&value) {
                     state.profile = Some(ProfileRef::Country(value.clone()));
                 } else if is_id(&value) {
                     state.profile = Some(ProfileRef::Place(value.clone()));
@@ -647,7 +647,7 @@ pub fn round_at(at: MapAt) -> MapAt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::filter::{ProgrammeTime, YearRange};
+    use crate::model::ask::filter::{ProgrammeTime, YearRange};
     use crate::model::format::dataset::{Continent, Kind, Level, ScoStatus, Status};
 
     #[track_caller]

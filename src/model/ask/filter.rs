@@ -5,9 +5,9 @@
 //! (the counts beside each choice), computed in one pass.
 //!
 //! ```
-//! use youcheng::model::filter::{Filters, apply};
+//! use youcheng::model::ask::filter::{Filters, apply};
 //! use youcheng::model::format::load::load;
-//! # let text = include_str!("../../tests/fixtures/small.json");
+//! # let text = include_str!("../../../tests/fixtures/small.json");
 //! let loaded = load(text).unwrap();
 //! let mut filters = Filters::default();
 //! filters.countries.insert("JP".to_owned());
@@ -16,12 +16,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::format::dataset::{
+use crate::model::format::dataset::{
     Continent, Dataset, Kind, Level, PairIdx, Partnership, PlaceIdx, ScoStatus, Status,
 };
-use super::format::iso::is_country_code;
-use super::format::text::is_id;
-use super::i18n::{Locale, continent_label, kind_label, level_label, status_label};
+use crate::model::format::iso::is_country_code;
+use crate::model::format::text::is_id;
+use crate::model::i18n::{Locale, continent_label, kind_label, level_label, status_label};
 
 /// When a programme's membership is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -766,7 +766,7 @@ mod tests {
     use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
     }
 
     #[track_caller]
