@@ -23,7 +23,7 @@ seed() {
     load_json) cp tests/fixtures/load/*.json tests/fixtures/small.json tests/fixtures/hostile.json "$dir"/ ;;
     import_csv) cp tests/fixtures/csv/*.csv tests/fixtures/office/*.csv tests/fixtures/office/*.xls* "$dir"/ ;;
     query_codec)
-      grep -ho '"[a-z]*=[^"]*"' src/model/stories.rs src/model/ask/query.rs | tr -d '"' |
+      grep -ho '"[a-z]*=[^"]*"' src/model/show/stories.rs src/model/ask/query.rs | tr -d '"' |
         while IFS= read -r q; do printf '%s' "?$q" >"$dir/$(printf '%s' "$q" | cksum | cut -d' ' -f1)"; done ;;
   esac
 }

@@ -130,7 +130,7 @@ fn the_example_in_the_format_documentation_loads_without_problems() {
 /// partnership JSON and loaded again with the same partnerships.
 #[test]
 fn fuzz_findings_round_trip() {
-    use youcheng::model::export::to_json;
+    use youcheng::model::show::export::to_json;
     let gazetteer = load(include_str!("fixtures/small.json")).expect("small.json loads").dataset;
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
     let mut names: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();

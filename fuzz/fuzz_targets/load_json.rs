@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use youcheng::model::export::to_json;
+use youcheng::model::show::export::to_json;
 use youcheng::model::format::load::load;
 use youcheng::model::format::problem::Severity;
 

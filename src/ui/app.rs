@@ -9,8 +9,8 @@ use super::messages::DownloadFailure;
 use super::state::app::AppState;
 use super::state::{LoadState, url_sync, use_app_state};
 use crate::model::ask::query::{EmbedPreset, Notice, Tab, UrlState, parse, to_query};
-use crate::model::failure::Failure;
 use crate::model::i18n::Locale;
+use crate::model::show::failure::Failure;
 
 /// The bundled dataset, relative to the page so the app works under any sub-path.
 pub const DEFAULT_DATA_URL: &str = "data/partnerships.json";

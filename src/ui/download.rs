@@ -62,7 +62,7 @@ pub fn download_canvas_png(
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 let entries: Vec<(&str, &str)> =
                     text.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-                finish(match crate::model::png::with_text(&bytes, &entries) {
+                finish(match crate::model::show::png::with_text(&bytes, &entries) {
                     Some(tagged) => download_bytes(&name, "image/png", &tagged),
                     None => download_blob(&name, &blob),
                 })

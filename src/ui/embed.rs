@@ -12,7 +12,7 @@ use super::dom::ResizeWatch;
 use super::state::AppState;
 use super::state::app::Styling;
 use crate::model::ask::query::Theme;
-use crate::model::theme::text_on;
+use crate::model::show::theme::text_on;
 
 /// The message a host receives: `{ source: "youcheng", type: "height", height }`.
 pub const MESSAGE_SOURCE: &str = "youcheng";

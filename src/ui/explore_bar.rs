@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::search::SearchBox;
 use super::state::{use_app_state, use_explore};
-use crate::model::describe::chips;
 use crate::model::i18n::fill;
+use crate::model::show::describe::chips;
 
 /// The search and the Filters button.
 #[component]

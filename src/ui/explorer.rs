@@ -9,9 +9,9 @@ use super::messages::LiveRegion;
 use super::state::{ExploreState, use_app_state};
 use crate::model::ask::aggregate::headline_scope;
 use crate::model::ask::query::EmbedPreset;
-use crate::model::describe::scope_text;
 use crate::model::format::load::Loaded;
 use crate::model::i18n::{fill, place_name};
+use crate::model::show::describe::scope_text;
 
 /// The app once the data has loaded.
 #[component]

@@ -4,7 +4,7 @@ use gloo_net::http::Request;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
-pub use crate::model::failure::FetchError;
+pub use crate::model::show::failure::FetchError;
 
 /// The text of a file built into the page (the single-file build puts the app's data files
 /// in `window.__youchengFiles`, so it opens from `file://` with no server).

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use super::sources::SourceLink;
 use super::state::{use_app_state, use_explore};
 use crate::model::ask::aggregate::{headline_scope, matching_reported};
-use crate::model::describe::{coverage_text, reported_headline, scope_text};
 use crate::model::i18n::{fill, pairs_with_countries};
+use crate::model::show::describe::{coverage_text, reported_headline, scope_text};
 
 /// The headline block.
 #[component]

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use super::state::{use_app_state, use_explore};
 use crate::model::ask::aggregate::headline_scope;
 use crate::model::ask::query::{SortColumn, to_query};
-use crate::model::describe::{filter_line, scope_text};
-use crate::model::export::sort_pairs;
 use crate::model::i18n::{Locale, fill};
-use crate::model::rows::table_row;
+use crate::model::show::describe::{filter_line, scope_text};
+use crate::model::show::export::sort_pairs;
+use crate::model::show::rows::table_row;
 
 /// Rows of the table a printed page lists.
 const PRINT_ROWS: usize = 25;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::state::{use_app_state, use_explore};
 use crate::model::ask::search::Hit;
 use crate::model::i18n::fill;
-use crate::model::rows::suggestion;
+use crate::model::show::rows::suggestion;
 
 const MAX_SUGGESTIONS: usize = 8;
 

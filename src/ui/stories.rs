@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::sources::SourceLink;
 use super::state::{use_app_state, use_explore};
-use crate::model::describe::reported_citation;
 use crate::model::format::dataset::SourceIdx;
-use crate::model::stories::{answer, claim_state, stories};
+use crate::model::show::describe::reported_citation;
+use crate::model::show::stories::{answer, claim_state, stories};
 
 /// The stories tab.
 #[component]

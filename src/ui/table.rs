@@ -8,10 +8,10 @@ use super::download::download_bytes;
 use super::sources::SourceRefs;
 use super::state::{use_app_state, use_explore};
 use crate::model::ask::query::{SortColumn, Tab};
-use crate::model::export::{sort_pairs, to_csv, to_geojson, to_json};
 use crate::model::format::dataset::PairIdx;
 use crate::model::i18n::fill;
-use crate::model::rows::table_row;
+use crate::model::show::export::{sort_pairs, to_csv, to_geojson, to_json};
+use crate::model::show::rows::table_row;
 
 const PAGE_SIZE: usize = 50;
 

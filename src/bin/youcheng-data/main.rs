@@ -311,12 +311,12 @@ mod cli {
         use youcheng::model::ask::filter::{Filters, apply};
         use youcheng::model::ask::query::{ChartKind, parse};
         use youcheng::model::ask::search::SearchIndex;
-        use youcheng::model::charts::spec;
         use youcheng::model::geo::LonLat;
         use youcheng::model::geo::basemap::{country_points, decode_basemap, project_basemap};
         use youcheng::model::geo::projection::Projection;
         use youcheng::model::i18n::Locale;
-        use youcheng::model::map::{arc_batches, build_scene};
+        use youcheng::model::show::charts::spec;
+        use youcheng::model::show::map::{arc_batches, build_scene};
 
         let time = |label: &str, f: &mut dyn FnMut()| {
             let runs = 5;
@@ -401,7 +401,7 @@ mod cli {
             std::hint::black_box(apply(d, &europe.filters));
         });
         let europe_pairs = apply(d, &europe.filters).pairs;
-        let mut warm = youcheng::model::map::ArcCache::default();
+        let mut warm = youcheng::model::show::map::ArcCache::default();
         std::hint::black_box(arc_batches(&full, &projection, None, None, &mut warm));
         time("filter change: scene + arcs (every place, warm cache)", &mut || {
             let s = build_scene(d, &europe_pairs, &projection, false, &points);

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::charts::{Bar, BarKey, ChartSpec, toggle_filter};
 use crate::model::i18n::fill;
+use crate::model::show::charts::{Bar, BarKey, ChartSpec, toggle_filter};
 use crate::ui::state::use_app_state;
 
 /// The chart's data table, folded away under a summary.

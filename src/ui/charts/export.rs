@@ -7,12 +7,16 @@ use wasm_bindgen::JsCast;
 
 use super::canvas::MeasuredCanvas;
 use super::style::chart_style;
-use crate::model::charts::{ChartSpec, draw, export_frame, png_text, to_svg};
+use crate::model::show::charts::{ChartSpec, draw, export_frame, png_text, to_svg};
 use crate::ui::download::{download_bytes, download_canvas_png};
 use crate::ui::state::{AppState, ExploreState, use_app_state, use_explore};
 
 /// The export lines of a chart for the current filters and address.
-fn frame(app: AppState, explore: ExploreState, spec: &ChartSpec) -> crate::model::charts::Frame {
+fn frame(
+    app: AppState,
+    explore: ExploreState,
+    spec: &ChartSpec,
+) -> crate::model::show::charts::Frame {
     let locale = app.locale.get_untracked();
     let link = window().location().href().unwrap_or_default();
     app.query

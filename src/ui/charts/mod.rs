@@ -19,7 +19,7 @@ use self::style::chart_style;
 use super::dom::element_size;
 use super::state::{use_app_state, use_explore};
 use crate::model::ask::query::{ChartKind, EmbedPreset};
-use crate::model::charts::{BarHit, ChartSpec, Frame, bar_at, draw, spec, toggle_filter};
+use crate::model::show::charts::{BarHit, ChartSpec, Frame, bar_at, draw, spec, toggle_filter};
 
 /// The charts tab (or, embedded with `embed=chart`, one chart; or the charts of a preset).
 #[component]

@@ -4,8 +4,8 @@
 use leptos::prelude::window;
 use plotters::style::RGBColor;
 
-use crate::model::charts::ChartStyle;
-use crate::model::theme::parse_hex;
+use crate::model::show::charts::ChartStyle;
+use crate::model::show::theme::parse_hex;
 
 /// The chart style for `element`'s computed colours, drawn at `scale` (device pixels per CSS
 /// pixel); a colour that is not `#rgb`/`#rrggbb` keeps its default.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::format::dataset::SourceIdx;
-use crate::model::rows::reported_row;
+use crate::model::show::rows::reported_row;
 use crate::ui::sources::SourceLink;
 use crate::ui::state::{use_app_state, use_explore};
 

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::model::ask::filter::active_dimensions;
-use crate::model::describe::chips;
 use crate::model::i18n::fill;
+use crate::model::show::describe::chips;
 use crate::ui::state::{use_app_state, use_explore};
 
 /// The chips bar (only while a filter is set).
@@ -18,7 +18,7 @@ pub fn FilterChips() -> impl IntoView {
         filters.with(|f| explore.with_data(|d| chips(d, f, locale)))
     });
     let any = move || filters.with(|f| !active_dimensions(f).is_empty());
-    let chip = move |c: crate::model::describe::Chip| {
+    let chip = move |c: crate::model::show::describe::Chip| {
         let label = fill(state.messages().remove_filter, &[("filter", &c.label)]);
         let removal = c.removal;
         view! {

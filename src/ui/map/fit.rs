@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::model::ask::query::ProfileRef;
 use crate::model::geo::projection::{Insets, View};
-use crate::model::map::{Focus, focus_points};
+use crate::model::show::map::{Focus, focus_points};
 use crate::ui::state::layout::{SHEET_HEIGHT_SHARE, SHEET_WIDTH_PX, prefers_reduced_motion};
 use crate::ui::state::{AppState, ExploreState, MapState};
 

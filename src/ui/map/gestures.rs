@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::geo::projection::{pinch_step, view_key, wheel_zoom_factor};
-use crate::model::map::{MapPick, hit_test, pick_at};
+use crate::model::show::map::{MapPick, hit_test, pick_at};
 use crate::ui::state::{AppState, ExploreState, MapState};
 
 /// A pointer that moved less than this many px between down and up was a click.

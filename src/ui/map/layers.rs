@@ -5,7 +5,7 @@ use web_sys::{CanvasRenderingContext2d, Path2d};
 
 use crate::model::format::dataset::Kind;
 use crate::model::geo::basemap::ProjectedBasemap;
-use crate::model::map::{ArcBatch, Emphasis};
+use crate::model::show::map::{ArcBatch, Emphasis};
 
 /// The basemap as canvas paths.
 pub struct BaseLayer {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::ask::query::Shading;
 use crate::model::format::dataset::Kind;
 use crate::model::i18n::kind_label;
-use crate::model::map::choropleth_legend;
+use crate::model::show::map::choropleth_legend;
 use crate::ui::state::use_app_state;
 
 /// The legend under the map.

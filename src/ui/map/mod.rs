@@ -30,7 +30,7 @@ use self::places_list::PlacesList;
 use self::playback::Playback;
 use self::toolbar::MapToolbar;
 use self::tooltip::MapTooltip;
-use crate::model::map::summary_text;
+use crate::model::show::map::summary_text;
 use crate::ui::dom::element_size;
 use crate::ui::state::{MapState, use_app_state, use_explore};
 

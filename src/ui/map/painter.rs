@@ -12,7 +12,7 @@ use super::layers::{ArcLayer, BaseLayer};
 use super::palette::Palette;
 use super::render::{self, Frame};
 use crate::model::geo::basemap::inset_wanted;
-use crate::model::map::frame_labels;
+use crate::model::show::map::frame_labels;
 use crate::ui::perf;
 use crate::ui::state::{AppState, ExploreState, MapState};
 

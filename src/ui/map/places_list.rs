@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::map::node_name;
+use crate::model::show::map::node_name;
 use crate::ui::state::{use_app_state, use_explore, use_map};
 
 const PAGE: usize = 30;

@@ -8,7 +8,7 @@ use super::layers::{ArcLayer, BaseLayer, fill, stroke};
 use super::palette::Palette;
 use crate::model::format::dataset::Kind;
 use crate::model::geo::projection::{Projection, View, Viewport};
-use crate::model::map::{Emphasis, PlacedLabel, Scene, choropleth_class, marker_radius};
+use crate::model::show::map::{Emphasis, PlacedLabel, Scene, choropleth_class, marker_radius};
 use crate::ui::state::map::Choropleth;
 
 /// Everything one frame needs.

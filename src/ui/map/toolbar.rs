@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::ask::query::{MapProfile, Shading, UrlState};
 use crate::model::geo::projection::{Centre, KEY_ZOOM_STEP, View};
 use crate::model::i18n::messages::Messages;
-use crate::model::map::Grouping;
+use crate::model::show::map::Grouping;
 use crate::ui::state::{use_app_state, use_map};
 
 /// A toggle button of a group: pressed when its value is the current one.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::map::tooltip;
+use crate::model::show::map::tooltip;
 use crate::ui::state::{use_app_state, use_explore, use_map};
 
 /// The tooltip, placed beside its marker (flipped to the left near the right edge).

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::timeline::{Timeline, counts_list};
-use crate::model::profile::country_profile;
+use crate::model::show::profile::country_profile;
 use crate::ui::state::{use_app_state, use_explore};
 
 /// A country's profile: facts, programmes, partnerships, timeline, by province, by place.

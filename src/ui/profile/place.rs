@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::timeline::{Timeline, counts_list};
-use crate::model::profile::place_profile;
+use crate::model::show::profile::place_profile;
 use crate::ui::sources::SourceLink;
 use crate::ui::state::{use_app_state, use_explore};
 

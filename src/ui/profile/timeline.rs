@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::format::dataset::PairIdx;
 use crate::model::i18n::fill;
-use crate::model::profile::timeline;
+use crate::model::show::profile::timeline;
 use crate::ui::state::{use_app_state, use_explore};
 
 /// The timeline of `pairs`.

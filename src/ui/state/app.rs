@@ -15,10 +15,10 @@ use crate::model::ask::query::{
     ChartKind, EmbedPreset, MapAt, MapProfile, Notice, ProfileRef, Shading, SortColumn, Tab, Theme,
     UrlState,
 };
-use crate::model::failure::Failure;
 use crate::model::geo::projection::Centre;
 use crate::model::i18n::Locale;
 use crate::model::i18n::messages::Messages;
+use crate::model::show::failure::Failure;
 
 /// How the next URL change is recorded in the browser history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

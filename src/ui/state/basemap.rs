@@ -5,8 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::loading::FETCH_TIMEOUT_SECONDS;
-use crate::model::failure::Failure;
 use crate::model::geo::basemap::{Basemap, MapProfile, basemap_files, decode_basemap};
+use crate::model::show::failure::Failure;
 use crate::ui::fetch::fetch_text;
 
 /// A decoded basemap and its profile.

@@ -15,7 +15,7 @@ use crate::model::ask::search::{Hit, SearchIndex};
 use crate::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx};
 use crate::model::format::load::Loaded;
 use crate::model::i18n::pairs_with_countries;
-use crate::model::map::NodeKey;
+use crate::model::show::map::NodeKey;
 
 /// The filter lists, worked out once per dataset.
 #[derive(Clone, Debug, PartialEq)]

@@ -14,7 +14,7 @@ use crate::model::format::dataset::CountryIdx;
 use crate::model::geo::LonLat;
 use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
 use crate::model::geo::projection::{Projection, View, Viewport};
-use crate::model::map::{
+use crate::model::show::map::{
     ArcBatch, ArcCache, Grouping, Scene, arc_batches, build_scene, choropleth_counts,
     country_anchors, selected_node,
 };

@@ -5,7 +5,6 @@
 
 use std::sync::Arc;
 
-use crate::model::failure::{Failure, ReadNote};
 use crate::model::format::dataset::Dataset;
 use crate::model::format::load::{Loaded, load};
 use crate::model::format::problem::{Problem, ProblemKind};
@@ -14,6 +13,7 @@ use crate::model::read::import_csv::{Mapping, import_csv, import_csv_mapped, loo
 use crate::model::read::records::json_records;
 use crate::model::read::registry;
 use crate::model::read::workbook::workbook_kind;
+use crate::model::show::failure::{Failure, ReadNote};
 
 /// A list read from rows of cells (a CSV file, pasted rows, a workbook's sheet), decoded once
 /// and kept so its columns can be read again as the user maps them.

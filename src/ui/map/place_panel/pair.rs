@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::format::dataset::PairIdx;
-use crate::model::rows::{PairFacts, pair_facts};
+use crate::model::show::rows::{PairFacts, pair_facts};
 use crate::ui::sources::SourceLink;
 use crate::ui::state::{use_app_state, use_explore};
 

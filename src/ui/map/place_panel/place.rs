@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::model::ask::query::ProfileRef;
 use crate::model::format::dataset::PlaceIdx;
 use crate::model::i18n::fill;
-use crate::model::rows::{PartnerRow, partner_rows, place_heading};
+use crate::model::show::rows::{PartnerRow, partner_rows, place_heading};
 use crate::ui::sources::SourceRefs;
 use crate::ui::state::{use_app_state, use_explore};
 

@@ -2,7 +2,7 @@
 //! readable (WCAG AA, 4.5:1), so the app picks black or white text by contrast.
 //!
 //! ```
-//! use youcheng::model::theme::{contrast_ratio, text_on};
+//! use youcheng::model::show::theme::{contrast_ratio, text_on};
 //! assert_eq!(text_on("#b3261e"), "#ffffff");
 //! assert_eq!(text_on("#ffd400"), "#000000");
 //! assert!((contrast_ratio("#000000", "#ffffff").unwrap() - 21.0).abs() < 1e-9);
@@ -11,7 +11,7 @@
 /// The red, green and blue of `#rrggbb` or `#rgb` (surrounding spaces allowed).
 ///
 /// ```
-/// use youcheng::model::theme::parse_hex;
+/// use youcheng::model::show::theme::parse_hex;
 /// assert_eq!(parse_hex(" #b3261e"), Some((0xb3, 0x26, 0x1e)));
 /// assert_eq!(parse_hex("#fa0"), Some((0xff, 0xaa, 0x00)));
 /// assert_eq!(parse_hex("red"), None);

@@ -5,12 +5,12 @@ use std::cmp::Ordering;
 
 use serde_json::{Value, json};
 
-use super::ask::query::SortColumn;
-use super::format::dataset::{Dataset, PairIdx};
-use super::format::schema::export;
-use super::geo::arc::great_circle;
-use super::i18n::{Locale, country_name, kind_label, place_name, status_label};
-use super::read::csv::{formula_safe, quote};
+use crate::model::ask::query::SortColumn;
+use crate::model::format::dataset::{Dataset, PairIdx};
+use crate::model::format::schema::export;
+use crate::model::geo::arc::great_circle;
+use crate::model::i18n::{Locale, country_name, kind_label, place_name, status_label};
+use crate::model::read::csv::{formula_safe, quote};
 
 /// Sorts partnerships by a table column (unknown dates last in either direction).
 pub fn sort_pairs(
@@ -204,7 +204,7 @@ mod tests {
     use crate::model::read::csv::read;
 
     fn fixture() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset
+        load(include_str!("../../../tests/fixtures/small.json")).unwrap().dataset
     }
 
     #[test]

@@ -8,12 +8,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::ask::query::MapProfile;
-use super::format::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
-use super::geo::LonLat;
-use super::geo::arc::{arc_pieces, path_data};
-use super::geo::projection::{Projection, View, Viewport};
-use super::i18n::{Locale, country_name, fill, other_name, place_name};
+use crate::model::ask::query::MapProfile;
+use crate::model::format::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
+use crate::model::geo::LonLat;
+use crate::model::geo::arc::{arc_pieces, path_data};
+use crate::model::geo::projection::{Projection, View, Viewport};
+use crate::model::i18n::{Locale, country_name, fill, other_name, place_name};
 use rustc_hash::FxHashMap;
 
 /// Below this zoom the map groups places into provinces and countries by default.
@@ -768,7 +768,7 @@ mod tests {
     use crate::model::geo::projection::Centre;
 
     fn fixture() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
     }
 
     fn all(d: &Dataset) -> Vec<PairIdx> {

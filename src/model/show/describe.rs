@@ -1,12 +1,12 @@
 //! Filters as words: the removable chips of the active filters, and the line export footers
 //! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
-use super::ask::aggregate::HeadlineScope;
-use super::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
-use super::format::dataset::{
+use crate::model::ask::aggregate::HeadlineScope;
+use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
+use crate::model::format::dataset::{
     CountryIdx, Dataset, Qualifier, ReportedFigure, ReportedKind, ScoStatus,
 };
-use super::i18n::{Locale, country_name, fill, place_name, reported_kind_label, sco_label};
+use crate::model::i18n::{Locale, country_name, fill, place_name, reported_kind_label, sco_label};
 
 /// What removing a chip does to the filters.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn describes_filters_in_both_languages() {
-        let d = load(include_str!("../../tests/fixtures/small.json")).unwrap().dataset;
+        let d = load(include_str!("../../../tests/fixtures/small.json")).unwrap().dataset;
         let mut f = Filters::default();
         assert_eq!(filter_line(&d, &f, Locale::En), "Filters: none");
         f.provinces.insert("cn-shaanxi".into());

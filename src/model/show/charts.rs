@@ -6,12 +6,14 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::ask::aggregate::{Ranked, by_continent, by_country, by_kind, by_province, growth};
-use super::ask::filter::Filters;
-use super::ask::query::ChartKind;
 use super::describe::filter_line;
-use super::format::dataset::{Continent, Dataset, Kind, PairIdx};
-use super::i18n::{Locale, continent_label, country_name, fill, kind_label, place_name};
+use crate::model::ask::aggregate::{
+    Ranked, by_continent, by_country, by_kind, by_province, growth,
+};
+use crate::model::ask::filter::Filters;
+use crate::model::ask::query::ChartKind;
+use crate::model::format::dataset::{Continent, Dataset, Kind, PairIdx};
+use crate::model::i18n::{Locale, continent_label, country_name, fill, kind_label, place_name};
 
 /// What a bar stands for (clicking it sets the matching filter).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -586,7 +588,7 @@ pub fn toggle_filter(filters: &Filters, key: &BarKey) -> Filters {
     let mut f = filters.clone();
     match key {
         BarKey::Year(y) => {
-            let only = super::ask::filter::YearRange::new(*y, *y);
+            let only = crate::model::ask::filter::YearRange::new(*y, *y);
             f.years = if f.years == only { None } else { only };
             f.include_undated = f.years.is_none();
         }
@@ -630,7 +632,7 @@ mod tests {
     use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
     }
 
     fn render(kind: ChartKind, filters: &Filters, locale: Locale) -> (ChartSpec, String) {

@@ -2,9 +2,9 @@
 //! place's heading and partners, one partnership's facts, a row of the partnership table, a
 //! search suggestion, an official figure. The UI only lays them out.
 
-use super::ask::search::Hit;
-use super::format::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
-use super::i18n::{
+use crate::model::ask::search::Hit;
+use crate::model::format::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
+use crate::model::i18n::{
     Locale, country_name, kind_label, level_label, other_name, place_name, reported_kind_label,
     status_label,
 };
@@ -90,7 +90,10 @@ pub fn partner_rows(
         .collect()
 }
 
-fn date_or_unknown(date: Option<super::format::date::PartialDate>, locale: Locale) -> String {
+fn date_or_unknown(
+    date: Option<crate::model::format::date::PartialDate>,
+    locale: Locale,
+) -> String {
     date.map(|d| locale.date(d)).unwrap_or_else(|| locale.messages().unknown_year.to_owned())
 }
 
@@ -146,9 +149,10 @@ pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts
         kind: kind_label(locale, p.kind),
         status: status_label(locale, p.status),
         established: match p.established {
-            Some(d) if p.established_derived => {
-                super::i18n::fill(locale.messages().date_derived, &[("date", &locale.date(d))])
-            }
+            Some(d) if p.established_derived => crate::model::i18n::fill(
+                locale.messages().date_derived,
+                &[("date", &locale.date(d))],
+            ),
             other => date_or_unknown(other, locale),
         },
         ended: p.ended.map(|d| locale.date(d)),
@@ -232,8 +236,8 @@ pub fn reported_row(dataset: &Dataset, r: &ReportedFigure, locale: Locale) -> [S
         None => m.scope_national.to_owned(),
     };
     let programme = r.programme.map(|p| match p {
-        super::format::dataset::Programme::Bri => m.bri_short,
-        super::format::dataset::Programme::Sco => m.sco_short,
+        crate::model::format::dataset::Programme::Bri => m.bri_short,
+        crate::model::format::dataset::Programme::Sco => m.sco_short,
     });
     let what = match programme {
         Some(p) => format!("{} · {p}", reported_kind_label(locale, r.kind)),
@@ -249,7 +253,7 @@ mod tests {
     use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
     }
 
     #[test]
@@ -286,7 +290,7 @@ mod tests {
 
     #[test]
     fn a_date_the_sources_work_out_says_so() {
-        let text = include_str!("../../tests/fixtures/small.json")
+        let text = include_str!("../../../tests/fixtures/small.json")
             .replace(r#""est": "1974", "src""#, r#""est": "1974", "est_basis": "derived", "src""#);
         let d = load(&text).expect("fixture").dataset;
         let pair = d.pair_by_id("p-xian-nara").expect("pair");

@@ -3,16 +3,16 @@
 //! UI language when the user switches it ([`Failure::message`]).
 //!
 //! ```
-//! use youcheng::model::failure::{Failure, FetchError};
+//! use youcheng::model::show::failure::{Failure, FetchError};
 //! use youcheng::model::i18n::Locale;
 //! let f = Failure::from(FetchError::Status { url: "data/x.json".into(), status: 404 });
 //! assert!(f.message(Locale::En).contains("HTTP 404"));
 //! assert!(f.message(Locale::Zh).contains("返回 HTTP 404"));
 //! ```
 
-use super::format::problem::Problem;
-use super::geo::topo::TopoError;
-use super::i18n::{Locale, fill, problem_text};
+use crate::model::format::problem::Problem;
+use crate::model::geo::topo::TopoError;
+use crate::model::i18n::{Locale, fill, problem_text};
 
 /// Why a fetch failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -2,12 +2,12 @@
 //! of a report is a link that sets the filters answering it, with the reported figure and the
 //! dataset's own answer side by side.
 
-use super::ask::filter::apply;
-use super::ask::query::{UrlState, parse};
-use super::format::dataset::{Dataset, PairIdx};
-use super::format::date::PartialDate;
-use super::i18n::messages::Messages;
-use super::i18n::{Locale, country_name, fill, kind_label, place_name};
+use crate::model::ask::filter::apply;
+use crate::model::ask::query::{UrlState, parse};
+use crate::model::format::dataset::{Dataset, PairIdx};
+use crate::model::format::date::PartialDate;
+use crate::model::i18n::messages::Messages;
+use crate::model::i18n::{Locale, country_name, fill, kind_label, place_name};
 
 /// The address a claim's link leads to from the current one: the claim's filters and view
 /// replace the current ones; the language, the map's borders and centring, the data source
@@ -252,8 +252,8 @@ pub fn answer(dataset: &Dataset, claim: &Claim, locale: Locale) -> String {
     };
     match claim.answer {
         Answer::Counts => {
-            let h = super::ask::aggregate::headline(dataset, &pairs);
-            super::i18n::pairs_with_countries(locale, h.pairs as u64, h.countries as u64)
+            let h = crate::model::ask::aggregate::headline(dataset, &pairs);
+            crate::model::i18n::pairs_with_countries(locale, h.pairs as u64, h.countries as u64)
         }
         Answer::Pair { home, partner } => {
             let found = dataset.place_by_id(home).and_then(|h| {

@@ -6,11 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use super::ask::aggregate::reported_for;
-use super::ask::filter::involves_place;
 use super::describe::reported_line;
-use super::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx, SourceIdx};
-use super::i18n::{
+use crate::model::ask::aggregate::reported_for;
+use crate::model::ask::filter::involves_place;
+use crate::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx, SourceIdx};
+use crate::model::i18n::{
     Locale, continent_label, country_name, fill, kind_label, level_label, place_name, sco_label,
 };
 
@@ -239,7 +239,7 @@ mod tests {
     use crate::model::format::load::load;
 
     fn fixture() -> Dataset {
-        load(include_str!("../../tests/fixtures/small.json")).expect("fixture").dataset
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
     }
 
     fn ids(d: &Dataset, pairs: &[PairIdx]) -> Vec<String> {
