@@ -9,12 +9,13 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
 use super::dom::after_paint;
-use super::state::reading::{SheetText, read_file, read_sheet};
+use super::state::reading::{read_file, read_sheet};
 use super::state::{AppState, UserFile};
 use crate::model::ask::query::Tab;
 use crate::model::format::load::Loaded;
 use crate::model::read::import_csv::{mapping_to_param, with_role};
-use crate::model::show::failure::{Failure, ReadNote};
+use crate::model::read::list::{ReadNote, SheetText};
+use crate::model::show::failure::Failure;
 
 /// Reads a File and, when it loads, shows it (filters and selection cleared, on the data tab).
 /// A file that cannot be read leaves the current data in place and says why.

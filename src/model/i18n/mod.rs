@@ -23,6 +23,7 @@ use self::messages::{Messages, Plural};
 use crate::model::format::dataset::{Continent, Country, Kind, Level, Place, ScoStatus, Status};
 use crate::model::format::date::PartialDate;
 use crate::model::format::problem::{Problem, ProblemKind, RecordKind, Severity};
+use crate::model::read::list::ReadNote;
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -394,6 +395,19 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&problem_text(Locale::En, self))
+    }
+}
+
+/// The words of a note on how a user's file was read; here, like a problem's, so that reading
+/// never needs them.
+impl ReadNote {
+    /// The note in the UI language.
+    pub fn message(self, locale: Locale) -> &'static str {
+        match self {
+            ReadNote::DecodedGb18030 => locale.messages().decoded_gb18030,
+            ReadNote::Registry => locale.messages().read_as_registry,
+            ReadNote::Workbook => locale.messages().read_as_workbook,
+        }
     }
 }
 

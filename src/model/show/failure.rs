@@ -98,28 +98,6 @@ impl Failure {
     }
 }
 
-/// A note about how a user's file was read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReadNote {
-    /// The file was not UTF-8 and was read as GB 18030.
-    DecodedGb18030,
-    /// The file was a saved answer of the CPAFFC friendship-city registry.
-    Registry,
-    /// The file was a spreadsheet workbook (.xlsx, .xls), read in the spreadsheet worker.
-    Workbook,
-}
-
-impl ReadNote {
-    /// The note in the UI language.
-    pub fn message(self, locale: Locale) -> &'static str {
-        match self {
-            ReadNote::DecodedGb18030 => locale.messages().decoded_gb18030,
-            ReadNote::Registry => locale.messages().read_as_registry,
-            ReadNote::Workbook => locale.messages().read_as_workbook,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,11 +9,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::reading::{Read, SheetText, read_file};
+use super::reading::{Read, read_file};
 use crate::model::format::dataset::Dataset;
 use crate::model::format::load::{Loaded, load};
 use crate::model::read::import_csv::{Columns, Mapping, mapping_from_param, read_columns};
-use crate::model::show::failure::{Failure, ReadNote};
+use crate::model::read::list::{ReadNote, SheetText};
+use crate::model::show::failure::Failure;
 use crate::ui::fetch::{fetch_bytes, fetch_text};
 use crate::ui::perf;
 
