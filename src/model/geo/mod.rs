@@ -1,5 +1,9 @@
-//! Geography: coordinates, map projections, great-circle arcs, basemap decoding and the
-//! SVG/canvas path strings built from them. All pure functions, tested natively.
+//! Geography. Longitudes and latitudes (degrees, [`LonLat`]), a map view and basemap files
+//! (TopoJSON, GeoJSON) enter; projected points (Natural Earth I, Pacific or Atlantic centre,
+//! with its inverse), views after a pan or zoom, great-circle arcs cut at the map's edge,
+//! decoded and projected basemaps, and the SVG/canvas path strings built from them leave. All
+//! pure functions, tested natively. It imports nothing else of the core (every other folder
+//! may import it).
 
 pub mod arc;
 pub mod basemap;

@@ -1,4 +1,9 @@
-//! Every user-visible string, in each UI language.
+//! Every user-visible string, in each UI language. A [`Locale`] and the typed values the other
+//! folders leave (the dataset's kinds, levels and statuses, dates, problems, notes on how a file
+//! was read) enter; words leave: a language's [`Messages`], names in the UI language with their
+//! fallbacks, numbers and dates as the locale writes them, a problem's text ([`problem_text`],
+//! and its English `Display`). It imports `format` and `read` (for [`ReadNote`]'s words); it
+//! must never import `ask` or `show`, which use it.
 //!
 //! One file per language (`en.rs`, `zh.rs`) holds one [`Messages`] value. The struct has a
 //! field per string, so a language file that misses a string does not compile; a test checks
