@@ -172,7 +172,7 @@ mod cli {
         }
         files.push((
             PathBuf::from("docs/chinese-names.csv"),
-            crate::build::chinese_names_csv(&built.chinese_names),
+            crate::build::names::chinese_names_csv(&built.chinese_names),
         ));
         files.push((
             PathBuf::from("docs/place-choices.csv"),
