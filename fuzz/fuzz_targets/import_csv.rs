@@ -12,10 +12,10 @@ use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use youcheng::model::format::dataset::Dataset;
-use youcheng::model::show::export::to_json;
-use youcheng::model::read::import_csv::{import_csv_mapped, mapping_from_param, read_columns};
 use youcheng::model::format::load::load;
+use youcheng::model::read::import_csv::{import_csv_mapped, mapping_from_param, read_columns};
 use youcheng::model::read::workbook::{WorkbookKind, read_first_sheet, workbook_kind};
+use youcheng::model::show::export::to_json;
 
 fn gazetteer() -> &'static Dataset {
     static GAZETTEER: OnceLock<Dataset> = OnceLock::new();

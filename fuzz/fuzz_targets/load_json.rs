@@ -3,9 +3,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use youcheng::model::show::export::to_json;
 use youcheng::model::format::load::load;
 use youcheng::model::format::problem::Severity;
+use youcheng::model::show::export::to_json;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
@@ -14,9 +14,5 @@ fuzz_target!(|data: &[u8]| {
     let pairs: Vec<_> = d.pair_indices().collect();
     let again = load(&to_json(d, &pairs)).expect("an export loads");
     assert_eq!(again.dataset.partnerships().len(), pairs.len());
-    assert!(
-        again.problems.iter().all(|p| p.severity == Severity::Warning),
-        "{:?}",
-        again.problems
-    );
+    assert!(again.problems.iter().all(|p| p.severity == Severity::Warning), "{:?}", again.problems);
 });
