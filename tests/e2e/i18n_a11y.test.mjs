@@ -120,6 +120,11 @@ function englishLeftIn(raw, en, zh) {
 }
 
 async function axe(page) {
+  // A sheet or drawer that is still sliding in overlaps its neighbours for a moment; on a
+  // loaded machine axe could catch it mid-slide (target-size on the drawer's boxes). Check
+  // the page as it comes to rest: every finite animation and transition finished.
+  await page.waitForFunction(() => document.getAnimations()
+    .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     const result = await window.axe.run(document, {
