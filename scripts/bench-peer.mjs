@@ -82,6 +82,12 @@ main { display: grid; grid-template-columns: 1fr 320px; grid-template-rows: 560p
 #bars { grid-column: 2; grid-row: 1; }
 #peer-filters { grid-column: 1 / 3; grid-row: 2; columns: 6; }
 #peer-filters label { display: block; }
+/* A phone: the map the width of the screen on top, as a dashboard made for phones would. */
+@media (max-width: 700px) {
+  main { grid-template-columns: 1fr; grid-template-rows: 56vh 320px auto; }
+  #bars { grid-column: 1; grid-row: 2; }
+  #peer-filters { grid-column: 1; grid-row: 3; columns: 3; }
+}
 `;
 
 const SCRIPT = `'use strict';
