@@ -340,7 +340,7 @@ export async function coldLoad(browser, profile, side, url) {
     await page.goto(url, { waitUntil: 'commit' });
     await waitIn(page, `the ${side.label} page's first full map paint (mark ${side.firstPaint}, ${profile.name})`,
       (mark) => window.__bench && mark in window.__bench.first, side.firstPaint, profile.timeout);
-    await networkQuiet(page, profile.touch ? 1500 : 700, 15000);
+    await networkQuiet(page, profile.touch ? 1000 : 500, 15000);
     await frames(page);
     const s = await snapshot(page);
     const paint = s.first[side.firstPaint];
@@ -427,7 +427,6 @@ export async function firstInteraction(browser, profile, side, url) {
         out.repainted = Math.min(...marks.filter((m) => side.paintMarks.includes(m.name) && m.start > input).map((m) => m.start));
         out.checked = await step.locator.isChecked();
       }
-      await page.waitForTimeout(profile.touch ? 300 : 100);
     }
     const last = out.steps.at(-1);
     out.firstHandled = out.steps[0].end;

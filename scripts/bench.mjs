@@ -43,7 +43,10 @@ if (!['phone', 'laptop', 'both'].includes(PROFILE)) {
 }
 const RUN_PROFILES = PROFILE === 'both' ? ['laptop', 'phone'] : [PROFILE];
 
-const RUNS = QUICK ? 3 : 7; // cold loads per dataset, and per page and profile beside the peer
+const RUNS = QUICK ? 3 : 7; // cold loads per dataset, and per page on the laptop beside the peer
+// Per page on the phone (each emulated load takes 3-6 s, and a first-interaction load as long
+// again): five, as issue 26's figures, keeps a full `make bench` well under half an hour.
+const PHONE_RUNS = QUICK ? 3 : 5;
 const FILTER_CHANGES = QUICK ? 100 : 160;
 const LEAK_CHANGES = QUICK ? 300 : 1000;
 // At 0.2-1 s per change on 100,000 pairs, 1000 changes would take a quarter of an hour.
@@ -53,7 +56,7 @@ const GESTURE_FRAMES = 120;
 // on Youcheng rounds of zoom in, in, out, reset and a place chosen from the search.
 const INTERACTIONS = {
   laptop: { filters: QUICK ? 40 : 100, rounds: QUICK ? 3 : 6 },
-  phone: { filters: QUICK ? 12 : 30, rounds: QUICK ? 2 : 5 },
+  phone: { filters: QUICK ? 12 : 24, rounds: QUICK ? 2 : 4 },
 };
 const PEER_DIR = path.join(ROOT, 'bench/out/peer');
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
@@ -248,7 +251,8 @@ async function profileComparison(browser, profile, servers, index) {
   }
   const loads = { ours: [], peer: [] };
   const firsts = { ours: [], peer: [] };
-  for (let i = 0; i < RUNS; i += 1) {
+  const runs = profile.name === 'phone' ? PHONE_RUNS : RUNS;
+  for (let i = 0; i < runs; i += 1) {
     const order = i % 2 === 0 ? sides : [...sides].reverse();
     for (const [key, side, url] of order) {
       setStep(`${profile.name}: cold load ${i + 1} of the ${side.label} page`);
@@ -258,7 +262,7 @@ async function profileComparison(browser, profile, servers, index) {
       setStep(`${profile.name}: first interaction, load ${i + 1} of the ${side.label} page`);
       firsts[key].push(await firstInteraction(browser, profile, side, url));
     }
-    process.stderr.write(`bench: ${profile.name}: round ${i + 1} of ${RUNS}: first full paint ${loads.ours.at(-1).firstPaint.toFixed(0)} / ${loads.peer.at(-1).firstPaint.toFixed(0)} ms\n`);
+    process.stderr.write(`bench: ${profile.name}: round ${i + 1} of ${runs}: first full paint ${loads.ours.at(-1).firstPaint.toFixed(0)} / ${loads.peer.at(-1).firstPaint.toFixed(0)} ms\n`);
   }
   const sessions = {};
   for (const [key, side, url] of index % 2 === 0 ? sides : [...sides].reverse()) {
@@ -326,9 +330,9 @@ function printComparison(lines, profiles) {
     });
     lines.push(`  ${label.padEnd(50)} ${cells.join('   ')}`);
   };
-  const n0 = profiles[names[0]].ours.firstPaint.n;
+  const runs = names.map((n) => profiles[n].ours.firstPaint.n).join('/');
   const median = (key, fmt = msShort) => (s) => (s[key].n ? [fmt(s[key].p50), s[key].p50] : null);
-  row(`load → first full map paint, median of ${n0}`, median('firstPaint'));
+  row(`load → first full map paint, median of ${runs}`, median('firstPaint'));
   row('  p95', (s) => [msShort(s.firstPaint.p95), s.firstPaint.p95]);
   row('largest contentful paint, median', median('lcp'));
   row('wasm received (its last byte), median', (s, k) => (k === 'ours' ? median('wasmReceived')(s) : null));

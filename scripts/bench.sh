@@ -2,7 +2,9 @@
 # The benchmark command (`make bench`): builds the release bundle, makes the 100,000-pair
 # synthetic dataset (seeded, labelled synthetic, never shipped), and runs scripts/bench.mjs,
 # which prints the table and writes bench/out/results.json. Not part of `make test`.
-# Usage: scripts/bench.sh [--quick]
+# Usage: scripts/bench.sh [--quick] [--only china,world,synthetic-100k] [--profile phone|laptop|both]
+# (the options are scripts/bench.mjs's: --profile both, the default, measures Youcheng beside
+# the ECharts peer on the laptop and on an emulated phone; scripts/bench-profiles.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
