@@ -62,12 +62,23 @@ const PEER_DIR = path.join(ROOT, 'bench/out/peer');
 const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 // Every wait has its own timeout; this is the last guard: a step that runs longer than this
 // ends the bench with its name.
-const STEP_LIMIT_MS = 15 * 60 * 1000;
+// (The slowest step, a memory round of 200 changes on the synthetic set, took 10 minutes on a
+// machine busy with other builds.) What was measured so far is kept in results.partial.json.
+const STEP_LIMIT_MS = 20 * 60 * 1000;
 let step = { name: 'start', at: Date.now() };
+let partial = null; // the results so far
 const setStep = (name) => { step = { name, at: Date.now() }; };
+const savePartial = () => {
+  if (!partial) return;
+  const file = OUT.replace(/\.json$/, '.partial.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, JSON.stringify({ ...partial, stoppedAt: step.name }, null, 2));
+  console.error(`bench: what was measured so far: ${path.relative(ROOT, file)}`);
+};
 setInterval(() => {
   if (Date.now() - step.at > STEP_LIMIT_MS) {
     console.error(`bench: gave up: "${step.name}" ran for more than ${STEP_LIMIT_MS / 60000} minutes`);
+    savePartial();
     process.exit(1);
   }
 }, 5000).unref();
@@ -427,6 +438,7 @@ async function main() {
     datasets: {},
     profiles: {},
   };
+  partial = results;
   const started = Date.now();
   try {
     // Transfer of the first view (China set, default view).
@@ -460,7 +472,8 @@ async function main() {
       }
     }
     for (const dataset of datasets) {
-      setStep(`${dataset.name}: laptop figures`);
+      setStep(`${dataset.name}: cold loads`);
+      const datasetStart = Date.now();
       const url = `${server.url}${dataset.query ? `?${dataset.query}` : ''}`;
       const out = { query: dataset.query, budget: dataset.budget };
       const paints = [];
@@ -473,6 +486,7 @@ async function main() {
       out.dataToPaint = stats(paints.map((p) => p.dataToPaint));
       out.navToData = stats(paints.map((p) => p.navToData));
 
+      setStep(`${dataset.name}: filter changes`);
       const { context, page } = await newPage(browser);
       const cdp = await context.newCDPSession(page);
       await firstPaint(page, url);
@@ -480,6 +494,7 @@ async function main() {
       const filter = [];
       for (let r = 0; r < 2; r += 1) filter.push(...await filterChanges(page, FILTER_CHANGES / 2));
       out.filter = stats(filter);
+      setStep(`${dataset.name}: pan/zoom gesture`);
       const frames = { draws: [], intervals: [] };
       for (let r = 0; r < 2; r += 1) {
         await page.evaluate(() => document.querySelector('[data-testid="map"]').focus());
@@ -491,10 +506,12 @@ async function main() {
       out.frameDraw = stats(frames.draws);
       out.frameInterval = stats(frames.intervals);
       await page.keyboard.press('0');
+      setStep(`${dataset.name}: memory, ${leakChanges(dataset)} changes`);
       const memBefore = await memory(page, cdp);
       await filterChanges(page, leakChanges(dataset));
       const memAfter = await memory(page, cdp);
       // A second round tells a cache that fills once (flat from here) from a leak (grows again).
+      setStep(`${dataset.name}: memory, ${leakChanges(dataset)} more changes`);
       await filterChanges(page, leakChanges(dataset));
       const memAfter2 = await memory(page, cdp);
       out.memory = { afterLoad: memBefore, afterChanges: memAfter, afterMoreChanges: memAfter2, changes: leakChanges(dataset),
@@ -502,7 +519,7 @@ async function main() {
         wasmGrowth: (memAfter.wasm - memBefore.wasm) / memBefore.wasm,
         wasmGrowthSecondRound: (memAfter2.wasm - memAfter.wasm) / memAfter.wasm };
       await context.close();
-      out.minutes = (Date.now() - step.at) / 60000;
+      out.minutes = (Date.now() - datasetStart) / 60000;
       results.datasets[dataset.name] = out;
       process.stderr.write(`bench: ${dataset.name} done in ${out.minutes.toFixed(1)} min\n`);
     }
@@ -552,10 +569,12 @@ async function main() {
   fs.mkdirSync(path.dirname(OUT), { recursive: true });
   fs.writeFileSync(OUT, JSON.stringify(results, null, 2));
   fs.writeFileSync(OUT.replace(/\.json$/, '.txt'), `${text}\n`);
+  fs.rmSync(OUT.replace(/\.json$/, '.partial.json'), { force: true });
   console.log(`\nwritten: ${path.relative(ROOT, OUT)} and .txt`);
 }
 
 main().catch((error) => {
   console.error(error);
+  savePartial();
   process.exit(1);
 });
