@@ -444,9 +444,11 @@ export async function firstInteraction(browser, profile, side, url) {
  * `plan.filters` filter toggles (each checkbox on, then off again) on both pages, and on
  * Youcheng also `plan.rounds` rounds of zoom in, zoom in, zoom out, reset view, and choosing a
  * place from the search (tap the box, type "xian", tap the suggestion; the sheet is closed
- * unmeasured). Each action is followed by `profile.settle` ms and two frames. An interaction
- * the browser reports no entry for took under its 16 ms threshold and counts as 16 ms (an upper
- * bound). Returns per kind the durations, and the longest task during the interactions.
+ * unmeasured). Each action is followed by `profile.settle` ms and two frames; its figure is
+ * the longest Event Timing entry among the events its input caused (so the next paint after
+ * all of them), and, apart, the longest among the browser's interaction entries only (as INP).
+ * An input the browser reports no entry for took under its 16 ms threshold and counts as 16 ms
+ * (an upper bound). Returns per kind the durations, and the longest task during the session.
  */
 export async function interactionSession(browser, profile, side, url, plan) {
   const { context, page } = await openProfilePage(browser, profile);
@@ -458,7 +460,7 @@ export async function interactionSession(browser, profile, side, url, plan) {
     await networkQuiet(page, 1000, 15000);
     await page.waitForTimeout(profile.touch ? 1500 : 500);
     const startAt = await now(page);
-    const act = async (kind, expected, what, fn) => {
+    const act = async (kind, what, fn) => {
       const start = await now(page);
       try {
         await fn();
@@ -467,7 +469,7 @@ export async function interactionSession(browser, profile, side, url, plan) {
       }
       await page.waitForTimeout(profile.settle);
       await frames(page);
-      windows.push({ kind, expected, start, end: await now(page) });
+      windows.push({ kind, start, end: await now(page) });
     };
     const tap = (locator, what) => async () => {
       await visible(locator, `the ${side.label} page's ${what}`, 30000);
@@ -478,7 +480,7 @@ export async function interactionSession(browser, profile, side, url, plan) {
       if (count <= 0) return;
       const drawer = side === PAGES.ours ? page.getByTestId('filters-button') : null;
       const opened = drawer && await drawer.isVisible();
-      if (opened) await act(null, 1, 'the Filters button', tap(drawer, 'Filters button'));
+      if (opened) await act(null, 'the Filters button', tap(drawer, 'Filters button'));
       const selector = side === PAGES.ours ? '[data-testid="filters"] input[type="checkbox"]' : '#peer-filters input[type="checkbox"]';
       // The boxes with pairs, by their place among all boxes (which does not change as the
       // counts do); each is turned on and off again, so every pair of clicks starts from the
@@ -490,9 +492,9 @@ export async function interactionSession(browser, profile, side, url, plan) {
       if (usable.length === 0) throw new Error(`bench: no filter checkbox with pairs on the ${side.label} page (${profile.name})`);
       for (let i = 0; i < count; i += 1) {
         const box = page.locator(selector).nth(usable[(Math.floor((offset + i) / 2) * 7) % usable.length]);
-        await act('filter', 1, 'a filter checkbox', tap(box, 'filter checkbox'));
+        await act('filter', 'a filter checkbox', tap(box, 'filter checkbox'));
       }
-      if (opened) await act(null, 1, 'the drawer\'s Show button', tap(page.getByTestId('show-results'), 'Show results button'));
+      if (opened) await act(null, 'the drawer\'s Show button', tap(page.getByTestId('show-results'), 'Show results button'));
     };
 
     if (side === PAGES.ours) {
@@ -500,21 +502,21 @@ export async function interactionSession(browser, profile, side, url, plan) {
       let done = 0;
       for (let r = 0; r < plan.rounds; r += 1) {
         for (const [kind, name] of [['zoom in', 'Zoom in'], ['zoom in', 'Zoom in'], ['zoom out', 'Zoom out'], ['reset', 'Reset view']]) {
-          await act(kind, 1, `the ${name} button`, tap(page.getByRole('button', { name, exact: true }), `${name} button`));
+          await act(kind, `the ${name} button`, tap(page.getByRole('button', { name, exact: true }), `${name} button`));
         }
         const count = Math.min(perRound, plan.filters - done);
         await filterRound(count, done);
         done += count;
         // Choosing a place: tap the search box, type, tap the suggestion; close the sheet.
         const box = page.getByRole('combobox', { name: 'Search places and countries' });
-        await act(null, 0, 'clearing the search box', () => box.fill(''));
-        await act('search: type', 1, 'the search box', tap(box, 'search box'));
-        for (const ch of 'xian') await act('search: type', 1, `typing "${ch}"`, () => page.keyboard.press(ch));
+        await act(null, 'clearing the search box', () => box.fill(''));
+        await act('search: type', 'the search box', tap(box, 'search box'));
+        for (const ch of 'xian') await act('search: type', `typing "${ch}"`, () => page.keyboard.press(ch));
         const option = page.getByRole('option', { name: /Xi'an/ }).first();
-        await act('search: pick', 1, 'the Xi\'an suggestion', tap(option, 'Xi\'an suggestion'));
+        await act('search: pick', 'the Xi\'an suggestion', tap(option, 'Xi\'an suggestion'));
         const sheet = page.getByRole('dialog', { name: "Xi'an" });
         await visible(sheet, 'the Xi\'an sheet', 30000);
-        await act(null, 1, 'closing the sheet (Escape)', () => page.keyboard.press('Escape'));
+        await act(null, 'closing the sheet (Escape)', () => page.keyboard.press('Escape'));
         await sheet.waitFor({ state: 'detached', timeout: 30000 }).catch(() => {
           throw new Error(`bench: the Xi'an sheet did not close on Escape (${side.label}, ${profile.name})`);
         });

@@ -333,11 +333,11 @@ function printComparison(lines, profiles) {
   lines.push(`  ${''.padEnd(50)} ${names.map((n) => centred(`── ${n} ──`)).join('   ')}`);
   lines.push(`  ${'figure'.padEnd(50)} ${head}`);
   // get(summary) → [shown, number for the ratio]; a page without the figure shows —.
-  const row = (label, get) => {
+  const row = (label, get, compare = true) => {
     const cells = names.map((n) => {
       const [a, an] = get(profiles[n].ours, 'ours') ?? ['—', NaN];
       const [b, bn] = get(profiles[n].peer, 'peer') ?? ['—', NaN];
-      return `${a.padStart(W)}${b.padStart(W)}${ratio(an, bn).padStart(8)}`;
+      return `${a.padStart(W)}${b.padStart(W)}${(compare ? ratio(an, bn) : '—').padStart(8)}`;
     });
     lines.push(`  ${label.padEnd(50)} ${cells.join('   ')}`);
   };
@@ -365,11 +365,12 @@ function printComparison(lines, profiles) {
     const n = names.map((p) => profiles[p].ours.inp.kinds[kind]?.n ?? 0).join('/');
     row(`  ${label} (n=${n})`, inp(kind));
   }
-  row('  all of the above', inp(null));
+  // The peer has only filter toggles: its "all" is not the same set, so no ratio.
+  row('  all of the above (the peer: its filters only)', inp(null), false);
   row('  all, counting only what the browser groups as', (s) => (s.inp.overallBrowserInteraction.n
-    ? [`${int(s.inp.overallBrowserInteraction.p50)} / ${int(s.inp.overallBrowserInteraction.p95)}`, s.inp.overallBrowserInteraction.p95] : null));
+    ? [`${int(s.inp.overallBrowserInteraction.p50)} / ${int(s.inp.overallBrowserInteraction.p95)}`, s.inp.overallBrowserInteraction.p95] : null), false);
   lines.push('    interactions (pointerdown/up, click, keys: as INP; leaves out the mousedown a tap fires)');
-  row('longest task during the interactions', (s) => [msShort(s.inp.longestTask), s.inp.longestTask]);
+  row('longest task during the interactions', (s) => [msShort(s.inp.longestTask), s.inp.longestTask], false);
   lines.push('  (each figure: from the input to the next paint after every event it caused, by Event Timing; an input');
   lines.push('   under the browser\'s 16 ms threshold reports no entry and counts as 16 ms; such inputs, Youcheng / ECharts:');
   lines.push(`   ${names.map((n) => `${n} ${profiles[n].ours.inp.under16} / ${profiles[n].peer.inp.under16}`).join(', ')})`);
