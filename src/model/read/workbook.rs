@@ -74,6 +74,13 @@ pub enum WorkbookError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// A cell reference past the last cell a sheet can have (`XFD1048576`): the file is
+    /// damaged, and calamine 0.38 would overflow reading it (docs/calamine-overflow.md).
+    #[error("a cell reference ({reference}) past the last cell a sheet can have (XFD1048576)")]
+    PastLastCell {
+        /// The reference as written (at most 24 characters of it).
+        reference: String,
+    },
 }
 
 /// The most cells a sheet may span once laid out as rows (from row 1 to its last row holding a
@@ -102,6 +109,7 @@ pub fn read_first_sheet(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
+    check_references(bytes)?;
     let unreadable = |e: calamine::XlsxError| WorkbookError::Unreadable(e.to_string());
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     for name in book.sheet_names() {
@@ -152,6 +160,82 @@ fn read_xls(bytes: &[u8]) -> Result<Sheet, WorkbookError> {
         }
     }
     Err(WorkbookError::NoData)
+}
+
+/// Excel's last column (`XFD`) and row: no sheet has a cell beyond `XFD1048576`.
+const LAST_COLUMN: u64 = 16_384;
+const LAST_ROW: u64 = 1_048_576;
+
+/// Refuses an .xlsx with a cell reference past `XFD1048576` before calamine reads it.
+/// calamine 0.38 turns a reference's letters and digits into a `u32` unchecked (a panic where
+/// overflow is checked, a wrong cell where it is not), for every `r` and `ref` attribute of the
+/// sheets it reads (rows, cells, the dimension, merged cells). This reads every part of the
+/// zip as calamine's reader does and looks at each such attribute first; a part that does not
+/// read to its end is left for calamine to refuse (it stops at the same place).
+fn check_references(bytes: &[u8]) -> Result<(), WorkbookError> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // calamine says why
+    };
+    let mut buf = Vec::new();
+    for index in 0..zip.len() {
+        let Ok(part) = zip.by_index(index) else { continue };
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+        let config = xml.config_mut();
+        config.check_end_names = false;
+        config.trim_text(false);
+        config.check_comments = false;
+        loop {
+            buf.clear();
+            match xml.read_event_into(&mut buf) {
+                Ok(quick_xml::events::Event::Start(tag) | quick_xml::events::Event::Empty(tag)) => {
+                    check_attributes(tag.attributes_raw())?;
+                }
+                Ok(quick_xml::events::Event::Eof) | Err(_) => break,
+                Ok(_) => {}
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Looks at a tag's `r` and `ref` attributes, split as calamine splits them: a key runs to
+/// the next `=`, a value is quoted; a malformed attribute ends the tag (calamine stops there).
+fn check_attributes(raw: &str) -> Result<(), WorkbookError> {
+    let mut rest = raw;
+    loop {
+        rest = rest.trim_start();
+        let Some((key, after)) = rest.split_once('=') else { return Ok(()) };
+        let after = after.trim_start();
+        let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            return Ok(());
+        };
+        let value_and_rest = &after[1..];
+        let (value, next) = value_and_rest.split_once(quote).unwrap_or((value_and_rest, ""));
+        if matches!(key.trim_end(), "r" | "ref") {
+            for reference in value.split(':') {
+                if !within_last_cell(reference) {
+                    let reference = reference.chars().take(24).collect();
+                    return Err(WorkbookError::PastLastCell { reference });
+                }
+            }
+        }
+        rest = next;
+    }
+}
+
+/// Whether a cell reference's leading letters and the digits after them (what calamine adds
+/// up) stay within `XFD1048576`; what follows them is calamine's to refuse.
+fn within_last_cell(reference: &str) -> bool {
+    let bytes = reference.as_bytes();
+    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let column = bytes[..letters].iter().fold(0u64, |n, b| {
+        n.saturating_mul(26).saturating_add(u64::from(b.to_ascii_uppercase() - b'A') + 1)
+    });
+    let row = bytes[letters..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .fold(0u64, |n, b| n.saturating_mul(10).saturating_add(u64::from(b - b'0')));
+    column <= LAST_COLUMN && row <= LAST_ROW
 }
 
 /// A cell as text: dates as `YYYY-MM-DD`, whole numbers without a decimal point.
@@ -264,6 +348,39 @@ mod tests {
     fn a_sheet_claiming_a_far_column_is_refused_not_laid_out() {
         let far = include_bytes!("../../../tests/fixtures/office/far-cell.xlsx");
         assert!(matches!(read_first_sheet(far), Err(WorkbookError::TooLarge { .. })));
+    }
+
+    #[test]
+    fn cell_references_within_the_last_cell_pass_and_past_it_are_refused() {
+        for ok in ["A1", "XFD1048576", "xfd1048576", "A", "1", "", "$A$1", "A1B", "AB12x9999999999"]
+        {
+            assert!(within_last_cell(ok), "{ok}");
+        }
+        for far in ["XFE1", "A1048577", "AAAA1", "ZZZZZZZZZZZZZZ1", "A99999999999999", "ZZZZZZZ"] {
+            assert!(!within_last_cell(far), "{far}");
+        }
+        assert!(check_attributes(r#" r="A1" s="3" t="s""#).is_ok());
+        assert!(check_attributes(r#" ref = 'A1:XFD1048576'"#).is_ok());
+        // Keys as calamine reads them: all up to `=`, exact (not by local name), and the next
+        // key may follow a closing quote.
+        assert!(check_attributes(r#" x:r="ZZZZZZZZ1" rr="ZZZZZZZZ1" s r="ZZZZZZZZ1""#).is_ok());
+        assert!(check_attributes(r#" s="1"r="ZZZZZZZZ1""#).is_err());
+        assert!(check_attributes(r#" ref="A1:XFE1""#).is_err());
+        // An unquoted value ends the tag, as in calamine.
+        assert!(check_attributes(r#" s=1 r="ZZZZZZZZ1""#).is_ok());
+    }
+
+    #[test]
+    fn a_sheet_with_a_cell_past_xfd1048576_is_refused_before_calamine_reads_it() {
+        // Found by `scripts/fuzz.sh 3600 import_csv`: calamine 0.38 overflowed adding up the
+        // letters of this file's cell reference (docs/calamine-overflow.md).
+        let found =
+            include_bytes!("../../../tests/fixtures/fuzz/import_csv-calamine-mul-overflow.xlsx");
+        assert!(
+            matches!(read_first_sheet(found), Err(WorkbookError::PastLastCell { .. })),
+            "{:?}",
+            read_first_sheet(found)
+        );
     }
 
     #[test]
