@@ -381,6 +381,17 @@ mod tests {
             "{:?}",
             read_first_sheet(found)
         );
+        // The upstream report's minimal input (docs/calamine-overflow.md): one row whose `r`
+        // is eight letters and a digit; calamine 0.38 panics on it in a debug build.
+        let minimal = include_bytes!("../../../tests/fixtures/fuzz/row-past-last-column.xlsx");
+        assert!(
+            matches!(
+                read_first_sheet(minimal),
+                Err(WorkbookError::PastLastCell { ref reference }) if reference == "AAAAAAAA1"
+            ),
+            "{:?}",
+            read_first_sheet(minimal)
+        );
     }
 
     #[test]
