@@ -247,6 +247,12 @@ pub fn pick(han: &[String], japanese: bool) -> Option<String> {
     tally.into_iter().next().map(|t| t.0)
 }
 
+/// A source's Chinese name with its brackets as Chinese text writes them ("堪萨斯市(密苏里州)"
+/// → "堪萨斯市（密苏里州）"): a Chinese list typed with ASCII brackets is still Chinese text.
+pub fn full_width_brackets(zh: &str) -> String {
+    zh.replace('(', "（").replace(')', "）")
+}
+
 /// A source's Chinese name without the country written in front ("韩国青松郡" → "青松郡").
 pub fn without_country<'a>(zh: &'a str, country_zh: &[&str]) -> &'a str {
     for prefix in country_zh {
@@ -292,6 +298,8 @@ mod tests {
         assert_eq!(without_country("韩国青松郡", &["韩国"]), "青松郡");
         assert_eq!(without_country("韩国", &["韩国"]), "韩国");
         assert_eq!(without_country("奈良市", &["日本"]), "奈良市");
+        assert_eq!(full_width_brackets("堪萨斯市(密苏里州)"), "堪萨斯市（密苏里州）");
+        assert_eq!(full_width_brackets("奈良市"), "奈良市");
     }
 
     #[test]

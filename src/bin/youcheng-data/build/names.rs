@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::countries::Countries;
-use crate::naming::{RegionNames, simplify, without_country};
+use crate::naming::{RegionNames, full_width_brackets, simplify, without_country};
 use crate::placing::{Placement, Placer};
 use crate::util::fold;
 
@@ -21,7 +21,8 @@ pub fn chinese_name(
     if let Some(zh) = from_sources {
         let prefixes: Vec<&str> =
             countries.by_iso.get(iso).and_then(|c| c.zh.as_deref()).into_iter().collect();
-        return Some((without_country(&zh, &prefixes).to_owned(), "pair sources".to_owned()));
+        let zh = full_width_brackets(without_country(&zh, &prefixes));
+        return Some((zh, "pair sources".to_owned()));
     }
     let japanese = iso == "JP";
     // Chinese lists write a Japanese place in its kanji, in simplified characters.
