@@ -74,9 +74,8 @@ fn Reported() -> impl IntoView {
                     .into_iter()
                     .find(|r| r.pairs.is_some() || r.countries.is_some())?;
                 let text = reported_headline(r, locale)?;
-                let coverage = coverage_text(r, pairs, locale);
-                let (date, source, note) =
-                    (locale.date(r.as_of), r.source, r.note.clone().unwrap_or_default());
+                let coverage = coverage_text(r, f, pairs, locale);
+                let (date, source) = (locale.date(r.as_of), r.source);
                 Some(view! {
                     <p class="reported" data-testid="reported-figure">
                         <span class="reported-label">{m.reported_label}</span>
@@ -85,7 +84,6 @@ fn Reported() -> impl IntoView {
                         " (" {date} ") "
                         <SourceLink source />
                         {coverage.map(|c| view! { <span class="coverage">" · " {c}</span> })}
-                        <span class="visually-hidden">" " {note}</span>
                     </p>
                 })
             })

@@ -174,14 +174,19 @@ pub fn filter_scope(dataset: &Dataset, filters: &Filters) -> Option<Option<Place
 }
 
 /// The dimensions an official figure can be matched on.
-const REPORTED_DIMENSIONS: [Dimension; 6] = [
+const REPORTED_DIMENSIONS: [Dimension; 7] = [
     Dimension::Province,
     Dimension::Place,
     Dimension::Kind,
     Dimension::Bri,
     Dimension::Sco,
     Dimension::Years,
+    Dimension::KnownBy,
 ];
+
+/// Every kind of established tie: what an official total counts (letters of intent are not
+/// ties yet).
+const ESTABLISHED: [Kind; 3] = [Kind::Sister, Kind::Friendly, Kind::Unknown];
 
 /// What the headline is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,15 +225,25 @@ pub fn headline_scope(dataset: &Dataset, filters: &Filters) -> HeadlineScope {
 /// Official figures for the scope and filters, best match first: the figure counting the
 /// same relationships (type, programme), and of those the latest dated on or before the end of
 /// the year filter.
+///
+/// With a date cut (`by=`), only a figure of that very day counting the same ties matches, and
+/// only when the filters count what it counts: no year range, undated pairs left out, every
+/// established kind for a total (letters of intent are not ties). The headline then compares
+/// like with like.
 pub fn matching_reported<'a>(dataset: &'a Dataset, filters: &Filters) -> Vec<&'a ReportedFigure> {
     let Some(scope) = filter_scope(dataset, filters) else { return Vec::new() };
-    let kind = match filters.kinds.iter().collect::<Vec<_>>().as_slice() {
-        [] => Some(ReportedKind::All),
+    let kinds: Vec<Kind> = filters.kinds.iter().copied().collect();
+    let kind = match kinds.as_slice() {
+        [] if filters.known_by.is_none() => Some(ReportedKind::All),
+        k if k == ESTABLISHED => Some(ReportedKind::All),
         [Kind::Sister] => Some(ReportedKind::Sister),
         [Kind::Friendly] => Some(ReportedKind::Friendly),
         [Kind::Intent] => Some(ReportedKind::Intent),
         _ => None,
     };
+    if filters.known_by.is_some() && (filters.years.is_some() || filters.include_undated) {
+        return Vec::new();
+    }
     let programme = match (filters.bri, filters.sco.is_empty()) {
         (None, true) => None,
         (Some(ProgrammeTime::Now), true) => Some(Programme::Bri),
@@ -255,9 +270,18 @@ pub fn matching_reported<'a>(dataset: &'a Dataset, filters: &Filters) -> Vec<&'a
         .filter(|r| r.partner_level.is_none())
         .filter(|r| end.is_none_or(|e| r.as_of.year() <= e))
         .filter(|r| start.is_none_or(|s| r.as_of.year() >= s))
+        .filter(|r| filters.known_by.is_none_or(|day| r.as_of == day))
         .collect();
     out.sort_by(|a, b| b.as_of.cmp(&a.as_of).then(a.id.cmp(&b.id)));
     out
+}
+
+/// True when the share of an official figure the selection holds means something: always
+/// without a date cut (as before), and with one unless the figure counts ties with "SCO
+/// countries", which its sources never define (members only, or observers and dialogue
+/// partners too).
+pub fn share_is_meaningful(r: &ReportedFigure, filters: &Filters) -> bool {
+    filters.known_by.is_none() || r.programme != Some(Programme::Sco)
 }
 
 /// Every official figure about a place (for its profile), newest first.
@@ -335,5 +359,35 @@ mod tests {
         assert!(ids(&japan).is_empty(), "no figure counts Japan only");
         let selection = apply(&d, &f);
         assert!(selection.pairs.len() <= 3);
+    }
+
+    #[test]
+    fn with_a_date_cut_only_a_figure_of_that_day_counting_the_same_ties_matches() {
+        let d = fixture();
+        let ids =
+            |f: &Filters| matching_reported(&d, f).iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        let mut f = Filters::default();
+        f.provinces.insert("cn-shaanxi".into());
+        f.known_by = "2018-05-29".parse().ok();
+        f.include_undated = false;
+        f.kinds = ESTABLISHED.into();
+        assert_eq!(ids(&f), vec!["r-shaanxi-2018"], "the same day, place and ties");
+        let share = matching_reported(&d, &f)[0];
+        assert!(share_is_meaningful(share, &f));
+        let mut other_day = f.clone();
+        other_day.known_by = "2018-05-30".parse().ok();
+        assert!(ids(&other_day).is_empty(), "a figure of 29 May does not describe 30 May");
+        let mut with_intents = f.clone();
+        with_intents.kinds.clear();
+        assert!(ids(&with_intents).is_empty(), "letters of intent are not in a total of ties");
+        let mut with_undated = f.clone();
+        with_undated.include_undated = true;
+        assert!(ids(&with_undated).is_empty(), "undated pairs are not known by the day");
+        let mut window = f.clone();
+        window.years = YearRange::new(2015, 2018);
+        assert!(ids(&window).is_empty(), "new ties of a few years are not the total");
+        let mut pair = Filters::default();
+        pair.only.insert("p-xian-nara".into());
+        assert!(ids(&pair).is_empty(), "a named pair has no official figure");
     }
 }

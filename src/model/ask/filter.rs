@@ -16,17 +16,20 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::on_date::{Standing, bri_on, sco_on, standing_on};
 use crate::model::format::dataset::{
-    Continent, Dataset, Kind, Level, PairIdx, Partnership, PlaceIdx, ScoStatus, Status,
+    Continent, Country, Dataset, Kind, Level, PairIdx, Partnership, PlaceIdx, ScoStatus, Status,
 };
+use crate::model::format::date::PartialDate;
 use crate::model::format::iso::is_country_code;
-use crate::model::format::text::is_id;
+use crate::model::format::text::{is_id, is_pair_id};
 use crate::model::i18n::{Locale, continent_label, kind_label, level_label, status_label};
 
 /// When a programme's membership is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProgrammeTime {
-    /// The partner country is a member today.
+    /// The partner country is a member today, or on the day of the date cut when one is set
+    /// ([`Filters::known_by`]: everything is then read as it stood on that day).
     Now,
     /// The partner country was a member in the year the partnership began (undated pairs
     /// cannot be placed, so they do not match).
@@ -108,8 +111,15 @@ pub struct Filters {
     pub statuses: BTreeSet<Status>,
     /// Years the relationship began.
     pub years: Option<YearRange>,
-    /// With `years`: keep pairs whose year is unknown.
+    /// Keep pairs whose year is unknown (with or without a year range or a date cut).
     pub include_undated: bool,
+    /// The date cut: only ties known to have been in force on this day (or on the last day of
+    /// this month or year), with their kind and programmes as they stood then
+    /// ([`crate::model::ask::on_date`]). Undated pairs follow `include_undated`.
+    pub known_by: Option<PartialDate>,
+    /// Only these partnerships (ids): a single pair or a named set, such as the pairs signed at
+    /// one forum. Empty: no such filter.
+    pub only: BTreeSet<String>,
 }
 
 impl Default for Filters {
@@ -128,6 +138,8 @@ impl Default for Filters {
             statuses: BTreeSet::new(),
             years: None,
             include_undated: true,
+            known_by: None,
+            only: BTreeSet::new(),
         }
     }
 }
@@ -166,6 +178,13 @@ impl Filters {
                 .map(|r| self.years = Some(r))
                 .ok_or("a year range such as 1990-2018 (first year not after the last)"),
             "undated" => parse_flag(value).map(|v| self.include_undated = v).ok_or("0 or 1"),
+            "by" => parse_day(value)
+                .map(|d| self.known_by = Some(d))
+                .ok_or("a date such as 2018-05-29 (or 2018-05, 2018)"),
+            "only" => parse_list(value, |s| is_pair_id(s).then(|| s.to_owned()))
+                .filter(|list| !list.is_empty() && list.len() <= MAX_ONLY)
+                .map(|list| self.only = list.into_iter().collect())
+                .ok_or("partnership ids separated by commas"),
             _ => return None,
         };
         Some(result)
@@ -221,6 +240,12 @@ impl Filters {
                         out.push(("undated", "0".into()));
                     }
                 }
+                Dimension::KnownBy => {
+                    if let Some(day) = self.known_by {
+                        out.push(("by", day.to_string()));
+                    }
+                }
+                Dimension::Pairs if !self.only.is_empty() => out.push(("only", join(&self.only))),
                 _ => {}
             }
         }
@@ -242,6 +267,13 @@ fn parse_flag(value: &str) -> Option<bool> {
         "1" => Some(true),
         _ => None,
     }
+}
+
+/// The most partnerships `only=` may list (a named set, not a whole selection).
+pub const MAX_ONLY: usize = 200;
+
+fn parse_day(value: &str) -> Option<PartialDate> {
+    value.parse::<PartialDate>().ok().filter(|d| (1800..=2100).contains(&d.year()))
 }
 
 fn parse_year_range(value: &str) -> Option<YearRange> {
@@ -542,12 +574,16 @@ pub enum Dimension {
     Kind,
     /// Status.
     Status,
-    /// Years.
+    /// Years (and whether undated pairs are kept).
     Years,
+    /// The date cut: ties in force on a day.
+    KnownBy,
+    /// A named set of partnerships.
+    Pairs,
 }
 
 /// Every dimension, in the order of the filter panel and of the URL.
-pub const DIMENSIONS: [Dimension; 10] = [
+pub const DIMENSIONS: [Dimension; 12] = [
     Dimension::Province,
     Dimension::Place,
     Dimension::Level,
@@ -558,6 +594,8 @@ pub const DIMENSIONS: [Dimension; 10] = [
     Dimension::Kind,
     Dimension::Status,
     Dimension::Years,
+    Dimension::KnownBy,
+    Dimension::Pairs,
 ];
 
 fn bit(d: Dimension) -> u16 {
@@ -594,10 +632,29 @@ pub struct Facets {
     pub statuses: BTreeMap<Status, usize>,
     /// With the year filter removed: how many have no known year.
     pub undated: usize,
+    /// With the date cut removed: the dated ties it cannot place on its day.
+    pub on_date: OnDateFacets,
+    /// With the set of partnerships removed: each listed id that passes the other filters
+    /// (1), or does not (0); ids not in the data are absent.
+    pub listed: BTreeMap<String, usize>,
+}
+
+/// The dated ties a date cut can neither keep nor rule out, counted apart (with the other
+/// filters applied).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OnDateFacets {
+    /// Dated only to a year or month that contains the day.
+    pub straddling: usize,
+    /// Marked ended, with no end date.
+    pub end_unknown: usize,
 }
 
 struct Evaluated {
     failed: u16,
+    /// The tie's kind (on the cut's day, when there is one).
+    kind: Kind,
+    /// Where it stood on the cut's day, when there is one.
+    standing: Option<Standing>,
 }
 
 fn evaluate(dataset: &Dataset, filters: &Filters, pair: &Partnership) -> Evaluated {
@@ -630,40 +687,72 @@ fn evaluate(dataset: &Dataset, filters: &Filters, pair: &Partnership) -> Evaluat
         failed |= bit(Dimension::Continent);
     }
     let year = pair.first_year();
-    if let Some(time) = filters.bri {
-        let ok = match time {
-            ProgrammeTime::Now => partner_country.bri_now(),
-            ProgrammeTime::AtSigning => year.is_some_and(|y| partner_country.bri_in(y)),
-        };
-        if !ok {
-            failed |= bit(Dimension::Bri);
-        }
+    let standing = filters.known_by.map(|day| standing_on(pair, day));
+    let kind = match standing {
+        Some(Standing::InForce(kind)) => kind,
+        _ => pair.kind,
+    };
+    if let Some(time) = filters.bri
+        && !bri_member(partner_country, time, filters.known_by, year)
+    {
+        failed |= bit(Dimension::Bri);
     }
     if !filters.sco.is_empty() {
-        let status = match filters.sco_time {
-            ProgrammeTime::Now => partner_country.sco_status_now(),
-            ProgrammeTime::AtSigning => year.and_then(|y| partner_country.sco_status_in(y)),
-        };
+        let status = sco_status(partner_country, filters.sco_time, filters.known_by, year);
         if !status.is_some_and(|s| filters.sco.contains(&s)) {
             failed |= bit(Dimension::Sco);
         }
     }
-    if !filters.kinds.is_empty() && !filters.kinds.contains(&pair.kind) {
+    if !filters.kinds.is_empty() && !filters.kinds.contains(&kind) {
         failed |= bit(Dimension::Kind);
     }
     if !filters.statuses.is_empty() && !filters.statuses.contains(&pair.status) {
         failed |= bit(Dimension::Status);
     }
-    if let Some(range) = filters.years {
-        let ok = match year {
-            Some(y) => range.contains(y),
-            None => filters.include_undated,
-        };
-        if !ok {
-            failed |= bit(Dimension::Years);
-        }
+    let years_ok = match year {
+        Some(y) => filters.years.is_none_or(|range| range.contains(y)),
+        None => filters.include_undated,
+    };
+    if !years_ok {
+        failed |= bit(Dimension::Years);
     }
-    Evaluated { failed }
+    // Undated ties are the year dimension's to keep or drop; the cut rules on the dated ones.
+    if standing.is_some_and(|s| !matches!(s, Standing::InForce(_) | Standing::Undated)) {
+        failed |= bit(Dimension::KnownBy);
+    }
+    if !filters.only.is_empty() && !filters.only.contains(&pair.id) {
+        failed |= bit(Dimension::Pairs);
+    }
+    Evaluated { failed, kind, standing }
+}
+
+/// Whether the partner country counts as a Belt and Road country under `time`: today (or on
+/// the cut's day, when there is one), or in the year the tie began (undated ties cannot).
+fn bri_member(
+    country: &Country,
+    time: ProgrammeTime,
+    cut: Option<PartialDate>,
+    year: Option<i32>,
+) -> bool {
+    match (time, cut) {
+        (ProgrammeTime::Now, Some(day)) => bri_on(country, day),
+        (ProgrammeTime::Now, None) => country.bri_now(),
+        (ProgrammeTime::AtSigning, _) => year.is_some_and(|y| country.bri_in(y)),
+    }
+}
+
+/// The partner country's SCO status under `time` (as [`bri_member`]).
+fn sco_status(
+    country: &Country,
+    time: ProgrammeTime,
+    cut: Option<PartialDate>,
+    year: Option<i32>,
+) -> Option<ScoStatus> {
+    match (time, cut) {
+        (ProgrammeTime::Now, Some(day)) => sco_on(country, day),
+        (ProgrammeTime::Now, None) => country.sco_status_now(),
+        (ProgrammeTime::AtSigning, _) => year.and_then(|y| country.sco_status_in(y)),
+    }
 }
 
 /// Applies the filters and counts the facets.
@@ -671,7 +760,7 @@ pub fn apply(dataset: &Dataset, filters: &Filters) -> Selection {
     let mut selection = Selection::default();
     let facets = &mut selection.facets;
     for (i, pair) in dataset.partnerships().iter().enumerate() {
-        let Evaluated { failed } = evaluate(dataset, filters, pair);
+        let Evaluated { failed, kind, standing } = evaluate(dataset, filters, pair);
         if failed == 0 {
             selection.pairs.push(PairIdx(i as u32));
         }
@@ -697,31 +786,34 @@ pub fn apply(dataset: &Dataset, filters: &Filters) -> Selection {
         }
         if passes_except(Dimension::Bri) {
             let time = filters.bri.unwrap_or(ProgrammeTime::Now);
-            let member = match time {
-                ProgrammeTime::Now => country.bri_now(),
-                ProgrammeTime::AtSigning => year.is_some_and(|y| country.bri_in(y)),
-            };
-            if member {
+            if bri_member(country, time, filters.known_by, year) {
                 facets.bri += 1;
             }
         }
-        if passes_except(Dimension::Sco) {
-            let status = match filters.sco_time {
-                ProgrammeTime::Now => country.sco_status_now(),
-                ProgrammeTime::AtSigning => year.and_then(|y| country.sco_status_in(y)),
-            };
-            if let Some(s) = status {
-                *facets.sco.entry(s).or_default() += 1;
-            }
+        if passes_except(Dimension::Sco)
+            && let Some(s) = sco_status(country, filters.sco_time, filters.known_by, year)
+        {
+            *facets.sco.entry(s).or_default() += 1;
         }
         if passes_except(Dimension::Kind) {
-            *facets.kinds.entry(pair.kind).or_default() += 1;
+            *facets.kinds.entry(kind).or_default() += 1;
         }
         if passes_except(Dimension::Status) {
             *facets.statuses.entry(pair.status).or_default() += 1;
         }
         if passes_except(Dimension::Years) && year.is_none() {
             facets.undated += 1;
+        }
+        if passes_except(Dimension::KnownBy) {
+            match standing {
+                Some(Standing::Straddles) => facets.on_date.straddling += 1,
+                Some(Standing::EndUnknown) => facets.on_date.end_unknown += 1,
+                _ => {}
+            }
+        }
+        if filters.only.contains(&pair.id) {
+            *facets.listed.entry(pair.id.clone()).or_default() +=
+                usize::from(passes_except(Dimension::Pairs));
         }
     }
     selection
@@ -751,6 +843,8 @@ pub fn without(filters: &Filters, dimension: Dimension) -> Filters {
             f.years = None;
             f.include_undated = true;
         }
+        Dimension::KnownBy => f.known_by = None,
+        Dimension::Pairs => f.only = d.only,
     }
     f
 }
@@ -962,6 +1056,74 @@ mod tests {
     }
 
     #[test]
+    fn undated_pairs_can_be_left_out_with_or_without_a_year_range() {
+        check(
+            &with(|f| f.include_undated = false),
+            &["p-xian-nara", "p-yanan-kc", "p-yanan-trier", "p-changning-sovetsky"],
+        );
+        let d = fixture();
+        let s = apply(&d, &with(|f| f.include_undated = false));
+        assert_eq!(s.facets.undated, 1, "the undated pair is counted beside the choice");
+    }
+
+    #[test]
+    fn a_date_cut_keeps_the_ties_known_to_be_in_force_that_day() {
+        let by = |day: &str| with(|f| f.known_by = day.parse().ok());
+        // Xi'an–Nara 1974, Yan'an–Kansas City 2017, Yan'an–Trier 2018 (intent), Changning–
+        // Sovetsky 2021-06-02; Shanghai–San Francisco has no date (kept: undated pairs follow
+        // the undated choice).
+        check(&by("2017-12-31"), &["p-xian-nara", "p-yanan-kc", "p-shanghai-sf"]);
+        check(&by("2018-05-29"), &["p-xian-nara", "p-yanan-kc", "p-shanghai-sf"]);
+        check(&by("2018"), &["p-xian-nara", "p-yanan-kc", "p-yanan-trier", "p-shanghai-sf"]);
+        check(&by("2021-06-01"), &["p-xian-nara", "p-yanan-kc", "p-yanan-trier", "p-shanghai-sf"]);
+        let mut no_undated = by("2021-06-02");
+        no_undated.include_undated = false;
+        check(&no_undated, &["p-xian-nara", "p-yanan-kc", "p-yanan-trier", "p-changning-sovetsky"]);
+        let d = fixture();
+        let s = apply(&d, &by("2018-05-29"));
+        assert_eq!(s.facets.on_date, OnDateFacets { straddling: 1, end_unknown: 0 }, "Trier, 2018");
+    }
+
+    #[test]
+    fn with_a_date_cut_the_programmes_are_read_on_that_day() {
+        // Belarus: an observer of the SCO from 2015, a member from 2024.
+        let sco = |day: &str, status: ScoStatus| {
+            with(|f| {
+                f.known_by = day.parse().ok();
+                f.sco.insert(status);
+            })
+        };
+        check(&sco("2021-06-02", ScoStatus::Observer), &["p-changning-sovetsky"]);
+        check(&sco("2021-06-02", ScoStatus::Member), &[]);
+        check(&sco("2024-12-31", ScoStatus::Member), &["p-changning-sovetsky"]);
+        // Russia joined the Belt and Road in 2015 (no pair with Russia in the fixture); Belarus
+        // in 2014: the 2021 tie is in a Belt and Road country on its day.
+        check(
+            &with(|f| {
+                f.known_by = "2021-06-02".parse().ok();
+                f.bri = Some(ProgrammeTime::Now);
+            }),
+            &["p-changning-sovetsky"],
+        );
+    }
+
+    #[test]
+    fn a_named_set_keeps_exactly_its_pairs_and_counts_each_beside_the_others() {
+        let set = with(|f| f.only = ["p-yanan-trier".into(), "p-xian-nara".into()].into());
+        check(&set, &["p-xian-nara", "p-yanan-trier"]);
+        let mut japan = set.clone();
+        japan.countries.insert("JP".into());
+        check(&japan, &["p-xian-nara"]);
+        let d = fixture();
+        let s = apply(&d, &japan);
+        let want: BTreeMap<String, usize> =
+            [("p-xian-nara".to_owned(), 1), ("p-yanan-trier".to_owned(), 0)].into();
+        assert_eq!(s.facets.listed, want);
+        assert_eq!(without(&japan, Dimension::Pairs).only, BTreeSet::new());
+        check(&with(|f| f.only = ["nope".into()].into()), &[]);
+    }
+
+    #[test]
     fn filters_read_and_write_their_url_parameters_in_canonical_order() {
         let mut f = Filters::default();
         for (key, value) in [("type", "intent,sister"), ("prov", "cn-shaanxi"), ("yr", "1974-2018")]
@@ -972,5 +1134,27 @@ mod tests {
         assert_eq!(f.read_param("lvl", "planet"), Some(Err("levels")));
         let params: Vec<String> = f.params().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
         assert_eq!(params, ["prov=cn-shaanxi", "type=sister,intent", "yr=1974-2018"]);
+        for (key, value) in [("only", "b2,a-1"), ("by", "2018-05-29"), ("undated", "0")] {
+            assert_eq!(f.read_param(key, value), Some(Ok(())), "{key}");
+        }
+        let params: Vec<String> = f.params().into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+        assert_eq!(
+            params,
+            [
+                "prov=cn-shaanxi",
+                "type=sister,intent",
+                "yr=1974-2018",
+                "undated=0",
+                "by=2018-05-29",
+                "only=a-1,b2"
+            ]
+        );
+        assert!(f.read_param("by", "2018-02-30").is_some_and(|r| r.is_err()));
+        assert!(f.read_param("by", "29.5.2018").is_some_and(|r| r.is_err()));
+        assert!(f.read_param("only", "a b").is_some_and(|r| r.is_err()));
+        assert!(f.read_param("only", "").is_some_and(|r| r.is_err()));
+        let many = vec!["x"; MAX_ONLY + 1].join(",");
+        assert!(f.read_param("only", &many).is_some_and(|r| r.is_err()), "a set, not a list");
+        assert_eq!(f.known_by, "2018-05-29".parse().ok(), "a bad value changes nothing");
     }
 }

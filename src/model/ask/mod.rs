@@ -8,5 +8,6 @@
 pub mod aggregate;
 pub mod choices;
 pub mod filter;
+pub mod on_date;
 pub mod query;
 pub mod search;

@@ -15,7 +15,7 @@
 use std::fmt::Write;
 
 use super::filter::Filters;
-use crate::model::format::text::is_id;
+use crate::model::format::text::{is_id, is_pair_id};
 pub use crate::model::geo::basemap::MapProfile;
 use crate::model::geo::projection::{Centre, Projection, View};
 use crate::model::i18n::Locale;
@@ -394,10 +394,7 @@ pub fn parse(query: &str) -> (UrlState, Vec<Notice>) {
                 true => state.selected = Some(value.clone()),
                 false => bad("a place id"),
             },
-            "pair" => match !value.is_empty()
-                && value.len() <= 40
-                && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-            {
+            "pair" => match is_pair_id(&value) {
                 true => state.pair = Some(value.clone()),
                 false => bad("a partnership id"),
             },
@@ -682,6 +679,8 @@ mod tests {
         s.filters.statuses = [Status::Active, Status::Ended].into_iter().collect();
         s.filters.years = YearRange::new(1974, 2018);
         s.filters.include_undated = false;
+        s.filters.known_by = "2018-05-29".parse().ok();
+        s.filters.only = ["9s2oje".to_owned(), "c624vl".to_owned()].into_iter().collect();
         s.search = Some("西安 xi'an & co".into());
         s.selected = Some("cn-xian".into());
         s.pair = Some("abc123".into());
@@ -704,6 +703,16 @@ mod tests {
         round_trips(&s);
         s.profile = Some(ProfileRef::Place("cn-xian".into()));
         round_trips(&s);
+    }
+
+    #[test]
+    fn a_date_cut_round_trips_at_its_own_precision() {
+        for day in ["2018-05-29", "2017-08", "2021"] {
+            let (state, notices) = parse(&format!("by={day}"));
+            assert!(notices.is_empty(), "{day}");
+            round_trips(&state);
+            assert_eq!(to_query(&state), format!("by={day}"));
+        }
     }
 
     #[test]

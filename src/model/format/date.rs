@@ -95,6 +95,22 @@ impl PartialDate {
         self.day
     }
 
+    /// The first day of the period the date denotes ("2018" begins on 1 January 2018).
+    pub fn earliest_day(self) -> PartialDate {
+        PartialDate {
+            year: self.year,
+            month: Some(self.month.unwrap_or(1)),
+            day: Some(self.day.unwrap_or(1)),
+        }
+    }
+
+    /// The last day of the period the date denotes ("2018-02" ends on 28 February 2018).
+    pub fn latest_day(self) -> PartialDate {
+        let month = self.month.unwrap_or(12);
+        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
+        PartialDate { year: self.year, month: Some(month), day: Some(day) }
+    }
+
     /// How much of the date is known.
     pub fn precision(self) -> Precision {
         match (self.month, self.day) {
@@ -208,6 +224,17 @@ mod tests {
         {
             assert_eq!(text.parse::<PartialDate>(), Err(DateError::Syntax), "input {text:?}");
         }
+    }
+
+    #[test]
+    fn a_date_denotes_a_period_from_its_first_to_its_last_day() {
+        let day = |t: &str| t.parse::<PartialDate>().unwrap();
+        assert_eq!(day("2018").earliest_day(), day("2018-01-01"));
+        assert_eq!(day("2018").latest_day(), day("2018-12-31"));
+        assert_eq!(day("2016-02").latest_day(), day("2016-02-29"), "a leap year");
+        assert_eq!(day("2017-02").latest_day(), day("2017-02-28"));
+        assert_eq!(day("2021-06-02").earliest_day(), day("2021-06-02"));
+        assert_eq!(day("2021-06-02").latest_day(), day("2021-06-02"));
     }
 
     #[test]

@@ -116,6 +116,14 @@ pub fn is_id(text: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
+/// True when `text` has the form of a partnership id: ASCII letters, digits, `-` and `_`, 1 to
+/// 40 characters (what the URL accepts for `pair=` and `only=`).
+pub fn is_pair_id(text: &str) -> bool {
+    !text.is_empty()
+        && text.len() <= 40
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -285,6 +285,8 @@ messages! {
     bri_now: &'static str,
     /// BRI: already at signing.
     bri_at_signing: &'static str,
+    /// BRI: a cooperation country on the date cut's day ({date}).
+    bri_on_date: &'static str,
     /// SCO legend.
     filter_sco: &'static str,
     /// SCO time toggle.
@@ -305,12 +307,20 @@ messages! {
     year_to: &'static str,
     /// Checkbox: include pairs without a year; {n} have none.
     include_undated: &'static str,
+    /// The date cut's field: ties in force on a day.
+    known_by_label: &'static str,
+    /// Beside the date cut: {n} ties it cannot place on its day.
+    on_date_apart: Plural,
     /// Chip for a place filter including places under it.
     chip_place_and_below: &'static str,
     /// Chip for the year range.
     chip_years: &'static str,
     /// Chip: pairs without a year excluded.
     chip_no_undated: &'static str,
+    /// Chip for the date cut: ties in force on {date}.
+    chip_known_by: &'static str,
+    /// A partnership's name: {home} and {partner}.
+    pair_name: &'static str,
     /// Label of the chip list.
     active_filters: &'static str,
     /// Remove-chip button label.
@@ -497,68 +507,186 @@ messages! {
     no_filters: &'static str,
     /// Filters as a line.
     filters_line: &'static str,
-    /// Story title.
-    story_shaanxi_title: &'static str,
+    /// Shaanxi report (2018): its title (the report is in English).
+    story_shaanxi_2018_title: &'static str,
+    /// Shaanxi report: its date and source line, as it gives them.
+    story_shaanxi_2018_source: &'static str,
+    /// Claim (the report's words; English original).
+    story_shaanxi_established_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shaanxi_established_terms: &'static str,
     /// Claim.
-    story_shaanxi_total: &'static str,
+    story_shaanxi_approved_quote: &'static str,
+    /// Why the dataset cannot check the claim.
+    story_shaanxi_approved_terms: &'static str,
     /// Claim.
-    story_shaanxi_first: &'static str,
+    story_shaanxi_intent_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shaanxi_intent_terms: &'static str,
     /// Claim.
-    story_shaanxi_recent: &'static str,
+    story_shaanxi_contact_quote: &'static str,
+    /// Why the dataset cannot check the claim.
+    story_shaanxi_contact_terms: &'static str,
     /// Claim.
-    story_xian_total: &'static str,
+    story_xian_nara_quote: &'static str,
+    /// What the dataset checks for the claim.
+    story_xian_nara_terms: &'static str,
     /// Claim.
-    story_yanan_kansas: &'static str,
+    story_shaanxi_new_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shaanxi_new_terms: &'static str,
     /// Claim.
-    story_yanan_trier: &'static str,
+    story_shaanxi_continents_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shaanxi_continents_terms: &'static str,
     /// Claim.
-    story_shaanxi_central_asia: &'static str,
-    /// Story title.
-    story_shanxi_title: &'static str,
+    story_shaanxi_central_asia_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shaanxi_central_asia_terms: &'static str,
     /// Claim.
-    story_shanxi_sister: &'static str,
+    story_xian_partners_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_xian_partners_terms: &'static str,
     /// Claim.
-    story_shanxi_friendly: &'static str,
+    story_yanan_kansas_city_quote: &'static str,
+    /// What the dataset checks for the claim.
+    story_yanan_kansas_city_terms: &'static str,
     /// Claim.
-    story_shanxi_bri: &'static str,
+    story_yanan_trier_quote: &'static str,
+    /// What the dataset checks for the claim.
+    story_yanan_trier_terms: &'static str,
+    /// Shanxi report (2025): its title (given in English only).
+    story_shanxi_2025_title: &'static str,
+    /// Shanxi report: its date and source line, as it gives them.
+    story_shanxi_2025_source: &'static str,
+    /// Claim (Chinese original; the English is the report's own).
+    story_shanxi_sister_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shanxi_sister_terms: &'static str,
     /// Claim.
-    story_jincheng: &'static str,
-    /// Story title.
-    story_hunan_title: &'static str,
+    story_shanxi_friendly_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shanxi_friendly_terms: &'static str,
     /// Claim.
-    story_hunan_all: &'static str,
+    story_shanxi_sister_bri_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shanxi_sister_bri_terms: &'static str,
     /// Claim.
-    story_hunan_bri: &'static str,
+    story_shanxi_friendly_bri_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_shanxi_friendly_bri_terms: &'static str,
     /// Claim.
-    story_hunan_africa: &'static str,
-    /// Story title.
-    story_jinan_title: &'static str,
+    story_jincheng_sarah_baartman_quote: &'static str,
+    /// What the dataset checks for the claim.
+    story_jincheng_sarah_baartman_terms: &'static str,
+    /// Hunan report (2020): its title (the report is in English).
+    story_hunan_2020_title: &'static str,
+    /// Hunan report: its date and source line, as it gives them.
+    story_hunan_2020_source: &'static str,
     /// Claim.
-    story_jinan_total: &'static str,
+    story_hunan_ties_quote: &'static str,
+    /// What the dataset shows for context.
+    story_hunan_ties_terms: &'static str,
     /// Claim.
-    story_licheng_cegled: &'static str,
-    /// Story title.
-    story_sco_title: &'static str,
+    story_hunan_bri_quote: &'static str,
+    /// What the dataset shows for context.
+    story_hunan_bri_terms: &'static str,
+    /// Jinan report (2023): its title (the report is in English).
+    story_jinan_2023_title: &'static str,
+    /// Jinan report: its date and source line, as it gives them.
+    story_jinan_2023_source: &'static str,
     /// Claim.
-    story_sco_national: &'static str,
+    story_jinan_partners_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_jinan_partners_terms: &'static str,
     /// Claim.
-    story_sco_pairs: &'static str,
+    story_licheng_cegled_quote: &'static str,
+    /// What the dataset checks for the claim.
+    story_licheng_cegled_terms: &'static str,
+    /// SCO forum report: its title (the report is in English).
+    story_sco_2021_title: &'static str,
+    /// SCO forum report: its date as it gives it, and what it leaves out.
+    story_sco_2021_source: &'static str,
     /// Claim.
-    story_sco_signed: &'static str,
-    /// The dataset's answer about one pair.
-    story_pair_answer: &'static str,
-    /// Pairs signed on a day.
-    story_on_date_answer: &'static str,
-    /// The dataset has no answer.
-    story_not_found: &'static str,
-    /// Label before the report.
-    story_source: &'static str,
-    /// Label before the reported figure.
-    story_reported: &'static str,
-    /// Label before the dataset answer.
+    story_china_total_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_china_total_terms: &'static str,
+    /// Claim.
+    story_china_sco_quote: &'static str,
+    /// What the dataset counts for the claim.
+    story_china_sco_terms: &'static str,
+    /// The other reading of the claim, before its figures.
+    story_china_sco_also: &'static str,
+    /// Claim.
+    story_forum_signings_quote: &'static str,
+    /// What the dataset checks for the claim.
+    story_forum_signings_terms: &'static str,
+    /// Before a quote in the report's own language (with the space that follows it, if any).
+    story_original: &'static str,
+    /// Under a report in the other language: quotes are translated.
+    story_our_translation: &'static str,
+    /// Under a report that gives its own version in the UI language.
+    story_own_version: &'static str,
+    /// Label before the dataset's answer (with the space that follows it, if any).
     story_dataset: &'static str,
-    /// Link to the view.
+    /// Link to the view of a claim.
     story_show: &'static str,
+    /// A claim's pair that is not in the data.
+    story_not_found: &'static str,
+    /// The figures of a claim: {pairs} and {countries}.
+    story_pairs_countries: &'static str,
+    /// Partners counted: {partners} in {countries}, in {pairs}.
+    story_partners_answer: &'static str,
+    /// Continents counted: {figures}, {continents}: {list}.
+    story_continents_answer: &'static str,
+    /// A text followed by a list: {text}, {list}.
+    story_list_after: &'static str,
+    /// Countries of the claim with no tie: {list}.
+    story_none_with: &'static str,
+    /// What was not counted: {items}.
+    story_apart: &'static str,
+    /// Continents only ties with no known year add: {list}.
+    story_undated_continents: &'static str,
+    /// One pair of a claim: {home}, {partner}, {country}, {type}, {date}.
+    story_pair_line: &'static str,
+    /// The pair is the earliest of {place}.
+    story_earliest: &'static str,
+    /// An earlier pair of the place: {pair}.
+    story_not_earliest: &'static str,
+    /// Another reading of a claim: {label} {figures}.
+    story_also_line: &'static str,
+    /// A count that finds no tie.
+    story_no_ties: &'static str,
+    /// Two sentences one after the other: {first}, {second}.
+    story_two_sentences: &'static str,
+    /// Two parts of an answer: {first}, {second}.
+    story_then: &'static str,
+    /// Between items of a list.
+    list_separator: &'static str,
+    /// Before the last item of a list.
+    list_last: &'static str,
+    /// Before the last of alternatives in a list ("Kazakhstan or Tajikistan").
+    list_last_or: &'static str,
+    /// Between the items of a list that may hold commas.
+    item_separator: &'static str,
+    /// Pairs counted for a claim.
+    story_pairs: Plural,
+    /// Letters of intent counted for a claim.
+    story_intents: Plural,
+    /// Countries counted for a claim.
+    story_countries: Plural,
+    /// Partner places counted for a claim.
+    story_partners: Plural,
+    /// Continents counted for a claim.
+    story_continents: Plural,
+    /// Not counted: with no known year.
+    story_apart_undated: Plural,
+    /// Not counted: dated only to a period containing {date}.
+    story_apart_straddling: Plural,
+    /// Not counted: ended at an unknown date.
+    story_apart_end_unknown: Plural,
+    /// Not counted: type not stated.
+    story_apart_untyped: Plural,
     /// Intro of the stories tab.
     stories_intro: &'static str,
     /// Column: Chinese place.

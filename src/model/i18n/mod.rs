@@ -25,7 +25,9 @@ mod zh;
 use std::fmt;
 
 use self::messages::{Messages, Plural};
-use crate::model::format::dataset::{Continent, Country, Kind, Level, Place, ScoStatus, Status};
+use crate::model::format::dataset::{
+    Continent, Country, Dataset, Kind, Level, PairIdx, Place, ScoStatus, Status,
+};
 use crate::model::format::date::PartialDate;
 use crate::model::format::problem::{Problem, ProblemKind, RecordKind, Severity};
 use crate::model::read::list::ReadNote;
@@ -91,9 +93,14 @@ impl Locale {
         preferences.into_iter().find_map(Locale::from_tag).unwrap_or_default()
     }
 
-    /// Formats a whole number with the locale's grouping ("2,800").
+    /// Formats a whole number with the locale's grouping: English groups thousands ("2,800");
+    /// Chinese leaves numbers of up to four digits whole ("2800多对") and groups longer ones
+    /// ("26,114"), as GB/T 15835-2011 (numerals in publications) allows.
     pub fn number(self, n: u64) -> String {
         let digits = n.to_string();
+        if self == Locale::Zh && digits.len() <= 4 {
+            return digits;
+        }
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, ch) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -174,6 +181,38 @@ pub fn pairs_with_countries(locale: Locale, pairs: u64, countries: u64) -> Strin
             ("countries", &m.n_countries_phrase.format(locale, countries)),
         ],
     )
+}
+
+/// A partnership's name in the UI language: "Yan'an – Trier", "延安市—特里尔".
+pub fn pair_name(locale: Locale, dataset: &Dataset, pair: PairIdx) -> String {
+    let p = dataset.partnership(pair);
+    fill(
+        locale.messages().pair_name,
+        &[
+            ("home", place_name(locale, dataset.place(p.home))),
+            ("partner", place_name(locale, dataset.place(p.partner))),
+        ],
+    )
+}
+
+/// Items as a list in running text: "Asia, Europe and Africa", "亚洲、欧洲、非洲".
+pub fn join_list(locale: Locale, items: &[String]) -> String {
+    join_with(locale, items, locale.messages().list_last)
+}
+
+/// Alternatives as a list in running text: "Kazakhstan, Kyrgyzstan or Tajikistan".
+pub fn join_alternatives(locale: Locale, items: &[String]) -> String {
+    join_with(locale, items, locale.messages().list_last_or)
+}
+
+fn join_with(locale: Locale, items: &[String], last_word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            format!("{}{last_word}{last}", rest.join(locale.messages().list_separator))
+        }
+    }
 }
 
 /// A place's name in the UI language, falling back to the other one.
@@ -503,6 +542,8 @@ mod tests {
         assert_eq!(Locale::En.number(26114), "26,114");
         assert_eq!(Locale::En.number(7), "7");
         assert_eq!(Locale::En.number(1_000_000), "1,000,000");
+        assert_eq!(Locale::Zh.number(2800), "2800");
+        assert_eq!(Locale::Zh.number(26114), "26,114");
         let d: PartialDate = "2021-06-02".parse().unwrap();
         assert_eq!(Locale::En.date(d), "2 June 2021");
         assert_eq!(Locale::Zh.date(d), "2021年6月2日");

@@ -1,12 +1,14 @@
 //! Filters as words: the removable chips of the active filters, and the line export footers
 //! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
-use crate::model::ask::aggregate::HeadlineScope;
+use crate::model::ask::aggregate::{HeadlineScope, share_is_meaningful};
 use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
 use crate::model::format::dataset::{
     CountryIdx, Dataset, Qualifier, ReportedFigure, ReportedKind, ScoStatus,
 };
-use crate::model::i18n::{Locale, country_name, fill, place_name, reported_kind_label, sco_label};
+use crate::model::i18n::{
+    Locale, country_name, fill, pair_name, place_name, reported_kind_label, sco_label,
+};
 
 /// What removing a chip does to the filters.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,6 +21,8 @@ pub enum Removal {
     Sco(ScoStatus),
     /// Drops one value of a set dimension (its URL spelling).
     Value(SetDim, &'static str),
+    /// Drops one partnership (id) from the named set.
+    Pair(String),
     /// Clears a whole dimension.
     Clear(Dimension),
     /// Keeps pairs of unknown year again.
@@ -32,6 +36,7 @@ impl Removal {
             Removal::Province(id) => _ = filters.provinces.remove(id),
             Removal::Country(iso) => _ = filters.countries.remove(iso),
             Removal::Sco(status) => _ = filters.sco.remove(status),
+            Removal::Pair(id) => _ = filters.only.remove(id),
             Removal::Value(dim, value) => {
                 if dim.is_selected(filters, value) {
                     dim.toggle(filters, value);
@@ -108,11 +113,14 @@ fn describe(dataset: &Dataset, filters: &Filters, locale: Locale, as_chips: bool
             }
             Dimension::Bri => {
                 if let Some(t) = filters.bri {
-                    let label = match t {
-                        ProgrammeTime::Now => m.bri_now,
-                        ProgrammeTime::AtSigning => m.bri_at_signing,
+                    let label = match (t, filters.known_by) {
+                        (ProgrammeTime::Now, Some(day)) => {
+                            fill(m.bri_on_date, &[("date", &locale.date(day))])
+                        }
+                        (ProgrammeTime::Now, None) => m.bri_now.to_owned(),
+                        (ProgrammeTime::AtSigning, _) => m.bri_at_signing.to_owned(),
                     };
-                    push(label.to_owned(), Removal::Clear(Dimension::Bri));
+                    push(label, Removal::Clear(Dimension::Bri));
                 }
             }
             Dimension::Sco => {
@@ -132,9 +140,24 @@ fn describe(dataset: &Dataset, filters: &Filters, locale: Locale, as_chips: bool
                     let years: Vec<(&str, &str)> =
                         years.iter().map(|(k, v)| (*k, v.as_str())).collect();
                     push(fill(m.chip_years, &years), Removal::Clear(Dimension::Years));
-                    if !filters.include_undated {
-                        push(m.chip_no_undated.to_owned(), Removal::IncludeUndated);
-                    }
+                }
+                if !filters.include_undated {
+                    push(m.chip_no_undated.to_owned(), Removal::IncludeUndated);
+                }
+            }
+            Dimension::KnownBy => {
+                if let Some(day) = filters.known_by {
+                    let label = fill(m.chip_known_by, &[("date", &locale.date(day))]);
+                    push(label, Removal::Clear(Dimension::KnownBy));
+                }
+            }
+            Dimension::Pairs => {
+                for id in &filters.only {
+                    let label = dataset
+                        .pair_by_id(id)
+                        .map(|p| pair_name(locale, dataset, p))
+                        .unwrap_or_else(|| id.clone());
+                    push(label, Removal::Pair(id.clone()));
                 }
             }
             _ => {}
@@ -237,8 +260,17 @@ pub fn reported_line(r: &ReportedFigure, locale: Locale) -> String {
 }
 
 /// How much of an official total the dataset documents ("documents 84 % of it"), when the
-/// figure counts every kind of tie.
-pub fn coverage_text(r: &ReportedFigure, dataset_pairs: usize, locale: Locale) -> Option<String> {
+/// figure counts every kind of tie and the share means something
+/// ([`share_is_meaningful`]).
+pub fn coverage_text(
+    r: &ReportedFigure,
+    filters: &Filters,
+    dataset_pairs: usize,
+    locale: Locale,
+) -> Option<String> {
+    if !share_is_meaningful(r, filters) {
+        return None;
+    }
     let total = r.pairs.filter(|n| *n > 0 && r.kind == ReportedKind::All)?;
     let percent = format!("{:.0}", 100.0 * dataset_pairs as f64 / total as f64);
     Some(fill(locale.messages().reported_coverage, &[("percent", &percent)]))
@@ -260,5 +292,45 @@ mod tests {
         f.years = YearRange::new(1974, 2018);
         assert_eq!(filter_line(&d, &f, Locale::En), "Filters: Shaanxi; Japan; 1974–2018");
         assert_eq!(filter_line(&d, &f, Locale::Zh), "筛选条件：陕西；日本；1974—2018年");
+    }
+
+    #[test]
+    fn a_date_cut_a_named_set_and_known_years_only_are_chips_and_words() {
+        let d = load(include_str!("../../../tests/fixtures/small.json")).unwrap().dataset;
+        let f = Filters {
+            known_by: "2018-05-29".parse().ok(),
+            include_undated: false,
+            bri: Some(ProgrammeTime::Now),
+            only: ["p-yanan-trier".to_owned(), "gone".to_owned()].into_iter().collect(),
+            ..Filters::default()
+        };
+        assert_eq!(
+            filter_line(&d, &f, Locale::En),
+            "Filters: Belt and Road country on 29 May 2018; Known years only; As of 29 May 2018; \
+             gone; Yan'an – Trier"
+        );
+        assert_eq!(
+            filter_line(&d, &f, Locale::Zh),
+            "筛选条件：2018年5月29日时为共建“一带一路”国家；仅含年份已知；截至2018年5月29日；\
+             gone；延安—Trier"
+        );
+        let chips = chips(&d, &f, Locale::En);
+        let removals: Vec<&Removal> = chips.iter().map(|c| &c.removal).collect();
+        assert_eq!(
+            removals,
+            [
+                &Removal::Clear(Dimension::Bri),
+                &Removal::IncludeUndated,
+                &Removal::Clear(Dimension::KnownBy),
+                &Removal::Pair("gone".to_owned()),
+                &Removal::Pair("p-yanan-trier".to_owned()),
+            ]
+        );
+        let mut g = f.clone();
+        Removal::Pair("gone".to_owned()).apply(&mut g);
+        Removal::Clear(Dimension::KnownBy).apply(&mut g);
+        Removal::IncludeUndated.apply(&mut g);
+        assert_eq!(g.only.len(), 1);
+        assert_eq!((g.known_by, g.include_undated), (None, true));
     }
 }

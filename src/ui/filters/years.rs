@@ -1,8 +1,9 @@
-//! The year filter: first and last year (boxes and sliders) and whether pairs of unknown year
-//! are kept.
+//! The year filter: first and last year (boxes and sliders), whether pairs of unknown year
+//! are kept, and the date cut (ties in force on a day).
 
 use leptos::prelude::*;
 
+use crate::model::format::date::PartialDate;
 use crate::model::i18n::fill;
 use crate::ui::state::{use_app_state, use_explore};
 
@@ -26,6 +27,21 @@ pub fn YearFilter() -> impl IntoView {
         let locale = state.locale.get();
         let n = explore.selection.with(|s| s.facets.undated);
         fill(locale.messages().include_undated, &[("n", &locale.number(n as u64))])
+    };
+    // The cut reads its date's last day, so a month or year cut shows as that day.
+    let by_value = move || {
+        filters.with(|f| f.known_by.map(|d| d.latest_day().to_string())).unwrap_or_default()
+    };
+    let set_by = move |ev: leptos::ev::Event| {
+        let day = event_target_value(&ev).parse::<PartialDate>().ok();
+        state.set_filters(move |f| f.known_by = day);
+    };
+    let apart = move || {
+        let locale = state.locale.get();
+        let on_date = explore.selection.with(|s| s.facets.on_date);
+        let n = (on_date.straddling + on_date.end_unknown) as u64;
+        let cut = filters.with(|f| f.known_by.is_some());
+        (cut && n > 0).then(|| locale.messages().on_date_apart.format(locale, n))
     };
     view! {
         <section class="filter-section" aria-labelledby="filter-time">
@@ -58,6 +74,11 @@ pub fn YearFilter() -> impl IntoView {
                     data-testid="include-undated" />
                 <span>{undated}</span>
             </label>
+            <label class="field inline">
+                <span>{move || state.messages().known_by_label}</span>
+                <input type="date" prop:value=by_value on:change=set_by data-testid="known-by" />
+            </label>
+            {move || apart().map(|t| view! { <p class="muted" data-testid="known-by-apart">{t}</p> })}
         </section>
     }
 }
