@@ -1,0 +1,133 @@
+// The five reports, claim by claim, in both languages: every card's Show link makes the headline
+// and the table show the card's own number, and the Chinese cards read as Chinese (no ASCII
+// punctuation between Chinese characters, no English name where the dataset has a Chinese one).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  serve, launch, openPage, waitForData, readHeadline, query, waitForQuery, bundled, DIST,
+} from './harness.mjs';
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run trunk build --release first');
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+const TAB_TABLE = { en: 'Table', zh: '列表' };
+/** Every claim of the five reports has a card (the native tests list them one by one). */
+const CLAIMS = 23;
+
+/** The cards of the stories tab: id, figures, answer and whether it links anywhere. */
+async function cards(page) {
+  return page.getByTestId('stories').locator('li.claim').evaluateAll((items) => items.map((li) => {
+    const answer = li.querySelector('[data-testid="claim-dataset"]');
+    return {
+      id: li.dataset.testid,
+      link: Boolean(li.querySelector('a.story-link')),
+      pairs: answer ? Number(answer.dataset.pairs) : null,
+      countries: answer ? Number(answer.dataset.countries) : null,
+      partners: answer ? Number(answer.dataset.partners) : null,
+      unit: answer ? answer.dataset.unit : null,
+      text: answer ? answer.textContent : '',
+    };
+  }));
+}
+
+/** `n` as the page writes it: English groups thousands; Chinese leaves four digits whole. */
+function written(n, lang) {
+  return lang === 'zh' && n < 10000 ? String(n) : n.toLocaleString('en-US');
+}
+
+for (const lang of ['en', 'zh']) {
+  test(`every story card's Show link shows the card's number in the headline and the table (${lang})`, async () => {
+    const { page, errors } = await openPage(browser, `${server.url}?tab=stories&lang=${lang}`);
+    await waitForData(page);
+    const all = await cards(page);
+    assert.equal(all.length, CLAIMS, 'a card for every claim');
+    const linked = all.filter((c) => c.link);
+    // Only the two claims the dataset has no list for (approvals, contacts) go without a link.
+    assert.deepEqual(all.filter((c) => !c.link).map((c) => c.id), ['claim-shaanxi-approved', 'claim-shaanxi-contact']);
+    for (const card of linked) {
+      // The card states its number in words (a named pair's card names the pair instead).
+      const number = card.unit === 'partners' ? card.partners : card.pairs;
+      if (number > 0 && !/^Dataset: [^\d]|^数据集：\D/.test(card.text)) {
+        assert.ok(card.text.includes(written(number, lang)), `${card.id}: ${number} in "${card.text}"`);
+      }
+      await page.goto(`${server.url}?tab=stories&lang=${lang}`);
+      await waitForData(page);
+      const before = page.url();
+      await page.getByTestId(card.id).locator('a.story-link').click();
+      await waitForQuery(page, () => page.url() !== before);
+      assert.equal(query(page).get('lang'), lang, `${card.id}: the language stays`);
+      const shown = await readHeadline(page);
+      assert.equal(shown.pairs, card.pairs, `${card.id}: headline pairs (${shown.text})`);
+      assert.equal(shown.countries, card.countries, `${card.id}: headline countries (${shown.text})`);
+      if (card.unit === 'partners') {
+        const details = await page.getByTestId('headline-details').textContent();
+        assert.ok(details.includes(written(card.partners, lang)), `${card.id}: ${card.partners} partners in "${details}"`);
+      }
+      // The table lists exactly the ties counted.
+      if (query(page).get('tab') !== 'table') {
+        await page.getByRole('tab', { name: TAB_TABLE[lang] }).click();
+        await waitForQuery(page, (q) => q.get('tab') === 'table');
+      }
+      const count = await page.getByTestId('table-count').textContent();
+      const rows = Number((count.match(/[\d,]+/) || ['-1'])[0].replace(/,/g, ''));
+      assert.equal(rows, card.pairs, `${card.id}: table "${count}"`);
+    }
+    assert.deepEqual(errors, []);
+  });
+}
+
+/**
+ * English names of places: those the dataset also names in Chinese (long enough to be told
+ * apart), and those it names only in English (shown as they are, longest first).
+ */
+function placeNames() {
+  const places = bundled().places.filter((p) => /[A-Za-z]{3}/.test(p.en));
+  const longestFirst = (a, b) => b.length - a.length;
+  return {
+    chinese: places.filter((p) => p.zh).map((p) => p.en),
+    englishOnly: places.filter((p) => !p.zh).map((p) => p.en).sort(longestFirst),
+  };
+}
+
+test('the Chinese story cards read as Chinese: full-width punctuation and the dataset\'s Chinese names', async () => {
+  const { page, errors } = await openPage(browser, `${server.url}?tab=stories&lang=zh`);
+  await waitForData(page);
+  // The card's own words: the report's original (marked translate="no") is quoted as it is.
+  const texts = await page.getByTestId('stories').evaluate((root) => {
+    const out = [];
+    for (const el of root.querySelectorAll('h2, p, blockquote, li li')) {
+      if (el.closest('[translate="no"]')) continue;
+      out.push(el.textContent);
+    }
+    return out;
+  });
+  assert.ok(texts.length > 60, `${texts.length} texts`);
+  const han = '[\\u4e00-\\u9fff，。、；：（）“”]';
+  const asciiBetween = new RegExp(`${han}\\s*[,.;:!?()\\[\\]"']\\s*${han}`);
+  const names = placeNames();
+  for (const raw of texts) {
+    // A place the dataset names only in English keeps that name ("Savyetski District (Minsk)").
+    const text = names.englishOnly.reduce((t, name) => t.split(name).join(' '), raw);
+    assert.doesNotMatch(raw, asciiBetween, raw);
+    assert.doesNotMatch(raw, /data\/|\.txt\b/, `no repository path: ${raw}`);
+    for (const name of names.chinese) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      assert.doesNotMatch(text, new RegExp(`(^|[^A-Za-z])${escaped}($|[^A-Za-z])`), `"${name}" has a Chinese name: ${text}`);
+    }
+  }
+  // The originals are there, marked as English for screen readers.
+  const originals = await page.locator('.story .original[lang="en"]').count();
+  assert.ok(originals >= 18, `${originals} English originals`);
+  assert.deepEqual(errors, []);
+});
