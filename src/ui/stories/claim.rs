@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::ask::query::to_query;
 use crate::model::i18n::Locale;
-use crate::model::show::stories::{Claim, answer, claim_state, claim_target};
+use crate::model::show::stories::{Claim, Words, answer, claim_state, claim_target};
 use crate::ui::state::{use_app_state, use_explore};
 
 /// One claim of a report.
@@ -24,16 +24,6 @@ pub fn ClaimCard(
         let locale = state.locale.get();
         explore.with_data(|d| answer(d, &claim, locale))
     });
-    let original_quote = move || {
-        let locale = state.locale.get();
-        (locale != original).then(|| {
-            view! {
-                <p class="original" lang=original.html_lang() translate="no">
-                    {locale.messages().story_original} {quote(original.messages())}
-                </p>
-            }
-        })
-    };
     let link = target.map(|target| {
         let href = {
             let target = target.clone();
@@ -56,11 +46,33 @@ pub fn ClaimCard(
     view! {
         <li class="claim" data-testid=format!("claim-{id}")>
             <blockquote class="claim-quote">{move || quote(state.messages())}</blockquote>
-            {original_quote}
+            <Original words=quote original />
             <p class="claim-terms muted">{move || terms(state.messages())}</p>
             {move || result.get().map(|a| view! { <AnswerBlock answer=a /> })}
             {link}
         </li>
+    }
+}
+
+/// A report's own words in its own language (marked so, and left untranslated), shown when
+/// the page is in the other language.
+#[component]
+pub fn Original(
+    /// The words, in whichever language's messages they are read from.
+    words: Words,
+    /// The language the report wrote them in.
+    original: Locale,
+) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let locale = state.locale.get();
+        (locale != original).then(|| {
+            view! {
+                <p class="original" lang=original.html_lang() translate="no">
+                    {locale.messages().story_original} {words(original.messages())}
+                </p>
+            }
+        })
     }
 }
 

@@ -6,7 +6,7 @@ mod claim;
 
 use leptos::prelude::*;
 
-use self::claim::ClaimCard;
+use self::claim::{ClaimCard, Original};
 use super::state::use_app_state;
 use crate::model::show::stories::{Report, reports};
 
@@ -32,16 +32,6 @@ fn ReportCard(
     let (title, source_line) = (report.title, report.source_line);
     let (original, title_original, own_version) =
         (report.original, report.title_original, report.own_version);
-    let translated_title = move || {
-        let locale = state.locale.get();
-        (locale != title_original).then(|| {
-            view! {
-                <p class="original" lang=title_original.html_lang() translate="no">
-                    {locale.messages().story_original} {title(title_original.messages())}
-                </p>
-            }
-        })
-    };
     let translation_note = move || {
         let locale = state.locale.get();
         let m = locale.messages();
@@ -55,7 +45,7 @@ fn ReportCard(
     view! {
         <article class="story" data-testid=format!("story-{}", report.id)>
             <h2>{move || title(state.messages())}</h2>
-            {translated_title}
+            <Original words=title original=title_original />
             <p class="muted story-source" data-testid="story-source">
                 {move || source_line(state.messages())}
             </p>
