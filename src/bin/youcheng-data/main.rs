@@ -9,6 +9,7 @@
 //! youcheng-data synthetic N SEED OUT  write a labelled synthetic dataset for benchmarks
 //! youcheng-data count FILE [QUERY]  the headline figures for a URL query, as JSON
 //! youcheng-data messages LANG       every UI string of a language, as JSON (for tests)
+//! youcheng-data hanzi               the traditional-only Han characters, as JSON (for tests)
 //! youcheng-data profile FILE        time each core step of a first view and a filter change
 //! ```
 //!
@@ -80,9 +81,10 @@ fn main() -> std::process::ExitCode {
             None => Err("usage: youcheng-data profile FILE".to_owned()),
         },
         Some("messages") => cli::messages(args.get(1).map_or("en", |l| l)),
+        Some("hanzi") => cli::traditional_characters(),
         _ => {
             eprintln!(
-                "usage:\n  youcheng-data build [--check] [--registry FILE] [--out DIR]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG\n  youcheng-data profile FILE"
+                "usage:\n  youcheng-data build [--check] [--registry FILE] [--out DIR]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG\n  youcheng-data hanzi\n  youcheng-data profile FILE"
             );
             Err(String::new())
         }
@@ -298,6 +300,20 @@ mod cli {
         let locale = youcheng::model::i18n::Locale::from_tag(tag)
             .ok_or_else(|| format!("unknown language {tag:?}"))?;
         println!("{}", serde_json::json!(locale.messages().entries()));
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Prints the Han characters that simplified Chinese writes differently (those hanconv's
+    /// traditional-to-simplified table changes), as one JSON string: the end-to-end reviewer
+    /// looks for them in the Chinese interface.
+    pub fn traditional_characters() -> Result<ExitCode, String> {
+        let chars: String = ('\u{3400}'..='\u{9fff}')
+            .filter(|c| {
+                let s = c.to_string();
+                hanconv::t2s(&s) != s
+            })
+            .collect();
+        println!("{}", serde_json::json!(chars));
         Ok(ExitCode::SUCCESS)
     }
 
