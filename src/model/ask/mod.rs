@@ -8,6 +8,8 @@
 pub mod aggregate;
 pub mod choices;
 pub mod filter;
+pub mod official;
 pub mod on_date;
 pub mod query;
+pub mod scope;
 pub mod search;

@@ -247,18 +247,70 @@ messages! {
     scope_selection: &'static str,
     /// Suffix during playback: at the end of {year}.
     as_of_year_end: &'static str,
-    /// Details under the headline.
-    headline_details: &'static str,
+    /// Details under the headline: pairs with no known year (left out when none).
+    n_undated: Plural,
+    /// What the headline's figures count: {scope}.
+    headline_counting: &'static str,
     /// Prefix for "more than" figures.
     more_than: &'static str,
     /// A reported figure with pairs only.
     reported_pairs_only: &'static str,
     /// A reported figure with countries only.
     reported_countries_only: &'static str,
-    /// The dataset's share of the reported figure.
-    reported_coverage: &'static str,
     /// Label before an official figure.
     reported_label: &'static str,
+    /// An official figure's date, after the figure: {date}.
+    reported_date: &'static str,
+    /// A count with what it counts: "{count} ({scope})".
+    counted: &'static str,
+    /// A count of none, before its scope.
+    no_partnerships: &'static str,
+    /// Between the parts of a count's scope.
+    scope_separator: &'static str,
+    /// Scope: a place's own ties.
+    scope_own: &'static str,
+    /// Scope: a place's ties with those of the places under it.
+    scope_with_under: &'static str,
+    /// Scope: ties with partners in {country}.
+    scope_in_country: &'static str,
+    /// Scope: every kind of tie.
+    scope_every_kind: &'static str,
+    /// Scope: formal sister (friendship) cities only.
+    scope_formal: &'static str,
+    /// Scope: formal sister cities and friendly partners, no letters of intent.
+    scope_established: &'static str,
+    /// Scope: one kind only ({kind}).
+    scope_one_kind: &'static str,
+    /// Scope: the kinds chosen in the filters.
+    scope_several_kinds: &'static str,
+    /// Scope: every year, dated or not.
+    scope_all_years: &'static str,
+    /// Scope: begun by the end of {year} (playback).
+    scope_up_to: &'static str,
+    /// Scope: begun in {from}–{to}.
+    scope_years: &'static str,
+    /// Scope: begun in {from}–{to}, with the undated kept.
+    scope_years_undated: &'static str,
+    /// Scope: known to exist on {date}.
+    scope_known_by: &'static str,
+    /// Scope: narrowed by other filters.
+    scope_narrowed: &'static str,
+    /// A map marker's pairs that cannot be drawn.
+    not_drawn: Plural,
+    /// The dataset's side of an official figure: {count} (a count with its scope), {percent}.
+    compare_dataset: &'static str,
+    /// The dataset's side of an official figure when it is below one percent: {count}.
+    compare_dataset_small: &'static str,
+    /// The dataset's side of an official figure when it holds none of it: {count}.
+    compare_dataset_none: &'static str,
+    /// What the comparison leaves out: {list}.
+    compare_left_out: &'static str,
+    /// Pairs of unstated type left out of a comparison.
+    compare_unstated: Plural,
+    /// Pairs with no known year left out of a comparison.
+    compare_undated: Plural,
+    /// Between the items of a short list ("1,260 of unstated type and 300 with no known year").
+    list_and: &'static str,
     /// Between the scope and the figures.
     headline_colon: &'static str,
     /// Filter section: Chinese side.
@@ -365,8 +417,14 @@ messages! {
     see_report: &'static str,
     /// Banner for synthetic data.
     synthetic_warning: &'static str,
-    /// Text alternative of the map.
+    /// Text alternative of the map: {pairs} between {homes} and {partners}.
     map_summary: &'static str,
+    /// The map's text alternative: Chinese places.
+    n_home_places: Plural,
+    /// The map's text alternative: partner places.
+    n_partner_places: Plural,
+    /// The map's text alternative: pairs listed but not drawn (left out when none).
+    map_unplaced: Plural,
     /// Label of the map region.
     map_label: &'static str,
     /// Keyboard help under the map.
@@ -475,8 +533,6 @@ messages! {
     playback_undated: &'static str,
     /// Value axis of bar charts.
     chart_pairs: &'static str,
-    /// Cumulative line label.
-    chart_cumulative: &'static str,
     /// Growth chart title.
     chart_growth_title: &'static str,
     /// Year axis.
@@ -493,8 +549,12 @@ messages! {
     chart_countries_title: &'static str,
     /// Country axis.
     chart_country: &'static str,
-    /// The others bar.
-    chart_others: &'static str,
+    /// Under a top-N chart: {more} ("124 more countries"), with {pairs}.
+    chart_rest: &'static str,
+    /// Countries beyond the top ones.
+    n_more_countries: Plural,
+    /// Provinces beyond the top ones.
+    n_more_provinces: Plural,
     /// Continent chart title.
     chart_continents_title: &'static str,
     /// Province chart title.
@@ -713,6 +773,16 @@ messages! {
     previous_page: &'static str,
     /// Next page.
     next_page: &'static str,
+    /// Pager: the first page.
+    first_page: &'static str,
+    /// Pager: the last page.
+    last_page: &'static str,
+    /// Table on a phone: sort by any column.
+    sort_by: &'static str,
+    /// Table on a phone: a row's other facts (button).
+    row_more: &'static str,
+    /// Table on a phone: a row's other facts, named ({pair}).
+    row_more_about: &'static str,
     /// Page indicator.
     page_of: &'static str,
     /// Export footer: source.

@@ -174,6 +174,10 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// "88 pairs with 35 countries" in the UI language, with the right plural forms.
 pub fn pairs_with_countries(locale: Locale, pairs: u64, countries: u64) -> String {
     let m = locale.messages();
+    // None reads as words ("no partnerships"), never "0 pairs with 0 countries".
+    if pairs == 0 {
+        return m.no_partnerships.to_owned();
+    }
     fill(
         m.headline_pairs_countries,
         &[
@@ -497,6 +501,20 @@ mod tests {
                 assert_eq!(got, want, "{locale:?}.{name}: {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn one_reads_in_the_singular_and_none_in_words() {
+        assert_eq!(pairs_with_countries(Locale::En, 1, 1), "1 pair with 1 country");
+        assert_eq!(pairs_with_countries(Locale::En, 0, 0), "no partnerships");
+        assert_eq!(pairs_with_countries(Locale::Zh, 0, 0), "没有友城关系");
+        let m = Locale::En.messages();
+        assert_eq!(m.n_partnerships.format(Locale::En, 1), "1 partnership");
+        assert_eq!(m.n_home_places.format(Locale::En, 1), "1 Chinese place");
+        assert_eq!(
+            m.map_unplaced.format(Locale::En, 1),
+            "1 partnership without coordinates is listed but not drawn."
+        );
     }
 
     #[test]

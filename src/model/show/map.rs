@@ -8,7 +8,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use super::counted::counted;
+use crate::model::ask::filter::Filters;
 use crate::model::ask::query::MapProfile;
+use crate::model::ask::scope::{Reach, among_shown, country_count, place_count};
 use crate::model::format::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
 use crate::model::geo::LonLat;
 use crate::model::geo::arc::{arc_pieces, path_data};
@@ -715,17 +718,21 @@ impl Scene {
 
 /// The map in words, for screen readers ("312 pairs drawn between 40 Chinese places and …").
 pub fn summary_text(scene: &Scene, locale: Locale) -> String {
-    let c = scene.counts();
-    let n = |v: usize| locale.number(v as u64);
-    fill(
-        locale.messages().map_summary,
+    let (c, m) = (scene.counts(), locale.messages());
+    let n = |v: usize| v as u64;
+    let drawn = fill(
+        m.map_summary,
         &[
-            ("pairs", &n(c.drawn)),
-            ("homes", &n(c.homes)),
-            ("partners", &n(c.partners)),
-            ("unplaced", &n(c.unplaced)),
+            ("pairs", &m.n_partnerships.format(locale, n(c.drawn))),
+            ("homes", &m.n_home_places.format(locale, n(c.homes))),
+            ("partners", &m.n_partner_places.format(locale, n(c.partners))),
         ],
-    )
+    );
+    // Pairs that cannot be drawn are mentioned only when there are some.
+    match c.unplaced {
+        0 => drawn,
+        unplaced => format!("{drawn} {}", m.map_unplaced.format(locale, n(unplaced))),
+    }
 }
 
 /// The tooltip of a marker: its name, its name in the other language, its country, and how
@@ -738,27 +745,72 @@ pub struct Tooltip {
     pub other: Option<String>,
     /// The country of a place.
     pub detail: Option<String>,
-    /// "3 partnerships".
+    /// "3 partnerships (of its own; all kinds; all years)".
     pub count: String,
+    /// How many of them are not drawn (a side has no coordinates), when some are not.
+    pub not_drawn: Option<String>,
 }
 
-/// The tooltip of a node.
-pub fn tooltip(dataset: &Dataset, node: &Node, locale: Locale) -> Tooltip {
+/// Whose ties a marker stands for, and how many of `shown` they are (drawn or not): a place's
+/// own ties, a province's with the places under it when grouped, a country's.
+pub fn node_count(
+    dataset: &Dataset,
+    key: NodeKey,
+    grouped: bool,
+    shown: &[PairIdx],
+) -> (Reach, usize) {
+    let reach = match key {
+        NodeKey::Country(c) => Reach::InCountry(c),
+        NodeKey::Place(p) if grouped && dataset.province_of(p) == Some(p) => Reach::WithPlacesUnder,
+        NodeKey::Place(_) => Reach::Own,
+    };
+    let n = match key {
+        NodeKey::Country(c) => country_count(dataset, c, Some(shown)),
+        NodeKey::Place(p) => place_count(dataset, p, reach, Some(shown)),
+    };
+    (reach, n)
+}
+
+/// A marker's count with what it counts, and how many of those pairs are not drawn.
+pub fn node_count_text(
+    dataset: &Dataset,
+    node: &Node,
+    grouped: bool,
+    shown: &[PairIdx],
+    filters: &Filters,
+    play_year: Option<i32>,
+    locale: Locale,
+) -> (String, Option<String>) {
+    let (reach, n) = node_count(dataset, node.key, grouped, shown);
+    let text = counted(dataset, n, &among_shown(reach, filters, play_year), locale);
+    let hidden = n.saturating_sub(node.weight as usize);
+    (text, (hidden > 0).then(|| locale.messages().not_drawn.format(locale, hidden as u64)))
+}
+
+/// The tooltip of a node among the pairs on show.
+pub fn tooltip(
+    dataset: &Dataset,
+    node: &Node,
+    grouped: bool,
+    shown: &[PairIdx],
+    filters: &Filters,
+    play_year: Option<i32>,
+    locale: Locale,
+) -> Tooltip {
     let (title, other, detail) = match node.key {
         NodeKey::Place(p) => {
             let place = dataset.place(p);
-            let other = other_name(locale, place).or(place.name_local.as_deref());
+            let name = place_name(locale, place);
+            let other =
+                other_name(locale, place).or(place.name_local.as_deref()).filter(|o| *o != name);
             let country = country_name(locale, dataset.country(place.country));
-            (
-                place_name(locale, place).to_owned(),
-                other.map(str::to_owned),
-                Some(country.to_owned()),
-            )
+            (name.to_owned(), other.map(str::to_owned), Some(country.to_owned()))
         }
         NodeKey::Country(c) => (country_name(locale, dataset.country(c)).to_owned(), None, None),
     };
-    let count = locale.messages().n_partnerships.format(locale, node.weight as u64);
-    Tooltip { title, other: other.filter(|o| !o.is_empty()), detail, count }
+    let (count, not_drawn) =
+        node_count_text(dataset, node, grouped, shown, filters, play_year, locale);
+    Tooltip { title, other: other.filter(|o| !o.is_empty()), detail, count, not_drawn }
 }
 
 #[cfg(test)]
@@ -773,6 +825,10 @@ mod tests {
 
     fn all(d: &Dataset) -> Vec<PairIdx> {
         d.pair_indices().collect()
+    }
+
+    fn pairs_of(d: &Dataset, ids: &[&str]) -> Vec<PairIdx> {
+        ids.iter().map(|id| d.pair_by_id(id).expect("pair")).collect()
     }
 
     #[test]
@@ -968,15 +1024,62 @@ mod tests {
         let c = scene.counts();
         // Changning's only partner has no coordinates: neither side gets a marker.
         assert_eq!((c.drawn, c.homes, c.partners, c.unplaced), (4, 3, 4, 1));
+        assert_eq!(
+            summary_text(&scene, Locale::En),
+            "Map of 4 partnerships between 3 Chinese places and 4 partner places. 1 partnership without coordinates is listed but not drawn."
+        );
+        let one = build_scene(&d, &pairs_of(&d, &["p-xian-nara"]), &p, false, &HashMap::new());
+        assert_eq!(
+            summary_text(&one, Locale::En),
+            "Map of 1 partnership between 1 Chinese place and 1 partner place.",
+            "singular forms, and nothing said of pairs not drawn when there are none"
+        );
+        assert_eq!(
+            summary_text(&one, Locale::Zh),
+            "地图显示 1 对友城关系，涉及 1 个中方地点和 1 个外方地点。"
+        );
         let order = scene.by_weight();
         let yanan = scene.node_of(NodeKey::Place(d.place_by_id("cn-yanan").expect("Yan'an")));
         assert_eq!(order.first().copied(), yanan, "two partnerships, the most");
         let nara = scene.node_of(NodeKey::Place(d.place_by_id("jp-nara").expect("Nara")));
-        let tip = tooltip(&d, &scene.nodes[nara.expect("a node")], Locale::En);
+        let (pairs, f) = (all(&d), Filters::default());
+        let tip =
+            tooltip(&d, &scene.nodes[nara.expect("a node")], false, &pairs, &f, None, Locale::En);
         assert_eq!(tip.title, "Nara");
         assert_eq!(tip.other.as_deref(), Some("奈良市"), "no Chinese name: the local one");
         assert_eq!(tip.detail.as_deref(), Some("Japan"));
-        assert_eq!(tip.count, "1 partnership");
+        // The count says what it counts (it was "1 partnership", with no scope).
+        assert_eq!(tip.count, "1 partnership (of its own; all kinds; all years)");
+        assert_eq!(tip.not_drawn, None);
+    }
+
+    #[test]
+    fn a_grouped_marker_counts_every_pair_of_its_scope_and_says_which_are_not_drawn() {
+        let d = fixture();
+        let p = Projection::new(Centre::Pacific);
+        let belarus = d.country_by_iso("BY").expect("Belarus");
+        // Every country has a point but Belarus: the pair with Minsk's district is not drawn.
+        let points: HashMap<CountryIdx, LonLat> = (0..d.countries().len())
+            .map(|i| CountryIdx(i as u16))
+            .filter(|c| *c != belarus)
+            .map(|c| (c, LonLat::new(10.0, 20.0).expect("point")))
+            .collect();
+        let pairs = all(&d);
+        let scene = build_scene(&d, &pairs, &p, true, &points);
+        let shanghai = d.place_by_id("cn-shanghai").expect("Shanghai");
+        let node =
+            &scene.nodes[scene.node_of(NodeKey::Place(shanghai)).expect("Shanghai's marker")];
+        let (reach, n) = node_count(&d, node.key, true, &pairs);
+        assert_eq!(
+            reach,
+            Reach::WithPlacesUnder,
+            "a province marker stands for the places under it"
+        );
+        assert_eq!((n, node.weight), (2, 1));
+        let (text, hidden) =
+            node_count_text(&d, node, true, &pairs, &Filters::default(), None, Locale::En);
+        assert_eq!(text, "2 partnerships (with the places under it; all kinds; all years)");
+        assert_eq!(hidden.as_deref(), Some("1 of them is not on the map (no coordinates)"));
     }
 
     #[test]

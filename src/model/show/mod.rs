@@ -7,6 +7,7 @@
 //! core it never imports a browser crate.
 
 pub mod charts;
+pub mod counted;
 pub mod describe;
 pub mod export;
 pub mod failure;

@@ -6,9 +6,11 @@
 
 use std::collections::BTreeMap;
 
+use super::counted::counted;
 use super::describe::reported_line;
 use crate::model::ask::aggregate::reported_for;
 use crate::model::ask::filter::involves_place;
+use crate::model::ask::scope::{Reach, Scope, place_reaches};
 use crate::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx, SourceIdx};
 use crate::model::i18n::{
     Locale, continent_label, country_name, fill, kind_label, level_label, place_name, sco_label,
@@ -22,6 +24,8 @@ pub type Counts = Vec<(String, usize)>;
 pub struct PlaceProfile {
     /// Its partnerships (see the module note).
     pub pairs: Vec<PairIdx>,
+    /// Its counts with their scope: with the places under it (when it has any), then its own.
+    pub counts: Vec<String>,
     /// Level, the places above it, its country, its division code.
     pub facts: String,
     /// Partnerships per partner country.
@@ -37,6 +41,8 @@ pub struct PlaceProfile {
 pub struct CountryProfile {
     /// Its partnerships with Chinese places.
     pub pairs: Vec<PairIdx>,
+    /// Their count with its scope.
+    pub count: String,
     /// Continent and its name in the other language.
     pub facts: String,
     /// Belt and Road and SCO status, one line each.
@@ -80,8 +86,14 @@ pub fn place_profile(dataset: &Dataset, place: PlaceIdx, locale: Locale) -> Plac
         .into_iter()
         .map(|r| (reported_line(r, locale), r.source))
         .collect();
+    let mut counts: Vec<String> = place_reaches(dataset, place, None)
+        .into_iter()
+        .map(|(reach, n)| counted(dataset, n, &Scope::whole(reach), locale))
+        .collect();
+    counts.reverse();
     PlaceProfile {
         pairs,
+        counts,
         facts: facts.join(" · "),
         by_country: ranked(by_country),
         by_kind: by_kind.into_iter().collect(),
@@ -132,6 +144,7 @@ pub fn country_profile(dataset: &Dataset, country: CountryIdx, locale: Locale) -
         *by_place.entry(place_name(locale, dataset.place(home)).to_owned()).or_default() += 1;
     }
     CountryProfile {
+        count: counted(dataset, pairs.len(), &Scope::whole(Reach::InCountry(country)), locale),
         pairs,
         facts: facts.join(" · "),
         programmes: vec![bri, sco],
@@ -258,6 +271,14 @@ mod tests {
             [("Germany".to_owned(), 1), ("Japan".to_owned(), 1), ("United States".to_owned(), 1)]
         );
         assert!(profile.facts.starts_with("Province"), "{}", profile.facts);
+        // Each count says whose ties it takes; the first is the one the breakdowns below count.
+        assert_eq!(
+            profile.counts,
+            [
+                "3 partnerships (with the places under it; all kinds; all years)",
+                "no partnerships (of its own; all kinds; all years)"
+            ]
+        );
         assert!(profile.facts.contains("China"), "{}", profile.facts);
     }
 

@@ -2,6 +2,11 @@
 //! place's heading and partners, one partnership's facts, a row of the partnership table, a
 //! search suggestion, an official figure. The UI only lays them out.
 
+use super::counted::counted;
+use crate::model::ask::filter::Filters;
+use crate::model::ask::scope::{
+    Reach, Scope, among_shown, country_count, main_reach, place_count, place_reaches,
+};
 use crate::model::ask::search::Hit;
 use crate::model::format::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
 use crate::model::i18n::{
@@ -29,12 +34,36 @@ pub fn place_heading(dataset: &Dataset, place: PlaceIdx, locale: Locale) -> Plac
     let mut parts = vec![level_label(locale, p.level).to_owned()];
     parts.extend(dataset.ancestors(place).map(|a| place_name(locale, dataset.place(a)).to_owned()));
     parts.push(country_name(locale, dataset.country(p.country)).to_owned());
-    PlaceHeading {
-        name: place_name(locale, p).to_owned(),
-        other: other_name(locale, p).map(str::to_owned),
-        local: p.name_local.clone(),
-        facts: parts.join(" · "),
+    let name = place_name(locale, p).to_owned();
+    let other = other_name(locale, p).filter(|o| *o != name).map(str::to_owned);
+    // The local name only when it says something new (Nara's 奈良市 is its Chinese name too).
+    let local = p.name_local.clone().filter(|l| *l != name && Some(l) != other.as_ref());
+    PlaceHeading { name, other, local, facts: parts.join(" · ") }
+}
+
+/// A place's counts in the sheet, each with its scope: its own ties among the pairs on show
+/// (and with the places under it, when it has any), then, when filters or the playback narrow
+/// them, the same counts over the whole dataset.
+pub fn place_counts(
+    dataset: &Dataset,
+    place: PlaceIdx,
+    shown: &[PairIdx],
+    filters: &Filters,
+    play_year: Option<i32>,
+    locale: Locale,
+) -> Vec<String> {
+    let mut out: Vec<String> = place_reaches(dataset, place, Some(shown))
+        .into_iter()
+        .map(|(reach, n)| counted(dataset, n, &among_shown(reach, filters, play_year), locale))
+        .collect();
+    if among_shown(Reach::Own, filters, play_year) != Scope::whole(Reach::Own) {
+        out.extend(
+            place_reaches(dataset, place, None)
+                .into_iter()
+                .map(|(reach, n)| counted(dataset, n, &Scope::whole(reach), locale)),
+        );
     }
+    out
 }
 
 /// One partner of a place, as its panel lists it.
@@ -44,8 +73,9 @@ pub struct PartnerRow {
     pub pair_id: String,
     /// The other side's name.
     pub other: String,
-    /// The other side's country.
-    pub country: String,
+    /// The other side's country, unless its name already begins with it (a name is never
+    /// shown as "日本京都府 · 日本").
+    pub country: Option<String>,
     /// When it began, or "year unknown".
     pub date: String,
     /// Its type.
@@ -77,17 +107,23 @@ pub fn partner_rows(
         .map(|p| {
             let pair = dataset.partnership(p);
             let other = if pair.home == place { pair.partner } else { pair.home };
+            let name = place_name(locale, dataset.place(other));
+            let country = country_name(locale, dataset.country(dataset.place(other).country));
             PartnerRow {
                 pair_id: pair.id.clone(),
-                other: place_name(locale, dataset.place(other)).to_owned(),
-                country: country_name(locale, dataset.country(dataset.place(other).country))
-                    .to_owned(),
+                other: name.to_owned(),
+                country: beside(name, country),
                 date: date_or_unknown(pair.first_date(), locale),
                 kind: kind_label(locale, pair.kind),
                 sources: pair.sources.clone(),
             }
         })
         .collect()
+}
+
+/// A country to show after a name: none when the name already begins with it.
+pub fn beside(name: &str, country: &str) -> Option<String> {
+    (!country.is_empty() && !name.starts_with(country)).then(|| country.to_owned())
 }
 
 fn date_or_unknown(
@@ -206,23 +242,31 @@ pub fn table_row(dataset: &Dataset, pair: PairIdx, locale: Locale) -> TableRow {
     }
 }
 
-/// A search suggestion: the name (with the other language's) and what it is ("Japan · 3
-/// partners", "Country").
+/// A search suggestion: the name (with the other language's) and what it is, with the count
+/// its profile shows ("Japan · 2 partnerships (of its own; all kinds; all years)", "Country ·
+/// 296 partnerships (with places in Japan; …)").
 pub fn suggestion(dataset: &Dataset, hit: Hit, locale: Locale) -> (String, String) {
     let m = locale.messages();
     match hit {
         Hit::Place(p) => {
             let place = dataset.place(p);
-            let other = other_name(locale, place).unwrap_or_default();
+            let name = place_name(locale, place);
+            let other = other_name(locale, place).filter(|o| *o != name).unwrap_or_default();
             let country = country_name(locale, dataset.country(place.country));
-            let partners = m.n_partners.format(locale, dataset.pairs_of(p).len() as u64);
+            let reach = main_reach(dataset, p);
+            let n = place_count(dataset, p, reach, None);
             (
-                format!("{} {other}", place_name(locale, place)).trim().to_owned(),
-                format!("{country} · {partners}"),
+                format!("{name} {other}").trim().to_owned(),
+                format!("{country} · {}", counted(dataset, n, &Scope::whole(reach), locale)),
             )
         }
         Hit::Country(c) => {
-            (country_name(locale, dataset.country(c)).to_owned(), m.country_word.to_owned())
+            let n = country_count(dataset, c, None);
+            let count = counted(dataset, n, &Scope::whole(Reach::InCountry(c)), locale);
+            (
+                country_name(locale, dataset.country(c)).to_owned(),
+                format!("{} · {count}", m.country_word),
+            )
         }
     }
 }
@@ -272,6 +316,32 @@ mod tests {
     }
 
     #[test]
+    fn a_name_is_never_doubled_nor_followed_by_a_country_it_already_says() {
+        let text = include_str!("../../../tests/fixtures/small.json")
+            .replace(
+                r#""en": "Nara", "local": "奈良市""#,
+                r#""en": "Nara", "zh": "奈良市", "local": "奈良市""#,
+            )
+            .replace(r#""en": "Trier""#, r#""en": "Trier", "zh": "德国特里尔""#);
+        let d = load(&text).expect("fixture").dataset;
+        // Nara's local name is its Chinese name: said once ("奈良市 · 奈良市" before).
+        let nara = d.place_by_id("jp-nara").expect("Nara");
+        for locale in [Locale::En, Locale::Zh] {
+            let h = place_heading(&d, nara, locale);
+            assert_eq!(h.local, None, "{locale:?}");
+            assert_ne!(h.other.as_deref(), Some(h.name.as_str()));
+        }
+        // A name that begins with its country is not followed by it again.
+        let yanan = d.place_by_id("cn-yanan").expect("Yan'an");
+        let all: Vec<PairIdx> = d.pair_indices().collect();
+        let rows = partner_rows(&d, yanan, &all, Locale::Zh);
+        let trier = rows.iter().find(|r| r.other == "德国特里尔").expect("Trier");
+        assert_eq!(trier.country, None);
+        assert_eq!(beside("奈良市", "日本").as_deref(), Some("日本"));
+        assert_eq!(beside("日本京都府", "日本"), None);
+    }
+
+    #[test]
     fn headings_and_table_rows_speak_the_ui_language() {
         let d = fixture();
         let xian = d.place_by_id("cn-xian").expect("Xi'an");
@@ -309,11 +379,17 @@ mod tests {
     fn suggestions_and_official_rows_describe_what_they_are() {
         let d = fixture();
         let jp = d.country_by_iso("JP").expect("JP");
-        assert_eq!(suggestion(&d, Hit::Country(jp), Locale::En).1, "Country");
+        assert!(suggestion(&d, Hit::Country(jp), Locale::En).1.starts_with("Country · "));
         let xian = d.place_by_id("cn-xian").expect("Xi'an");
         let (main, detail) = suggestion(&d, Hit::Place(xian), Locale::En);
         assert_eq!(main, "Xi'an 西安");
-        assert_eq!(detail, "China · 1 partner");
+        // The count says what it counts (it was "1 partner", with no scope).
+        assert_eq!(detail, "China · 1 partnership (of its own; all kinds; all years)");
+        let (_, detail) = suggestion(&d, Hit::Country(jp), Locale::En);
+        assert_eq!(detail, "Country · 1 partnership (with places in Japan; all kinds; all years)");
+        let shaanxi = d.place_by_id("cn-shaanxi").expect("Shaanxi");
+        let (_, detail) = suggestion(&d, Hit::Place(shaanxi), Locale::Zh);
+        assert_eq!(detail, "中国 · 3 对友城关系（含下辖地区；所有类型；全部年份）");
         let national = d.reported().iter().find(|r| r.scope.is_none()).expect("a national figure");
         let row = reported_row(&d, national, Locale::En);
         assert_eq!(row[3], "2,800");

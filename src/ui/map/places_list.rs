@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::show::map::node_name;
+use crate::model::show::map::{node_count_text, node_name};
 use crate::ui::state::{use_app_state, use_explore, use_map};
 
 const PAGE: usize = 30;
@@ -69,8 +69,8 @@ pub fn PlacesList() -> impl IntoView {
                     if !open.get() {
                         return Vec::new();
                     }
-                    let locale = state.locale.get();
-                    let scene = map.scene.get();
+                    let (locale, play) = (state.locale.get(), state.query.play_year.get());
+                    let (scene, shown) = (map.scene.get(), explore.shown.get());
                     order
                         .get()
                         .into_iter()
@@ -78,8 +78,10 @@ pub fn PlacesList() -> impl IntoView {
                         .enumerate()
                         .map(|(position, i)| {
                             let node = scene.nodes[i].clone();
-                            let name = explore.with_data(|d| node_name(d, node.key, locale));
-                            let count = locale.messages().n_partnerships.format(locale, node.weight as u64);
+                            let (name, count) = state.query.filters.with(|f| explore.with_data(|d| {
+                                let count = node_count_text(d, &node, scene.grouped, &shown, f, play, locale).0;
+                                (node_name(d, node.key, locale), count)
+                            }));
                             let key = node.key;
                             view! {
                                 <li>

@@ -17,7 +17,11 @@ pub fn MapTooltip() -> impl IntoView {
         let node = scene.nodes.get(i)?;
         let (p, v, vp) = (map.projection.get(), map.view.get(), map.viewport.get());
         let [x, y] = v.to_screen(&p, vp, node.pos);
-        let tip = explore.with_data(|d| tooltip(d, node, state.locale.get()));
+        let (shown, locale, play) =
+            (explore.shown.get(), state.locale.get(), state.query.play_year.get());
+        let tip = state.query.filters.with(|f| {
+            explore.with_data(|d| tooltip(d, node, scene.grouped, &shown, f, play, locale))
+        });
         let flip = x > vp.width * 0.65;
         Some(view! {
             <div
@@ -32,6 +36,7 @@ pub fn MapTooltip() -> impl IntoView {
                 {tip.other.map(|o| view! { <span class="other-name">{o}</span> })}
                 {tip.detail.map(|d| view! { <span>{d}</span> })}
                 <span>{tip.count}</span>
+                {tip.not_drawn.map(|n| view! { <span class="muted">{n}</span> })}
             </div>
         })
     }

@@ -37,7 +37,7 @@ pub fn CountryProfile(
             <div class="profile-body" data-testid="country-profile">
                 <p class="muted">{p.facts}</p>
                 <ul class="programmes">{p.programmes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                <p>{m.n_partnerships.format(locale, p.pairs.len() as u64)}</p>
+                <p data-testid="profile-counts">{p.count}</p>
                 <div class="button-row">
                     <button type="button" class="button small" on:click=filter_to_country.clone()>
                         {m.filter_to_country}

@@ -39,7 +39,9 @@ pub fn PlaceProfile(
         view! {
             <div class="profile-body" data-testid="place-profile">
                 <p class="muted">{p.facts}</p>
-                <p>{m.n_partnerships.format(locale, p.pairs.len() as u64)}</p>
+                <ul class="counts" data-testid="profile-counts">
+                    {p.counts.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+                </ul>
                 <div class="button-row">
                     <button type="button" class="button small" on:click=filter_to_place.clone()>
                         {m.filter_to_place}

@@ -4,8 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::ask::query::ProfileRef;
 use crate::model::format::dataset::PlaceIdx;
-use crate::model::i18n::fill;
-use crate::model::show::rows::{PartnerRow, partner_rows, place_heading};
+use crate::model::show::rows::{PartnerRow, partner_rows, place_counts, place_heading};
 use crate::ui::sources::SourceRefs;
 use crate::ui::state::{use_app_state, use_explore};
 
@@ -21,23 +20,22 @@ pub fn PlaceDetails(
         let (shown, locale) = (explore.shown.get(), state.locale.get());
         explore.with_data(|d| partner_rows(d, place, &shown, locale))
     });
-    let total = explore.with_data(|d| d.pairs_of(place).len());
+    // Its counts, each with what it counts (its own ties, with the places under it; the
+    // filters' kinds and years).
+    let counts = Memo::new(move |_| {
+        let (shown, locale, play) =
+            (explore.shown.get(), state.locale.get(), state.query.play_year.get());
+        state
+            .query
+            .filters
+            .with(|f| explore.with_data(|d| place_counts(d, place, &shown, f, play, locale)))
+    });
     let heading = Memo::new(move |_| {
         let locale = state.locale.get();
         explore.with_data(|d| place_heading(d, place, locale))
     });
     let id = explore.with_data(|d| d.place(place).id.clone());
     let (id_filter, id_profile) = (id.clone(), id);
-    let count = move || {
-        let locale = state.locale.get();
-        let shown = rows.with(Vec::len);
-        let text = locale.messages().n_partners.format(locale, shown as u64);
-        if shown == total {
-            text
-        } else {
-            fill(locale.messages().n_of_total, &[("shown", &text), ("total", &total.to_string())])
-        }
-    };
     view! {
         <div class="details" data-testid="place-panel">
             <div class="details-head">
@@ -57,7 +55,9 @@ pub fn PlaceDetails(
                 {move || heading.with(|h| h.local.clone()).map(|l| view! { <span lang="">" · " {l}</span> })}
             </p>
             <p class="muted">{move || heading.with(|h| h.facts.clone())}</p>
-            <p>{count}</p>
+            <ul class="counts" data-testid="place-counts">
+                {move || counts.get().into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
+            </ul>
             <div class="button-row">
                 <button type="button" class="button small" on:click=move |_| {
                     let id = id_filter.clone();
@@ -93,7 +93,7 @@ fn PartnerTable(
                     }>
                         {r.other}
                     </button>
-                    <span class="muted">" · " {r.country}</span>
+                    {r.country.map(|c| view! { <span class="muted">" · " {c}</span> })}
                 </td>
                 <td>
                     <span class="nowrap">{r.date}</span>

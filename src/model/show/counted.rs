@@ -1,0 +1,119 @@
+//! A count in words with what it counts beside it: "88 partnerships (with the places under it;
+//! all kinds; all years)". Every panel that shows a number of partnerships writes it here, from
+//! the [`Scope`] the core gave it, so the same scope always reads the same way.
+
+use crate::model::ask::scope::{Kinds, Period, Reach, Scope};
+use crate::model::format::dataset::Dataset;
+use crate::model::i18n::{Locale, country_name, fill, kind_label};
+
+/// The scope in words: whose ties, which kinds, which years, other filters.
+pub fn scope_words(dataset: &Dataset, scope: &Scope, locale: Locale) -> String {
+    let m = locale.messages();
+    let mut parts: Vec<String> = Vec::with_capacity(4);
+    match scope.reach {
+        Reach::Own => parts.push(m.scope_own.to_owned()),
+        Reach::WithPlacesUnder => parts.push(m.scope_with_under.to_owned()),
+        Reach::InCountry(c) => parts.push(fill(
+            m.scope_in_country,
+            &[("country", country_name(locale, dataset.country(c)))],
+        )),
+        Reach::Everything => {}
+    }
+    parts.push(match scope.kinds {
+        Kinds::Every => m.scope_every_kind.to_owned(),
+        Kinds::Formal => m.scope_formal.to_owned(),
+        Kinds::Established => m.scope_established.to_owned(),
+        Kinds::One(k) => fill(m.scope_one_kind, &[("kind", kind_label(locale, k))]),
+        Kinds::Several => m.scope_several_kinds.to_owned(),
+    });
+    parts.push(period_words(scope.period, locale));
+    if scope.narrowed {
+        parts.push(m.scope_narrowed.to_owned());
+    }
+    parts.join(m.scope_separator)
+}
+
+/// The years of a scope in words.
+pub fn period_words(period: Period, locale: Locale) -> String {
+    let m = locale.messages();
+    match period {
+        Period::AllYears => m.scope_all_years.to_owned(),
+        Period::UpTo(year) => fill(m.scope_up_to, &[("year", &year.to_string())]),
+        Period::Between { from, to, undated } => fill(
+            if undated { m.scope_years_undated } else { m.scope_years },
+            &[("from", &from.to_string()), ("to", &to.to_string())],
+        ),
+        Period::KnownBy(date) => fill(m.scope_known_by, &[("date", &locale.date(date))]),
+    }
+}
+
+/// "88 partnerships (with the places under it; all kinds; all years)".
+pub fn counted(dataset: &Dataset, n: usize, scope: &Scope, locale: Locale) -> String {
+    let m = locale.messages();
+    let count = match n {
+        0 => m.no_partnerships.to_owned(),
+        n => m.n_partnerships.format(locale, n as u64),
+    };
+    fill(m.counted, &[("count", &count), ("scope", &scope_words(dataset, scope, locale))])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ask::filter::Filters;
+    use crate::model::ask::scope::{among_shown, selection_scope};
+    use crate::model::format::dataset::Kind;
+    use crate::model::format::load::load;
+
+    fn fixture() -> Dataset {
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
+    }
+
+    #[test]
+    fn a_count_says_whose_ties_which_kinds_and_which_years() {
+        let d = fixture();
+        let whole = Scope::whole(Reach::WithPlacesUnder);
+        assert_eq!(
+            counted(&d, 88, &whole, Locale::En),
+            "88 partnerships (with the places under it; all kinds; all years)"
+        );
+        assert_eq!(
+            counted(&d, 88, &whole, Locale::Zh),
+            "88 对友城关系（含下辖地区；所有类型；全部年份）"
+        );
+        assert_eq!(
+            counted(&d, 1, &Scope::whole(Reach::Own), Locale::En),
+            "1 partnership (of its own; all kinds; all years)"
+        );
+        // None reads as words, never "0 partnerships".
+        assert_eq!(
+            counted(&d, 0, &Scope::whole(Reach::Own), Locale::En),
+            "no partnerships (of its own; all kinds; all years)"
+        );
+        assert_eq!(
+            counted(&d, 0, &Scope::whole(Reach::Own), Locale::Zh),
+            "没有友城关系（仅本级；所有类型；全部年份）"
+        );
+        let mut f = Filters::default();
+        f.kinds.insert(Kind::Sister);
+        f.countries.insert("JP".into());
+        assert_eq!(
+            counted(&d, 5, &selection_scope(&d, &f, Some(1974)), Locale::En),
+            "5 partnerships (with places in Japan; formal sister cities only; up to the end of 1974)"
+        );
+        assert_eq!(
+            counted(&d, 5, &selection_scope(&d, &f, Some(1974)), Locale::Zh),
+            "5 对友城关系（与日本各地；仅正式友好城市；截至1974年底）"
+        );
+        assert_eq!(
+            scope_words(&d, &among_shown(Reach::Own, &f, None), Locale::En),
+            "of its own; formal sister cities only; all years; matching the other filters"
+        );
+        f.kinds.insert(Kind::Intent);
+        f.countries.clear();
+        assert_eq!(
+            scope_words(&d, &selection_scope(&d, &f, None), Locale::Zh),
+            "所选类型；全部年份"
+        );
+    }
+}
