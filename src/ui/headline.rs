@@ -5,9 +5,14 @@ use leptos::prelude::*;
 
 use super::sources::SourceLink;
 use super::state::{use_app_state, use_explore};
-use crate::model::ask::aggregate::{headline_scope, matching_reported};
+use crate::model::ask::aggregate::headline_scope;
+use crate::model::ask::official::compare;
+use crate::model::ask::scope::selection_scope;
 use crate::model::i18n::{fill, pairs_with_countries};
-use crate::model::show::describe::{coverage_text, reported_headline, scope_text};
+use crate::model::show::counted::scope_words;
+use crate::model::show::describe::{
+    comparison_text, headline_details, reported_headline, scope_text,
+};
 
 /// The headline block.
 #[component]
@@ -32,17 +37,13 @@ pub fn Headline() -> impl IntoView {
             None => main,
         }
     };
-    let details = move || {
-        let locale = state.locale.get();
-        let h = figures.get();
-        fill(
-            locale.messages().headline_details,
-            &[
-                ("home", &locale.number(h.home_places as u64)),
-                ("partners", &locale.number(h.partner_places as u64)),
-                ("undated", &locale.number(h.undated as u64)),
-            ],
-        )
+    let details = move || headline_details(&figures.get(), state.locale.get());
+    // What the figures count: the place's reach, the kinds and the years.
+    let counting = move || {
+        let (locale, play) = (state.locale.get(), state.query.play_year.get());
+        let words = filters
+            .with(|f| explore.with_data(|d| scope_words(d, &selection_scope(d, f, play), locale)));
+        fill(locale.messages().headline_counting, &[("scope", &words)])
     };
     view! {
         <section class="headline" aria-labelledby="headline-title" data-testid="headline">
@@ -51,39 +52,44 @@ pub fn Headline() -> impl IntoView {
                 {move || state.messages().headline_colon}
                 <span data-testid="headline-figures">{numbers}</span>
             </h2>
-            <p class="headline-details" data-testid="headline-details">{details}</p>
+            <p class="headline-details" data-testid="headline-details">
+                <span data-testid="headline-counting">{counting}</span>
+                " · "
+                {details}
+            </p>
             <Reported />
         </section>
     }
 }
 
-/// The official figure that matches the filters, with its date, source and how much of it
-/// the dataset documents.
+/// The official figure that matches the filters (and the playback year), with its date and
+/// source, and the dataset's count in the figure's own terms beside it.
 #[component]
 fn Reported() -> impl IntoView {
     let state = use_app_state();
     let explore = use_explore();
     let filters = state.query.filters;
     move || {
-        let locale = state.locale.get();
+        let (locale, play) = (state.locale.get(), state.query.play_year.get());
         let m = locale.messages();
-        let pairs = explore.headline.with(|h| h.pairs);
         filters.with(|f| {
             explore.with_data(|d| {
-                let r = matching_reported(d, f)
-                    .into_iter()
-                    .find(|r| r.pairs.is_some() || r.countries.is_some())?;
-                let text = reported_headline(r, locale)?;
-                let coverage = coverage_text(r, f, pairs, locale);
-                let (date, source) = (locale.date(r.as_of), r.source);
+                let c = compare(d, f, play)?;
+                let text = reported_headline(c.figure, locale)?;
+                let (ours, left_out) = comparison_text(d, &c, locale);
+                let r = c.figure;
+                let (date, source, note) =
+                    (locale.date(r.as_of), r.source, r.note.clone().unwrap_or_default());
                 Some(view! {
                     <p class="reported" data-testid="reported-figure">
                         <span class="reported-label">{m.reported_label}</span>
                         " "
                         <strong>{text}</strong>
-                        " (" {date} ") "
+                        {fill(m.reported_date, &[("date", &date)])}
                         <SourceLink source />
-                        {coverage.map(|c| view! { <span class="coverage">" · " {c}</span> })}
+                        <span class="coverage" data-testid="reported-comparison">" · " {ours}</span>
+                        {left_out.map(|l| view! { <span class="coverage">" · " {l}</span> })}
+                        <span class="visually-hidden">" " {note}</span>
                     </p>
                 })
             })

@@ -231,16 +231,34 @@ pub fn headline_scope(dataset: &Dataset, filters: &Filters) -> HeadlineScope {
 /// established kind for a total (letters of intent are not ties). The headline then compares
 /// like with like.
 pub fn matching_reported<'a>(dataset: &'a Dataset, filters: &Filters) -> Vec<&'a ReportedFigure> {
+    matching_reported_at(dataset, filters, None)
+}
+
+/// Official figures for the scope and filters at a playback year (a figure dated after the
+/// year shown describes another time): with no kind filter, any figure of established ties
+/// (all, formal, friendly); with one, the figure counting those kinds.
+pub fn matching_reported_at<'a>(
+    dataset: &'a Dataset,
+    filters: &Filters,
+    play_year: Option<i32>,
+) -> Vec<&'a ReportedFigure> {
     let Some(scope) = filter_scope(dataset, filters) else { return Vec::new() };
     let kinds: Vec<Kind> = filters.kinds.iter().copied().collect();
-    let kind = match kinds.as_slice() {
-        [] if filters.known_by.is_none() => Some(ReportedKind::All),
-        k if k == ESTABLISHED => Some(ReportedKind::All),
-        [Kind::Sister] => Some(ReportedKind::Sister),
-        [Kind::Friendly] => Some(ReportedKind::Friendly),
-        [Kind::Intent] => Some(ReportedKind::Intent),
-        _ => None,
+    // Without a date cut any figure of established ties is a candidate (`official::compare`
+    // then counts the dataset in the figure's own terms); with one, only a figure counting the
+    // same ties (every established kind for a total).
+    let kinds: &[ReportedKind] = match kinds.as_slice() {
+        [] if filters.known_by.is_none() => {
+            &[ReportedKind::All, ReportedKind::Sister, ReportedKind::Friendly]
+        }
+        k if k == ESTABLISHED => &[ReportedKind::All],
+        [Kind::Sister] => &[ReportedKind::Sister],
+        [Kind::Friendly] => &[ReportedKind::Friendly],
+        [Kind::Sister, Kind::Friendly] if filters.known_by.is_none() => &[ReportedKind::All],
+        [Kind::Intent] => &[ReportedKind::Intent],
+        _ => &[],
     };
+    let kind = (!kinds.is_empty()).then_some(kinds);
     if filters.known_by.is_some() && (filters.years.is_some() || filters.include_undated) {
         return Vec::new();
     }
@@ -256,14 +274,17 @@ pub fn matching_reported<'a>(dataset: &'a Dataset, filters: &Filters) -> Vec<&'a
     if kind.is_none() || other_filters {
         return Vec::new();
     }
-    let end = filters.years.map(|r| r.to());
+    let end = match (filters.years.map(|r| r.to()), play_year) {
+        (Some(to), Some(play)) => Some(to.min(play)),
+        (to, play) => to.or(play),
+    };
     let start = filters.years.map(|r| r.from());
     let mut out: Vec<&ReportedFigure> = dataset
         .reported()
         .iter()
         .filter(|r| {
             r.scope == scope
-                && Some(r.kind) == kind
+                && kind.is_some_and(|k| k.contains(&r.kind))
                 && r.programme == programme
                 && r.partner_country.is_none()
         })

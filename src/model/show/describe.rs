@@ -1,11 +1,11 @@
 //! Filters as words: the removable chips of the active filters, and the line export footers
 //! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
-use crate::model::ask::aggregate::{HeadlineScope, share_is_meaningful};
+use super::counted::counted;
+use crate::model::ask::aggregate::{Headline, HeadlineScope};
 use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
-use crate::model::format::dataset::{
-    CountryIdx, Dataset, Qualifier, ReportedFigure, ReportedKind, ScoStatus,
-};
+use crate::model::ask::official::Comparison;
+use crate::model::format::dataset::{CountryIdx, Dataset, Qualifier, ReportedFigure, ScoStatus};
 use crate::model::i18n::{
     Locale, country_name, fill, pair_name, place_name, reported_kind_label, sco_label,
 };
@@ -198,6 +198,21 @@ pub fn scope_text(dataset: &Dataset, scope: &HeadlineScope, locale: Locale) -> S
     }
 }
 
+/// The line under the headline: its Chinese places, partner places and, when there are any,
+/// the pairs with no known year ("557 Chinese places · 2,141 partner places · 1,478 without a
+/// known year"); each with its plural.
+pub fn headline_details(h: &Headline, locale: Locale) -> String {
+    let m = locale.messages();
+    let mut parts = vec![
+        m.n_home_places.format(locale, h.home_places as u64),
+        m.n_partner_places.format(locale, h.partner_places as u64),
+    ];
+    if h.undated > 0 {
+        parts.push(m.n_undated.format(locale, h.undated as u64));
+    }
+    parts.join(" · ")
+}
+
 /// A reported count with its qualifier ("2,800" or "more than 2,800").
 fn reported_number(r: &ReportedFigure, n: u32, locale: Locale) -> String {
     let more = if r.qualifier == Qualifier::MoreThan { locale.messages().more_than } else { "" };
@@ -259,21 +274,34 @@ pub fn reported_line(r: &ReportedFigure, locale: Locale) -> String {
     )
 }
 
-/// How much of an official total the dataset documents ("documents 84 % of it"), when the
-/// figure counts every kind of tie and the share means something
-/// ([`share_is_meaningful`]).
-pub fn coverage_text(
-    r: &ReportedFigure,
-    filters: &Filters,
-    dataset_pairs: usize,
+/// The dataset's side of an official figure, like with like: "this dataset: 1,234
+/// partnerships (formal sister cities only; known by 21 November 2024), 40% of the official
+/// figure", and what it leaves out ("not counted: 1,260 of unstated type and 300 with no known
+/// year"), when it leaves out anything.
+pub fn comparison_text(
+    dataset: &Dataset,
+    c: &Comparison,
     locale: Locale,
-) -> Option<String> {
-    if !share_is_meaningful(r, filters) {
-        return None;
+) -> (String, Option<String>) {
+    let m = locale.messages();
+    let count = counted(dataset, c.counted, &c.scope, locale);
+    let main = match c.percent() {
+        Some(p) if c.counted > 0 && p < 1.0 => fill(m.compare_dataset_small, &[("count", &count)]),
+        Some(p) if c.counted > 0 => {
+            fill(m.compare_dataset, &[("count", &count), ("percent", &format!("{p:.0}"))])
+        }
+        _ => fill(m.compare_dataset_none, &[("count", &count)]),
+    };
+    let mut left: Vec<String> = Vec::new();
+    if c.unstated > 0 {
+        left.push(m.compare_unstated.format(locale, c.unstated as u64));
     }
-    let total = r.pairs.filter(|n| *n > 0 && r.kind == ReportedKind::All)?;
-    let percent = format!("{:.0}", 100.0 * dataset_pairs as f64 / total as f64);
-    Some(fill(locale.messages().reported_coverage, &[("percent", &percent)]))
+    if c.undated > 0 {
+        left.push(m.compare_undated.format(locale, c.undated as u64));
+    }
+    let left_out =
+        (!left.is_empty()).then(|| fill(m.compare_left_out, &[("list", &left.join(m.list_and))]));
+    (main, left_out)
 }
 
 #[cfg(test)]
@@ -332,5 +360,33 @@ mod tests {
         Removal::IncludeUndated.apply(&mut g);
         assert_eq!(g.only.len(), 1);
         assert_eq!((g.known_by, g.include_undated), (None, true));
+    }
+
+    #[test]
+    fn the_headline_details_read_naturally_for_one_and_for_none() {
+        let h = Headline { pairs: 1, countries: 1, home_places: 1, partner_places: 2, undated: 0 };
+        assert_eq!(headline_details(&h, Locale::En), "1 Chinese place · 2 partner places");
+        let h = Headline { undated: 1, ..h };
+        assert_eq!(headline_details(&h, Locale::Zh), "1 个中方地点 · 2 个外方地点 · 1 对年份不详");
+    }
+
+    #[test]
+    fn an_official_figure_is_set_beside_the_dataset_in_its_own_terms() {
+        let text = include_str!("../../../tests/fixtures/small.json")
+            .replace(r#""kind": "all", "pairs": 2800"#, r#""kind": "sister", "pairs": 2800"#);
+        let d = load(&text).unwrap().dataset;
+        let c = crate::model::ask::official::compare(&d, &Filters::default(), None).unwrap();
+        let (main, left) = comparison_text(&d, &c, Locale::En);
+        assert_eq!(
+            main,
+            "this dataset: 3 partnerships (formal sister cities only; known by 2 June 2021), less than 1% of the official figure"
+        );
+        assert_eq!(left.as_deref(), Some("not counted: 1 with no known year"));
+        let (main, left) = comparison_text(&d, &c, Locale::Zh);
+        assert_eq!(
+            main,
+            "本数据集：3 对友城关系（仅正式友好城市；截至2021年6月2日已知），不到官方数字的 1%"
+        );
+        assert_eq!(left.as_deref(), Some("未计入：年份不详的 1 对"));
     }
 }
