@@ -6,13 +6,18 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::counted::scope_words;
 use super::describe::filter_line;
 use crate::model::ask::aggregate::{
     Ranked, by_continent, by_country, by_kind, by_province, growth,
 };
-use crate::model::ask::filter::Filters;
+use crate::model::ask::filter::{
+    Dimension, Filters, active_dimensions, apply, cut_at_year, without,
+};
 use crate::model::ask::query::ChartKind;
+use crate::model::ask::scope::selection_scope;
 use crate::model::format::dataset::{Continent, Dataset, Kind, PairIdx};
+use crate::model::i18n::messages::Plural;
 use crate::model::i18n::{Locale, continent_label, country_name, fill, kind_label, place_name};
 
 /// What a bar stands for (clicking it sets the matching filter).
@@ -28,8 +33,6 @@ pub enum BarKey {
     Province(String),
     /// A relationship type.
     Kind(Kind),
-    /// Everything beyond the top N.
-    Others,
 }
 
 /// One bar.
@@ -50,26 +53,28 @@ pub struct Bar {
 pub struct ChartSpec {
     /// Which chart.
     pub kind: ChartKind,
-    /// Title.
+    /// Title (the card's heading; drawn in the image only by exports, in their header).
     pub title: String,
+    /// What the bars count ("Counting: all kinds; all years").
+    pub counting: String,
+    /// The UI language (numbers are written its way, with thousands separators).
+    pub locale: Locale,
     /// Value axis label.
     pub value_label: String,
     /// Category axis label.
     pub category_label: String,
     /// The bars, in drawing order.
     pub bars: Vec<Bar>,
-    /// Growth chart only: cumulative pairs per year.
-    pub cumulative: Vec<(i32, u32)>,
-    /// Growth chart only: legend text of the line.
-    pub cumulative_label: String,
-    /// A sentence under the chart (how many pairs have no year, how many are in "others").
+    /// A sentence under the chart: how many pairs have no year, or the places beyond the top
+    /// ones ("and 124 more countries, with 1,032 partnerships") — never a bar that would
+    /// dwarf the others.
     pub note: Option<String>,
     /// A text summary for screen readers.
     pub summary: String,
 }
 
 impl ChartSpec {
-    /// Total of the bars (with "others").
+    /// Total of the bars.
     pub fn total(&self) -> u32 {
         self.bars.iter().map(|b| b.value).sum()
     }
@@ -108,32 +113,34 @@ pub fn export_frame(
 ) -> Frame {
     let m = locale.messages();
     let meta = dataset.meta();
-    let title = match locale {
+    let dataset_title = match locale {
         Locale::Zh => meta.title_zh.clone().unwrap_or(meta.title_en.clone()),
         Locale::En => meta.title_en.clone(),
     };
     let source = fill(
         m.export_source,
         &[
-            ("title", &title),
+            ("title", &dataset_title),
             ("version", &meta.version),
             ("licence", meta.licence.as_deref().unwrap_or("-")),
         ],
     );
     let mut footer: Vec<String> = spec.note.clone().into_iter().collect();
     footer.extend([
+        spec.counting.clone(),
         filter_line(dataset, filters, locale),
         source,
         fill(m.export_permalink, &[("url", permalink)]),
     ]);
-    Frame { header: vec![m.app_name.to_owned()], footer }
+    // The title is drawn once: in the card on screen, in the header of an export.
+    Frame { header: vec![m.app_name.to_owned(), spec.title.clone()], footer }
 }
 
 /// The text metadata of an exported PNG (keyword, value): the title, the software, then the
 /// footer lines as descriptions, the source and the URL (the last two footer lines).
-pub fn png_text(spec: &ChartSpec, frame: &Frame) -> Vec<(String, String)> {
+pub fn png_text(frame: &Frame) -> Vec<(String, String)> {
     let mut text = vec![
-        ("Title".to_owned(), format!("{} – {}", frame.header.join(" "), spec.title)),
+        ("Title".to_owned(), frame.header.join(" – ")),
         ("Software".to_owned(), "Youcheng 友城".to_owned()),
     ];
     let n = frame.footer.len();
@@ -151,24 +158,58 @@ pub fn png_text(spec: &ChartSpec, frame: &Frame) -> Vec<(String, String)> {
 /// Top N shown in the country and province charts.
 pub const TOP_N: usize = 15;
 
-/// Builds a chart's content from a selection.
+/// The filter a chart's bars set (clicking a bar), which the chart itself does not apply.
+pub fn chart_dimension(kind: ChartKind) -> Dimension {
+    match kind {
+        ChartKind::Growth => Dimension::Years,
+        ChartKind::Countries => Dimension::Country,
+        ChartKind::Continents => Dimension::Continent,
+        ChartKind::Provinces => Dimension::Province,
+        ChartKind::Kinds => Dimension::Kind,
+    }
+}
+
+/// The pairs a chart draws: those on show, except that the chart's own filter is left out, so
+/// a chosen bar is highlighted among the others (as OWID does) while the rest of the app
+/// filters. `shown` is the selection cut at the playback year.
+pub fn chart_pairs(
+    dataset: &Dataset,
+    kind: ChartKind,
+    filters: &Filters,
+    shown: &[PairIdx],
+    play_year: Option<i32>,
+) -> Vec<PairIdx> {
+    let own = chart_dimension(kind);
+    if !active_dimensions(filters).contains(&own) {
+        return shown.to_vec();
+    }
+    let pairs = apply(dataset, &without(filters, own)).pairs;
+    match play_year {
+        Some(year) => cut_at_year(dataset, &pairs, year),
+        None => pairs,
+    }
+}
+
+/// Builds a chart's content from the pairs it draws ([`chart_pairs`]).
 pub fn spec(
     kind: ChartKind,
     dataset: &Dataset,
     pairs: &[PairIdx],
     filters: &Filters,
+    play_year: Option<i32>,
     locale: Locale,
 ) -> ChartSpec {
     let m = locale.messages();
     let number = |n: usize| locale.number(n as u64);
+    let scope = selection_scope(dataset, &without(filters, chart_dimension(kind)), play_year);
     let mut spec = ChartSpec {
         kind,
         title: String::new(),
+        counting: fill(m.headline_counting, &[("scope", &scope_words(dataset, &scope, locale))]),
+        locale,
         value_label: m.chart_pairs.to_owned(),
         category_label: String::new(),
         bars: Vec::new(),
-        cumulative: Vec::new(),
-        cumulative_label: m.chart_cumulative.to_owned(),
         note: None,
         summary: String::new(),
     };
@@ -188,7 +229,6 @@ pub fn spec(
                     highlighted: filters.years.is_some_and(|r| r.contains(*year)),
                 })
                 .collect();
-            spec.cumulative = g.years.iter().map(|(y, _, total)| (*y, *total as u32)).collect();
             spec.note = Some(m.chart_undated_note.format(locale, g.undated as u64));
             let peak = g.years.iter().max_by_key(|(_, n, _)| *n);
             spec.summary = match (g.years.first(), g.years.last(), peak) {
@@ -223,7 +263,7 @@ pub fn spec(
                     }
                 })
                 .collect();
-            spec.bars.extend(others_bar(locale, &ranked));
+            spec.note = rest_note(locale, &ranked, m.n_more_countries);
         }
         ChartKind::Continents => {
             spec.title = m.chart_continents_title.to_owned();
@@ -256,7 +296,7 @@ pub fn spec(
                     }
                 })
                 .collect();
-            spec.bars.extend(others_bar(locale, &ranked));
+            spec.note = rest_note(locale, &ranked, m.n_more_provinces);
         }
         ChartKind::Kinds => {
             spec.title = m.chart_kinds_title.to_owned();
@@ -305,8 +345,6 @@ pub struct ChartStyle {
     pub bar: RGBColor,
     /// Highlighted bars.
     pub highlight: RGBColor,
-    /// The cumulative line.
-    pub line: RGBColor,
     /// Font family.
     pub font: String,
     /// Multiplier for every size (device pixel ratio).
@@ -321,7 +359,6 @@ impl Default for ChartStyle {
             grid: RGBColor(220, 224, 228),
             bar: RGBColor(0, 114, 178),
             highlight: RGBColor(213, 94, 0),
-            line: RGBColor(179, 38, 30),
             font: "sans-serif".to_owned(),
             scale: 1.0,
         }
@@ -355,17 +392,28 @@ pub struct Frame {
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// The "N others" bar after a top-N ranking, when anything was folded into it.
-fn others_bar<K>(locale: Locale, ranked: &Ranked<K>) -> Option<Bar> {
-    (ranked.others > 0).then(|| Bar {
-        key: BarKey::Others,
-        label: fill(
-            locale.messages().chart_others,
-            &[("n", &locale.number(ranked.n_others as u64))],
-        ),
-        value: ranked.others as u32,
-        highlighted: false,
+/// What a top-N ranking leaves out, as a sentence under the chart ("and 124 more countries,
+/// with 1,032 partnerships"); a bar would dwarf the ones it follows.
+fn rest_note<K>(locale: Locale, ranked: &Ranked<K>, more: Plural) -> Option<String> {
+    let m = locale.messages();
+    (ranked.n_others > 0).then(|| {
+        fill(
+            m.chart_rest,
+            &[
+                ("more", &more.format(locale, ranked.n_others as u64)),
+                ("pairs", &m.n_partnerships.format(locale, ranked.others as u64)),
+            ],
+        )
     })
+}
+
+/// An axis tick as the locale writes a whole number ("1,400"); nothing between whole numbers.
+fn whole(locale: Locale, value: f64) -> String {
+    if value.fract().abs() < 1e-9 && value >= 0.0 {
+        locale.number(value.round() as u64)
+    } else {
+        String::new()
+    }
 }
 
 fn estimate_text_px(text: &str, size: f64) -> u32 {
@@ -413,18 +461,11 @@ pub fn draw<DB: DrawingBackend>(
             .last()
             .and_then(|b| if let BarKey::Year(y) = b.key { Some(y) } else { None })
             .unwrap_or(first);
-        let max_total = spec.cumulative.last().map(|c| c.1).unwrap_or(1).max(1);
         let mut chart = ChartBuilder::on(&area)
-            .caption(spec.title.clone(), font(16.0))
             .margin(px(8.0))
             .x_label_area_size(px(34.0))
             .y_label_area_size(px(44.0))
-            .right_y_label_area_size(px(48.0))
-            .build_cartesian_2d(first as f64 - 0.5..last as f64 + 0.5, 0.0..max as f64 * 1.1)?
-            .set_secondary_coord(
-                first as f64 - 0.5..last as f64 + 0.5,
-                0.0..max_total as f64 * 1.05,
-            );
+            .build_cartesian_2d(first as f64 - 0.5..last as f64 + 0.5, 0.0..max as f64 * 1.1)?;
         chart
             .configure_mesh()
             .disable_x_mesh()
@@ -437,21 +478,9 @@ pub fn draw<DB: DrawingBackend>(
             .x_label_formatter(&|x| {
                 if x.fract().abs() < 1e-9 { format!("{:.0}", x) } else { String::new() }
             })
-            .y_label_formatter(&|y| {
-                if y.fract().abs() < 1e-9 { format!("{:.0}", y) } else { String::new() }
-            })
+            .y_label_formatter(&|y| whole(spec.locale, *y))
             .label_style(font(11.0))
             .axis_desc_style(font(12.0))
-            .draw()?;
-        chart
-            .configure_secondary_axes()
-            .y_label_formatter(&|y| {
-                if y.fract().abs() < 1e-9 { format!("{:.0}", y) } else { String::new() }
-            })
-            .y_desc(spec.cumulative_label.clone())
-            .label_style(font(11.0))
-            .axis_desc_style(font(12.0))
-            .axis_style(style.line)
             .draw()?;
         for (i, bar) in spec.bars.iter().enumerate() {
             let BarKey::Year(year) = bar.key else { continue };
@@ -468,32 +497,6 @@ pub fn draw<DB: DrawingBackend>(
                 hits.push(BarHit::new(i, (l, t), (r, b)));
             }
         }
-        chart.draw_secondary_series(LineSeries::new(
-            spec.cumulative.iter().map(|(y, n)| (*y as f64, *n as f64)),
-            style.line.stroke_width(px(2.0).max(1) as u32),
-        ))?;
-        // The legend, drawn by hand: plotters' series-label box measures its text with a
-        // styled DOM element, which a strict CSP blocks in the browser.
-        let (left, top) = chart.backend_coord(&(first as f64 - 0.5, max as f64 * 1.1));
-        let label_font = font(11.0);
-        let (text_w, text_h) = root.estimate_text_size(&spec.cumulative_label, &label_font)?;
-        let (x0, y0) = (left + px(8.0), top + px(6.0));
-        let (x1, y1) = (x0 + px(34.0) + text_w as i32, y0 + text_h as i32 + px(10.0));
-        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], style.background.mix(0.85).filled()))?;
-        root.draw(&Rectangle::new([(x0, y0), (x1, y1)], style.grid))?;
-        let middle = (y0 + y1) / 2;
-        root.draw(&PathElement::new(
-            vec![(x0 + px(6.0), middle), (x0 + px(24.0), middle)],
-            style.line.stroke_width(px(2.0).max(1) as u32),
-        ))?;
-        root.draw(&Text::new(
-            spec.cumulative_label.clone(),
-            (x0 + px(30.0), middle),
-            label_font.pos(plotters::style::text_anchor::Pos::new(
-                plotters::style::text_anchor::HPos::Left,
-                plotters::style::text_anchor::VPos::Center,
-            )),
-        ))?;
         return Ok(hits);
     }
     // Horizontal bars: categories down the side, values along the bottom.
@@ -506,7 +509,6 @@ pub fn draw<DB: DrawingBackend>(
         .unwrap_or(40)
         .clamp(40, 200);
     let mut chart = ChartBuilder::on(&area)
-        .caption(spec.title.clone(), font(16.0))
         .margin(px(8.0))
         .x_label_area_size(px(34.0))
         .y_label_area_size((label_width as f64 * s) as u32 + px(12.0) as u32)
@@ -520,27 +522,19 @@ pub fn draw<DB: DrawingBackend>(
         .x_desc(spec.value_label.clone())
         .y_labels(0)
         .max_light_lines(0)
-        .x_label_formatter(&|x| {
-            if x.fract().abs() < 1e-9 { format!("{:.0}", x) } else { String::new() }
-        })
+        .x_label_formatter(&|x| whole(spec.locale, *x))
         .label_style(font(11.0))
         .axis_desc_style(font(12.0))
         .draw()?;
     for (i, bar) in spec.bars.iter().enumerate() {
         let (y0, y1) = ((n - 1 - i) as f64 + 0.15, (n - i) as f64 - 0.15);
-        let colour = if bar.highlighted {
-            style.highlight
-        } else if bar.key == BarKey::Others {
-            style.grid
-        } else {
-            style.bar
-        };
+        let colour = if bar.highlighted { style.highlight } else { style.bar };
         chart.draw_series(std::iter::once(Rectangle::new(
             [(0.0, y0), (bar.value as f64, y1)],
             colour.filled(),
         )))?;
         chart.draw_series(std::iter::once(Text::new(
-            format!("{}", bar.value),
+            spec.locale.number(u64::from(bar.value)),
             (bar.value as f64 + max as f64 * 0.01, (y0 + y1) / 2.0),
             font(11.0).pos(plotters::style::text_anchor::Pos::new(
                 plotters::style::text_anchor::HPos::Left,
@@ -583,7 +577,7 @@ pub fn to_svg(spec: &ChartSpec, style: &ChartStyle, frame: &Frame, size: (u32, u
 }
 
 /// Applies a click on a bar to the filters: sets the matching filter, or clears it when that
-/// bar was already the selection. "Others" changes nothing.
+/// bar was already the selection.
 pub fn toggle_filter(filters: &Filters, key: &BarKey) -> Filters {
     let mut f = filters.clone();
     match key {
@@ -620,7 +614,6 @@ pub fn toggle_filter(filters: &Filters, key: &BarKey) -> Filters {
                 f.kinds.insert(*k);
             }
         }
-        BarKey::Others => {}
     }
     f
 }
@@ -637,8 +630,9 @@ mod tests {
 
     fn render(kind: ChartKind, filters: &Filters, locale: Locale) -> (ChartSpec, String) {
         let d = fixture();
-        let pairs = apply(&d, filters).pairs;
-        let spec = spec(kind, &d, &pairs, filters, locale);
+        let shown = apply(&d, filters).pairs;
+        let pairs = chart_pairs(&d, kind, filters, &shown, None);
+        let spec = spec(kind, &d, &pairs, filters, None, locale);
         let text = to_svg(&spec, &ChartStyle::default(), &Frame::default(), (640, 360));
         (spec, text)
     }
@@ -648,25 +642,27 @@ mod tests {
     }
 
     #[test]
-    fn growth_draws_a_bar_per_year_the_cumulative_line_and_states_the_undated() {
+    fn growth_draws_a_bar_per_year_on_one_axis_and_states_the_undated() {
         let (spec, svg) = render(ChartKind::Growth, &Filters::default(), Locale::En);
         assert_eq!(spec.bars.len(), 2021 - 1974 + 1);
         assert_eq!(spec.total(), 4, "the dated pairs");
-        assert_eq!(spec.cumulative.last(), Some(&(2021, 4)));
-        assert!(svg.contains("Partnerships per year"), "title");
+        // The title is the card's heading: not drawn again inside the plot.
+        assert!(!svg.contains("Partnerships per year"), "title drawn once");
         assert_eq!(
             spec.note.as_deref(),
             Some("1 partnership with no known year is not shown"),
             "undated note"
         );
-        assert!(svg.contains("Cumulative"), "line legend");
-        assert!(count(&svg, "<polyline") >= 1, "the cumulative line");
-        // One filled rectangle per non-empty year (plus background and legend boxes).
+        // One value axis: no second scale up to the running total (4), no line's legend.
+        assert!(!svg.contains(">4<"), "no second axis up to the cumulative total");
+        assert!(!svg.contains("Cumulative"), "no cumulative line");
+        assert_eq!(spec.counting, "Counting: all kinds; all years");
+        // One filled rectangle per non-empty year (plus the background).
         assert!(count(&svg, "<rect") >= 4);
     }
 
     #[test]
-    fn countries_beyond_the_top_fifteen_fold_into_one_others_bar() {
+    fn countries_beyond_the_top_fifteen_are_said_under_the_chart_not_drawn_as_a_bar() {
         let text = std::fs::read_to_string(
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/partnerships.json"),
         )
@@ -675,14 +671,33 @@ mod tests {
         let pairs: Vec<PairIdx> = d.pair_indices().collect();
         let countries: std::collections::BTreeSet<_> =
             pairs.iter().map(|p| d.place(d.partnership(*p).partner).country).collect();
-        let spec = spec(ChartKind::Countries, &d, &pairs, &Filters::default(), Locale::En);
-        assert_eq!(spec.bars.len(), TOP_N + 1);
-        let others = &spec.bars[TOP_N];
-        assert_eq!(others.key, BarKey::Others);
-        assert_eq!(others.label, format!("Others ({} more)", countries.len() - TOP_N));
-        assert_eq!(spec.total() as usize, pairs.len(), "every pair is in a bar");
-        let zh = super::spec(ChartKind::Countries, &d, &pairs, &Filters::default(), Locale::Zh);
-        assert!(zh.bars[TOP_N].label.contains(&(countries.len() - TOP_N).to_string()));
+        let f = Filters::default();
+        let spec = spec(ChartKind::Countries, &d, &pairs, &f, None, Locale::En);
+        assert_eq!(spec.bars.len(), TOP_N, "no bar for the rest: it would dwarf the others");
+        let rest = pairs.len() - spec.total() as usize;
+        assert_eq!(
+            spec.note.as_deref(),
+            Some(
+                format!(
+                    "and {} more countries, with {} partnerships",
+                    countries.len() - TOP_N,
+                    Locale::En.number(rest as u64)
+                )
+                .as_str()
+            )
+        );
+        let zh = super::spec(ChartKind::Countries, &d, &pairs, &f, None, Locale::Zh);
+        assert!(zh.note.is_some_and(|n| n.contains(&(countries.len() - TOP_N).to_string())));
+        // Numbers inside the chart carry thousands separators, as the text does.
+        let svg = to_svg(&spec, &ChartStyle::default(), &Frame::default(), (640, 420));
+        let big = spec.bars.iter().map(|b| b.value).max().unwrap_or(0);
+        if big >= 1000 {
+            assert!(
+                svg.contains(&Locale::En.number(u64::from(big))),
+                "{big} written with a separator"
+            );
+        }
+        assert!(!svg.contains(">1000<") && !svg.contains(">1200<"), "axis ticks with separators");
     }
 
     #[test]
@@ -700,12 +715,16 @@ mod tests {
     }
 
     #[test]
-    fn a_filtered_country_chart_shows_one_highlighted_bar() {
+    fn a_chosen_country_is_highlighted_among_the_others_while_the_rest_filters() {
         let mut filters = Filters::default();
         filters.countries.insert("JP".into());
         let (spec, _) = render(ChartKind::Countries, &filters, Locale::En);
-        assert_eq!(spec.bars.len(), 1);
-        assert!(spec.bars[0].highlighted);
+        // The chart keeps every country (it was one full-width bar), Japan highlighted.
+        assert_eq!(spec.bars.len(), 4);
+        let highlighted: Vec<&str> =
+            spec.bars.iter().filter(|b| b.highlighted).map(|b| b.label.as_str()).collect();
+        assert_eq!(highlighted, ["Japan"]);
+        // The other charts follow the filter: the growth chart holds the one Japanese pair.
         let (growth, _) = render(ChartKind::Growth, &filters, Locale::En);
         assert_eq!(growth.total(), 1, "the growth chart's total is the one Japanese pair");
     }
@@ -717,7 +736,7 @@ mod tests {
         // Vertical (growth) and horizontal (the others) bars: a point inside each drawn box
         // finds that bar and no other.
         for kind in ChartKind::ALL {
-            let spec = spec(kind, &d, &pairs, &Filters::default(), Locale::En);
+            let spec = spec(kind, &d, &pairs, &Filters::default(), None, Locale::En);
             let mut out = String::new();
             let hits = {
                 let root = SVGBackend::with_string(&mut out, (600, 300)).into_drawing_area();
@@ -731,18 +750,17 @@ mod tests {
             }
             assert_eq!(bar_at(&hits, -5, -5), None);
         }
-        let spec = spec(ChartKind::Kinds, &d, &pairs, &Filters::default(), Locale::En);
+        let spec = spec(ChartKind::Kinds, &d, &pairs, &Filters::default(), None, Locale::En);
         let once = toggle_filter(&Filters::default(), &spec.bars[0].key);
         assert!(once.kinds.contains(&Kind::Sister));
         assert!(toggle_filter(&once, &spec.bars[0].key).is_empty(), "clicking again clears it");
-        assert_eq!(toggle_filter(&once, &BarKey::Others), once);
     }
 
     #[test]
     fn exports_carry_the_header_and_footer() {
         let d = fixture();
         let pairs: Vec<PairIdx> = d.pair_indices().collect();
-        let spec = spec(ChartKind::Continents, &d, &pairs, &Filters::default(), Locale::En);
+        let spec = spec(ChartKind::Continents, &d, &pairs, &Filters::default(), None, Locale::En);
         let frame = Frame {
             header: vec!["Youcheng 友城".into()],
             footer: vec![
@@ -775,14 +793,15 @@ mod tests {
         let mut filters = Filters::default();
         filters.countries.insert("JP".into());
         let pairs = apply(&d, &filters).pairs;
-        let spec = spec(ChartKind::Countries, &d, &pairs, &filters, Locale::En);
+        let spec = spec(ChartKind::Countries, &d, &pairs, &filters, None, Locale::En);
         let frame = export_frame(&d, &spec, &filters, "https://example.org/?cty=JP", Locale::En);
-        assert_eq!(frame.header, ["Youcheng 友城"]);
+        // The title moved out of the plot into the export's header: drawn once.
+        assert_eq!(frame.header, ["Youcheng 友城", "Top partner countries"]);
         let n = frame.footer.len();
         assert_eq!(frame.footer[n - 3], "Filters: Japan");
         assert!(frame.footer[n - 2].contains("Test fixture: five partnerships"));
         assert!(frame.footer[n - 1].contains("https://example.org/?cty=JP"));
-        let text = png_text(&spec, &frame);
+        let text = png_text(&frame);
         let keys: Vec<&str> = text.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(&keys[..2], ["Title", "Software"]);
         assert_eq!(&keys[keys.len() - 2..], ["Source", "URL"]);

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::i18n::fill;
-use crate::model::show::charts::{Bar, BarKey, ChartSpec, toggle_filter};
+use crate::model::show::charts::{Bar, ChartSpec, toggle_filter};
 use crate::ui::state::use_app_state;
 
 /// The chart's data table, folded away under a summary.
@@ -17,7 +17,7 @@ pub fn ChartData(
     let row = move |bar: Bar| {
         let m = state.messages();
         let locale = state.locale.get();
-        let button = (bar.key != BarKey::Others).then(|| {
+        let button = {
             let key = bar.key.clone();
             view! {
                 <button
@@ -33,7 +33,7 @@ pub fn ChartData(
                     {m.filter_action}
                 </button>
             }
-        });
+        };
         view! {
             <tr>
                 <th scope="row">{bar.label.clone()}</th>

@@ -45,7 +45,7 @@ fn export_png(app: AppState, explore: ExploreState, spec: &ChartSpec, source: &w
     if !drawn {
         return app.downloaded(&name, None);
     }
-    let text = png_text(spec, &frame);
+    let text = png_text(&frame);
     let file = name.clone();
     download_canvas_png(&name, &canvas, text, move |outcome| app.downloaded(&file, outcome));
 }

@@ -1,6 +1,8 @@
 //! The charts tab: growth over time, top partner countries, continents, provinces and types,
-//! drawn with plotters on canvas. Every chart follows the filters; clicking a bar sets the
-//! matching filter (clicking it again clears it); each chart has a text summary, a data table
+//! drawn with plotters on canvas. Every chart follows the filters but its own: clicking a bar
+//! sets the matching filter (clicking it again clears it) and the bar is highlighted among the
+//! others while the rest of the app filters; each chart says what it counts, has a text
+//! summary, a data table
 //! with keyboard-operable filter buttons, and PNG and SVG exports with title, filters, source
 //! and permalink.
 
@@ -19,7 +21,9 @@ use self::style::chart_style;
 use super::dom::element_size;
 use super::state::{use_app_state, use_explore};
 use crate::model::ask::query::{ChartKind, EmbedPreset};
-use crate::model::show::charts::{BarHit, ChartSpec, Frame, bar_at, draw, spec, toggle_filter};
+use crate::model::show::charts::{
+    BarHit, ChartSpec, Frame, bar_at, chart_pairs, draw, spec, toggle_filter,
+};
 
 /// The charts tab (or, embedded with `embed=chart`, one chart; or the charts of a preset).
 #[component]
@@ -75,9 +79,17 @@ fn ChartCard(
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let wrap_ref = NodeRef::<leptos::html::Div>::new();
     let size = element_size(wrap_ref);
+    // The chart's own filter is left out of its bars (the chosen bar is highlighted among
+    // the others); every other filter and the playback apply.
     let chart = Memo::new(move |_| {
-        let (pairs, locale) = (explore.shown.get(), state.locale.get());
-        state.query.filters.with(|f| explore.with_data(|d| spec(kind, d, &pairs, f, locale)))
+        let (shown, locale, play) =
+            (explore.shown.get(), state.locale.get(), state.query.play_year.get());
+        state.query.filters.with(|f| {
+            explore.with_data(|d| {
+                let pairs = chart_pairs(d, kind, f, &shown, play);
+                spec(kind, d, &pairs, f, play, locale)
+            })
+        })
     });
     let hits: StoredValue<Vec<BarHit>, LocalStorage> = StoredValue::new_local(Vec::new());
     let hover = RwSignal::new(None::<(usize, f64, f64)>);
@@ -118,6 +130,7 @@ fn ChartCard(
             <figcaption class="chart-head">
                 <h2 class="chart-title">{move || chart.with(|c| c.title.clone())}</h2>
                 <ExportButtons chart canvas=canvas_ref />
+                <p class="muted chart-counting">{move || chart.with(|c| c.counting.clone())}</p>
             </figcaption>
             <div class="chart-canvas-wrap" node_ref=wrap_ref>
                 <canvas

@@ -25,7 +25,6 @@ pub fn chart_style(element: &web_sys::Element, scale: f64) -> ChartStyle {
         grid: colour("--yc-chart-grid", defaults.grid),
         bar: colour("--yc-chart-bar", defaults.bar),
         highlight: colour("--yc-chart-highlight", defaults.highlight),
-        line: colour("--yc-chart-line", defaults.line),
         font: "sans-serif".to_owned(),
         scale,
     }
