@@ -34,6 +34,7 @@ mod sources;
 pub mod state;
 mod stories;
 mod table;
+mod table_pages;
 
 pub use app::{App, AppConfig, AppRoot, DEFAULT_DATA_URL};
 pub use fetch::{FetchError, fetch_text};

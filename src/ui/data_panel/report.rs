@@ -56,7 +56,7 @@ pub fn ValidationReport() -> impl IntoView {
         };
         view! {
             <ul class="problem-list" data-testid="problem-list">{items}</ul>
-            <Show when=move || shown.get() < total>
+            <Show when=move || { shown.get() < total }>
                 <button type="button" class="button small" on:click=move |_| shown.update(|n| *n += LIST_STEP)>
                     {move || format!("{} ({} / {total})", state.messages().show_more, shown.get())}
                 </button>

@@ -4,9 +4,15 @@
 use leptos::prelude::*;
 
 use crate::model::format::dataset::SourceIdx;
+use crate::model::i18n::messages::Messages;
 use crate::model::show::rows::reported_row;
 use crate::ui::sources::SourceLink;
 use crate::ui::state::{use_app_state, use_explore};
+
+/// The names of the columns of [`reported_row`].
+fn column_labels(m: &Messages) -> [&'static str; 5] {
+    [m.col_scope, m.col_date, m.col_counts, m.col_pairs, m.col_countries]
+}
 
 /// The table of official figures.
 #[component]
@@ -17,32 +23,45 @@ pub fn ReportedFigures() -> impl IntoView {
     let row = move |i: usize| {
         let (id, source) =
             explore.with_data(|d| (d.reported()[i].id.clone(), d.reported()[i].source));
+        // Each cell carries its column's name: a phone shows a card per figure.
         let cells = move || {
             let locale = state.locale.get();
+            let labels = column_labels(locale.messages());
             explore
                 .with_data(|d| reported_row(d, &d.reported()[i], locale))
                 .into_iter()
-                .map(|cell| view! { <td>{cell}</td> })
+                .zip(labels)
+                .map(|(cell, label)| view! { <td role="cell" data-label=label>{cell}</td> })
                 .collect_view()
         };
-        view! { <tr data-id=id>{cells} <td><SourceLink source /></td></tr> }
+        let sources = move || state.messages().col_sources;
+        view! {
+            <tr role="row" data-id=id>
+                {cells}
+                <td role="cell" data-label=sources><SourceLink source /></td>
+            </tr>
+        }
     };
     view! {
         <section class="card" aria-labelledby="reported-title">
             <h2 id="reported-title">{move || state.messages().reported_title}</h2>
             <div class="table-scroll">
-                <table class="data-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{move || state.messages().col_scope}</th>
-                            <th scope="col">{move || state.messages().col_date}</th>
-                            <th scope="col">{move || state.messages().col_counts}</th>
-                            <th scope="col">{move || state.messages().col_pairs}</th>
-                            <th scope="col">{move || state.messages().col_countries}</th>
-                            <th scope="col">{move || state.messages().col_sources}</th>
+                // The roles keep the table a table for screen readers when a phone lays its rows
+                // out as cards.
+                <table class="data-table figures-table" role="table">
+                    <thead role="rowgroup">
+                        <tr role="row">
+                            {move || {
+                                let m = state.messages();
+                                column_labels(m)
+                                    .into_iter()
+                                    .chain([m.col_sources])
+                                    .map(|label| view! { <th scope="col" role="columnheader">{label}</th> })
+                                    .collect_view()
+                            }}
                         </tr>
                     </thead>
-                    <tbody>{(0..n).map(row).collect_view()}</tbody>
+                    <tbody role="rowgroup">{(0..n).map(row).collect_view()}</tbody>
                 </table>
             </div>
         </section>
