@@ -409,7 +409,7 @@ mod cli {
         });
         time("charts: all five specs", &mut || {
             for kind in ChartKind::ALL {
-                std::hint::black_box(spec(kind, d, &pairs, &Filters::default(), Locale::En));
+                std::hint::black_box(spec(kind, d, &pairs, &Filters::default(), None, Locale::En));
             }
         });
         let (europe, _) = parse("?cont=EU");

@@ -253,11 +253,14 @@ pub fn full_width_brackets(zh: &str) -> String {
     zh.replace('(', "（").replace(')', "）")
 }
 
-/// A source's Chinese name without the country written in front ("韩国青松郡" → "青松郡").
-pub fn without_country<'a>(zh: &'a str, country_zh: &[&str]) -> &'a str {
+/// A source's Chinese name without the country written in front ("韩国青松郡" → "青松郡"),
+/// unless the place's own name begins with the country's: `own` are its names GeoNames knows
+/// (巴西利亚 is Brasília, not 利亚 in Brazil; 墨西哥城 is Mexico City).
+pub fn without_country<'a>(zh: &'a str, country_zh: &[&str], own: &[String]) -> &'a str {
     for prefix in country_zh {
         if let Some(rest) = zh.strip_prefix(prefix)
             && rest.chars().count() >= 2
+            && !own.iter().any(|name| name.starts_with(prefix))
         {
             return rest;
         }
@@ -295,11 +298,21 @@ mod tests {
 
     #[test]
     fn the_country_in_front_is_taken_off() {
-        assert_eq!(without_country("韩国青松郡", &["韩国"]), "青松郡");
-        assert_eq!(without_country("韩国", &["韩国"]), "韩国");
-        assert_eq!(without_country("奈良市", &["日本"]), "奈良市");
+        assert_eq!(without_country("韩国青松郡", &["韩国"], &[]), "青松郡");
+        assert_eq!(without_country("韩国", &["韩国"], &[]), "韩国");
+        assert_eq!(without_country("奈良市", &["日本"], &[]), "奈良市");
         assert_eq!(full_width_brackets("堪萨斯市(密苏里州)"), "堪萨斯市（密苏里州）");
         assert_eq!(full_width_brackets("奈良市"), "奈良市");
+    }
+
+    #[test]
+    fn a_name_that_begins_with_its_countrys_is_never_cut() {
+        // Brasília's own name begins with Brazil's: the rule once shipped 利亚联邦区.
+        let own = names(&["巴西利亚"]);
+        assert_eq!(without_country("巴西利亚联邦区", &["巴西"], &own), "巴西利亚联邦区");
+        assert_eq!(without_country("墨西哥城", &["墨西哥"], &names(&["墨西哥城"])), "墨西哥城");
+        // A name GeoNames writes without the country still loses it.
+        assert_eq!(without_country("韩国青松郡", &["韩国"], &names(&["青松郡"])), "青松郡");
     }
 
     #[test]

@@ -22,6 +22,18 @@ pub fn read_csv(path: &Path) -> Result<Table, InputError> {
     if let Some(bad) = table.bad.first() {
         return Err(InputError(format!("{}: broken quoting at line {}", path.display(), bad.line)));
     }
+    // A row wider than its header lost its last cells: an unquoted comma cut a note in two
+    // (a pair's note once shipped as "… (Government Website of Shaanxi Province").
+    let width = table.header.len();
+    if let Some(row) = table.rows.iter().find(|r| r.fields.len() > width) {
+        return Err(InputError(format!(
+            "{}: line {} has {} cells, the header {} (an unquoted comma?)",
+            path.display(),
+            row.line,
+            row.fields.len(),
+            width
+        )));
+    }
     Ok(table)
 }
 
@@ -103,5 +115,20 @@ mod tests {
         assert_eq!(short_id("p", "cn-xian|jp-nara", 6), short_id("p", "cn-xian|jp-nara", 6));
         assert_ne!(short_id("p", "cn-xian|jp-nara", 6), short_id("p", "cn-xian|jp-naraa", 6));
         assert_eq!(short_id("p", "x", 6).len(), 7);
+    }
+
+    #[test]
+    fn a_row_wider_than_its_header_is_refused_not_cut() {
+        let dir = std::env::temp_dir().join(format!("yc-util-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("facts.csv");
+        std::fs::write(&file, "pair,note\nxian-nara,first tie (a source, 2018)\n").expect("write");
+        let error = read_csv(&file).expect_err("an unquoted comma in the last cell");
+        assert!(error.0.contains("line 2 has 3 cells"), "{}", error.0);
+        std::fs::write(&file, "pair,note\nxian-nara,\"first tie (a source, 2018)\"\n")
+            .expect("write");
+        let table = read_csv(&file).expect("quoted, it reads");
+        assert_eq!(table.rows[0].get(1), "first tie (a source, 2018)");
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

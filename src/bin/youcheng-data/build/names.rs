@@ -18,22 +18,24 @@ pub fn chinese_name(
     countries: &Countries,
     regions: &RegionNames,
 ) -> Option<(String, String)> {
-    if let Some(zh) = from_sources {
-        let prefixes: Vec<&str> =
-            countries.by_iso.get(iso).and_then(|c| c.zh.as_deref()).into_iter().collect();
-        let zh = full_width_brackets(without_country(&zh, &prefixes));
-        return Some((zh, "pair sources".to_owned()));
-    }
     let japanese = iso == "JP";
-    // Chinese lists write a Japanese place in its kanji, in simplified characters.
-    if let Some(kanji) = local.filter(|l| japanese && crate::naming::all_han(l)) {
-        return Some((simplify(&kanji, true), "pair sources (Japanese)".to_owned()));
-    }
     let city = placement
         .geonames
         .as_deref()
         .and_then(|id| placer.han.by_id(id))
         .or_else(|| placement.point.and_then(|p| placer.han.matching(iso, name, p)));
+    if let Some(zh) = from_sources {
+        let prefixes: Vec<&str> =
+            countries.by_iso.get(iso).and_then(|c| c.zh.as_deref()).into_iter().collect();
+        let own: Vec<String> =
+            city.map(|c| c.han.iter().map(|h| simplify(h, japanese)).collect()).unwrap_or_default();
+        let zh = full_width_brackets(without_country(&zh, &prefixes, &own));
+        return Some((zh, "pair sources".to_owned()));
+    }
+    // Chinese lists write a Japanese place in its kanji, in simplified characters.
+    if let Some(kanji) = local.filter(|l| japanese && crate::naming::all_han(l)) {
+        return Some((simplify(&kanji, true), "pair sources (Japanese)".to_owned()));
+    }
     if let Some(c) = city
         && let Some(zh) = crate::naming::pick(&c.han, japanese)
     {
