@@ -2,6 +2,7 @@
 //! (`data/curated/sources.csv`) never speak of the project instead ("… as compiled in the
 //! project's review of peer systems"), and a Chinese citation is Chinese around its title too
 //! (no "from CCTV News", "(copy)"), as the Chinese interface shows it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::Path;
 

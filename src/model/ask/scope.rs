@@ -292,8 +292,7 @@ mod tests {
     fn counts_among_the_pairs_on_show_agree_with_the_filters() {
         let d = fixture();
         let shaanxi = d.place_by_id("cn-shaanxi").expect("Shaanxi");
-        let mut f = Filters::default();
-        f.place = Some("cn-shaanxi".into());
+        let mut f = Filters { place: Some("cn-shaanxi".into()), ..Filters::default() };
         let selection = apply(&d, &f);
         // The place filter keeps exactly the province's ties with the places under it.
         assert_eq!(
@@ -302,8 +301,7 @@ mod tests {
         );
         assert_eq!(selection_scope(&d, &f, None).reach, Reach::WithPlacesUnder);
         // Xi'an has no place under it with ties: its filter counts its own ties.
-        let mut xian = Filters::default();
-        xian.place = Some("cn-xian".into());
+        let xian = Filters { place: Some("cn-xian".into()), ..Filters::default() };
         assert_eq!(selection_scope(&d, &xian, None).reach, Reach::Own);
         f.place_with_children = false;
         assert_eq!(selection_scope(&d, &f, None).reach, Reach::Own);

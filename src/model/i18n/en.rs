@@ -153,6 +153,7 @@ pub const EN: Messages = Messages {
     compare_unstated: Plural { one: "{n} of unstated type", other: "{n} of unstated type" },
     compare_undated: Plural { one: "{n} with no known year", other: "{n} with no known year" },
     list_and: " and ",
+    list_comma: ", ",
     headline_colon: ": ",
     filter_home_side: "Chinese side",
     filter_province: "Province",

@@ -311,6 +311,8 @@ messages! {
     compare_undated: Plural,
     /// Between the items of a short list ("1,260 of unstated type and 300 with no known year").
     list_and: &'static str,
+    /// Between the items of a list ("Japan 296, Korea 353").
+    list_comma: &'static str,
     /// Between the scope and the figures.
     headline_colon: &'static str,
     /// Filter section: Chinese side.

@@ -146,6 +146,7 @@ pub const ZH: Messages = Messages {
     },
     compare_undated: Plural { one: "年份不详的 {n} 对", other: "年份不详的 {n} 对" },
     list_and: "、",
+    list_comma: "、",
     headline_colon: "：",
     filter_home_side: "中方",
     filter_province: "省份",

@@ -324,7 +324,7 @@ pub fn spec(
             &[
                 ("title", &spec.title),
                 ("n", &number(spec.bars.len())),
-                ("top", &top.join(", ")),
+                ("top", &top.join(m.list_comma)),
                 ("total", &number(spec.total() as usize)),
             ],
         );
