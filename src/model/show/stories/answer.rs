@@ -286,21 +286,29 @@ fn pairs_answer(
 ) -> Answer {
     let m = locale.messages();
     let found: Vec<Option<PairIdx>> = pairs.iter().map(|p| find_pair(dataset, *p)).collect();
+    // A missing pair is named as the dataset names its places; a place the dataset does not
+    // hold (another dataset) has no name to give, and its id is not words.
+    let named = |id: &str| dataset.place_by_id(id).map(|p| place_name(locale, dataset.place(p)));
     let lines: Vec<String> = pairs
         .iter()
         .zip(&found)
-        .map(|((home, partner), found)| match found {
-            Some(p) => pair_line(dataset, *p, locale),
-            None => {
-                let pair = format!("{home} – {partner}");
+        .map(|((home, partner), found)| match (found, named(home), named(partner)) {
+            (Some(p), _, _) => pair_line(dataset, *p, locale),
+            (None, Some(home), Some(partner)) => {
+                let pair = fill(m.pair_name, &[("home", home), ("partner", partner)]);
                 fill(m.story_list_after, &[("text", &pair), ("list", m.story_not_found)])
             }
+            (None, _, _) => m.story_not_found.to_owned(),
         })
         .collect();
     let indices: Vec<PairIdx> = found.iter().flatten().copied().collect();
     let figures = figures_of(dataset, &indices);
+    let unnamed = pairs.iter().any(|(h, p)| named(h).is_none() || named(p).is_none());
     let (mut text, items) = match lines.as_slice() {
         [one] => (one.clone(), Vec::new()),
+        // None of the pairs is in the dataset and some cannot be named: one sentence, not a
+        // list of "not in the dataset" or "0 pairs with 0 countries".
+        _ if indices.is_empty() && unnamed => (m.story_no_ties.to_owned(), Vec::new()),
         _ => (figures_text(figures, Ties::Established, locale), lines),
     };
     if let (Some(province), Some(Some(first))) = (earliest_in, found.first()) {
