@@ -22,7 +22,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import crypto from 'node:crypto';
-import { ROOT } from '../tests/e2e/harness.mjs';
+import { ROOT, TYPES } from '../tests/e2e/harness.mjs';
 
 export const PROFILES = {
   laptop: {
@@ -54,20 +54,6 @@ export const PROFILES = {
 // ---------------------------------------------------------------------------------------------
 // A static server that sends brotli, as a production host would.
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-  '.txt': 'text/plain; charset=utf-8',
-};
 const COMPRESSED = /^(text\/|application\/(javascript|json|wasm|geo\+json|manifest\+json)|image\/svg\+xml)/;
 const CACHE_DIR = path.join(ROOT, 'bench/out/brotli-cache');
 
