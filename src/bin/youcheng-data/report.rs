@@ -110,7 +110,12 @@ impl Report {
         );
         let mut name_sources: BTreeMap<&str, usize> = BTreeMap::new();
         for (_, _, zh, source) in &built.chinese_names {
-            let key = if zh.is_empty() { "none" } else { source.split(' ').next().unwrap_or("") };
+            let listed = crate::mainland::ZH_NAME_LISTS.iter().find(|l| source.starts_with(l.1));
+            let key = match listed {
+                _ if zh.is_empty() => "none",
+                Some((_, label)) => label,
+                None => source.split(' ').next().unwrap_or(""),
+            };
             *name_sources.entry(key).or_default() += 1;
         }
         let named = built.chinese_names.iter().filter(|n| !n.2.is_empty()).count();
@@ -120,6 +125,20 @@ impl Report {
             built.chinese_names.len(),
             pct(named, built.chinese_names.len()),
         );
+        let (outcomes, unused) = &built.mainland_forms;
+        let applied = outcomes.iter().filter(|o| o.3 == "applied").count();
+        let _ = writeln!(
+            t,
+            "mainland forms (zh-names/mainland-form-check.csv): {applied} applied, {} not applied, {} rows without their place",
+            outcomes.len() - applied,
+            unused.len()
+        );
+        for (place, from, to, what) in outcomes.iter().filter(|o| o.3 != "applied") {
+            let _ = writeln!(t, "    {place}: {from} → {to}: {what}");
+        }
+        for row in unused {
+            let _ = writeln!(t, "    {row}: no place of that name");
+        }
         let mut by_source: BTreeMap<String, usize> = BTreeMap::new();
         for source in built.cn_coords.values() {
             let key = match source {

@@ -59,6 +59,9 @@ pub struct Built {
     /// Every foreign place's Chinese name and where it comes from: (id, English, Chinese,
     /// source); no Chinese name leaves the last two empty.
     pub chinese_names: Vec<(String, String, String, String)>,
+    /// What became of each mainland-form row (`zh-names/mainland-form-check.csv`): (place,
+    /// dataset form, mainland form, applied or why not), and the rows no place used.
+    pub mainland_forms: (crate::mainland::FormOutcomes, Vec<String>),
     /// The figures before this build's inputs (`data/curated/report_baseline.csv`): by scope
     /// ("all" or a province's English name), pairs, dated, typed and unplaced.
     pub baseline: BTreeMap<String, [usize; 4]>,
@@ -106,8 +109,14 @@ pub fn build_china(
     } = gathered;
 
     // 3. Foreign places.
-    let foreign =
-        foreign_places(raw, &partners, &china, &placer, &countries, &curated.foreign_states)?;
+    let foreign = foreign_places(
+        (raw, curated_dir),
+        &partners,
+        &china,
+        &placer,
+        &countries,
+        &curated.foreign_states,
+    )?;
 
     // 4. Chinese places.
     let (mut places, cn_coord_sources) = china.to_wire(&cn_coords, &placer.csc);
@@ -179,6 +188,7 @@ pub fn build_china(
         spread_names: foreign.spread_names,
         placements: foreign.placements,
         chinese_names: foreign.chinese_names,
+        mainland_forms: foreign.forms,
         baseline: read_baseline(curated_dir)?,
         n_harvest_rows,
         harvest_skipped,
@@ -196,6 +206,7 @@ pub fn attribution() -> Vec<String> {
         "Belt and Road years: Liu, Pang and Vreeland, BRI_2020 (Harvard Dataverse, CC0) and news reports; SCO history: news reports (facts only)".to_owned(),
         "Dates and types: one named public source per fact (government, city, news and Wikipedia pages, CLAIR and municipal lists, transcribed with their source; facts only)".to_owned(),
         "Regions and small towns: countrystatecity (dr5hn countries-states-cities database), ODbL 1.0; Chinese names of foreign regions: Debian iso-codes via pycountry (LGPL-2.1)".to_owned(),
+        "Chinese names of foreign places: Data from Who's On First (CC0; names from Wikidata, CC0, and GeoNames, CC BY 4.0); Unicode CLDR subdivisions (Unicode License); CC-CEDICT (CC BY-SA 4.0); GNOME libgweather zh_CN translations (GPL-2.0-or-later); traditional characters simplified with OpenCC's tables (hanconv)".to_owned(),
         "Map outlines: Made with Natural Earth (public domain); dashed line and islets: Surbowl world-geo-json-zh (The Unlicense)".to_owned(),
     ]
 }

@@ -4,33 +4,63 @@
 use std::collections::BTreeSet;
 
 use crate::countries::Countries;
-use crate::naming::{RegionNames, full_width_brackets, simplify, without_country};
+use crate::mainland::{FormOutcomes, Mainland};
+use crate::naming::{GnCity, RegionNames, full_width_brackets, simplify};
 use crate::placing::{Placement, Placer};
 use crate::util::fold;
 
-/// A foreign place's Chinese name and its source (see [`crate::naming`]).
+/// What the naming step needs beside a place: the gazetteers, the country names, the
+/// region names, the mainland forms and `zh-names/` lists.
+pub struct Namers<'a> {
+    pub placer: &'a Placer,
+    pub countries: &'a Countries,
+    pub regions: &'a RegionNames,
+    pub mainland: &'a Mainland,
+}
+
+/// A foreign place's Chinese name and its source (see [`crate::naming`]), in its mainland
+/// form ([`crate::mainland`]); `outcomes` records what became of its mainland-form row.
 pub fn chinese_name(
     iso: &str,
     name: &str,
-    (from_sources, local): (Option<String>, Option<String>),
+    sources: (Option<String>, Option<String>),
     placement: &Placement,
-    placer: &Placer,
-    countries: &Countries,
-    regions: &RegionNames,
+    namers: &Namers,
+    outcomes: &mut FormOutcomes,
 ) -> Option<(String, String)> {
     let japanese = iso == "JP";
     let city = placement
         .geonames
         .as_deref()
-        .and_then(|id| placer.han.by_id(id))
-        .or_else(|| placement.point.and_then(|p| placer.han.matching(iso, name, p)));
+        .and_then(|id| namers.placer.han.by_id(id))
+        .or_else(|| placement.point.and_then(|p| namers.placer.han.matching(iso, name, p)));
+    let own: Vec<String> =
+        city.map(|c| c.han.iter().map(|h| simplify(h, japanese)).collect()).unwrap_or_default();
+    let (zh, source) = first_name(iso, name, sources, placement, city, namers)?;
+    let country = namers.countries.by_iso.get(iso);
+    let country_zh = country.and_then(|c| c.zh.as_deref()).unwrap_or("");
+    let country_en = country.map_or("", |c| c.en.as_str());
+    let zh = namers.mainland.form((iso, name), &zh, (country_zh, country_en), &own, outcomes);
+    Some((full_width_brackets(&zh), source))
+}
+
+/// The first source's Chinese name, as the source writes it: the pair sources (their rows, then
+/// a report's own Chinese text), their Japanese kanji, GeoNames, iso-codes, countrystatecity, then the `zh-names/` lists.
+fn first_name(
+    iso: &str,
+    name: &str,
+    (from_sources, local): (Option<String>, Option<String>),
+    placement: &Placement,
+    city: Option<&GnCity>,
+    namers: &Namers,
+) -> Option<(String, String)> {
+    let japanese = iso == "JP";
     if let Some(zh) = from_sources {
-        let prefixes: Vec<&str> =
-            countries.by_iso.get(iso).and_then(|c| c.zh.as_deref()).into_iter().collect();
-        let own: Vec<String> =
-            city.map(|c| c.han.iter().map(|h| simplify(h, japanese)).collect()).unwrap_or_default();
-        let zh = full_width_brackets(without_country(&zh, &prefixes, &own));
         return Some((zh, "pair sources".to_owned()));
+    }
+    // A pair's source that writes the partner in its own Chinese text (issue 27's forum report).
+    if let Some(found) = namers.mainland.in_report(iso, name) {
+        return Some(found);
     }
     // Chinese lists write a Japanese place in its kanji, in simplified characters.
     if let Some(kanji) = local.filter(|l| japanese && crate::naming::all_han(l)) {
@@ -42,24 +72,27 @@ pub fn chinese_name(
         return Some((zh, format!("GeoNames {}", c.id)));
     }
     if placement.region {
-        let csc = placer.csc.region(iso, name);
-        let coded = csc.and_then(|r| regions.by_code(&format!("{iso}-{}", r.state)));
-        if let Some(zh) = coded.or_else(|| regions.by_name(iso, name)) {
+        let csc = namers.placer.csc.region(iso, name);
+        let coded = csc.and_then(|r| namers.regions.by_code(&format!("{iso}-{}", r.state)));
+        if let Some(zh) = coded.or_else(|| namers.regions.by_name(iso, name)) {
             return Some((zh.to_owned(), "iso-codes".to_owned()));
         }
-        let native = csc.map(|r| r.native.clone())?;
-        if japanese && crate::naming::all_han(&native) {
+        if let Some(native) = csc.map(|r| r.native.clone())
+            && japanese
+            && crate::naming::all_han(&native)
+        {
             return Some((simplify(&native, true), "countrystatecity".to_owned()));
         }
     }
-    None
+    namers.mainland.listed(iso, name)
 }
 
 /// `docs/chinese-names.csv`: every foreign place's Chinese name and its source.
 pub fn chinese_names_csv(rows: &[(String, String, String, String)]) -> String {
-    let mut out = String::from("id,en,zh,source\n");
+    let mut out = String::from("id,en,zh,source,sources tried\n");
     for (id, en, zh, source) in rows {
-        youcheng::model::read::csv::push_row(&mut out, &[id, en, zh, source]);
+        let tried = if zh.is_empty() { crate::mainland::SOURCES_TRIED } else { "" };
+        youcheng::model::read::csv::push_row(&mut out, &[id, en, zh, source, tried]);
     }
     out
 }

@@ -8,9 +8,10 @@ use std::path::Path;
 use youcheng::model::format::schema::WirePlace;
 
 use super::gather::PartnerAcc;
-use super::names::{chinese_name, foreign_level};
+use super::names::{Namers, chinese_name, foreign_level};
 use crate::china::China;
 use crate::countries::Countries;
+use crate::mainland::{FormOutcomes, Mainland};
 use crate::naming::RegionNames;
 use crate::placing::{Placement, Placer};
 use crate::util::{InputError, round3, slug};
@@ -29,11 +30,13 @@ pub struct Foreign {
     pub placements: Vec<(String, String, String, Placement)>,
     /// Every place's Chinese name and where it comes from: (id, English, Chinese, source).
     pub chinese_names: Vec<(String, String, String, String)>,
+    /// What became of each mainland-form row, and the rows no place used.
+    pub forms: (FormOutcomes, Vec<String>),
 }
 
 /// Step 3: a place for every foreign partner, its id unique beside the Chinese places'.
 pub fn foreign_places(
-    raw: &Path,
+    (raw, curated): (&Path, &Path),
     partners: &BTreeMap<(String, String), PartnerAcc>,
     china: &China,
     placer: &Placer,
@@ -48,6 +51,9 @@ pub fn foreign_places(
     let mut placements = Vec::new();
     let mut chinese_names = Vec::new();
     let regions = RegionNames::load(raw)?;
+    let mainland = Mainland::load(raw, curated)?;
+    let namers = Namers { placer, countries, regions: &regions, mainland: &mainland };
+    let mut outcomes = FormOutcomes::new();
     for ((iso, name), acc) in partners {
         let base = format!("{}-{}", iso.to_ascii_lowercase(), slug(name));
         let mut id = base.clone();
@@ -83,9 +89,8 @@ pub fn foreign_places(
             name,
             (most_common(&acc.zh_names), most_common(&acc.local_names)),
             &placement,
-            placer,
-            countries,
-            &regions,
+            &namers,
+            &mut outcomes,
         );
         chinese_names.push((
             id.clone(),
@@ -119,5 +124,9 @@ pub fn foreign_places(
         spread_names,
         placements,
         chinese_names,
+        forms: {
+            let unused = mainland.unused_rows(&outcomes);
+            (outcomes, unused)
+        },
     })
 }
