@@ -17,11 +17,13 @@ pub struct Countries {
     names: HashMap<String, String>,
 }
 
-/// Spellings in the scraped lists that no country table uses.
-const EXTRA_NAMES: &[(&str, &str)] = &[
+/// Spellings in the scraped lists that no country table uses (also read in users' lists, through
+/// [`crate::country_names`]).
+pub const EXTRA_NAMES: &[(&str, &str)] = &[
     ("england", "GB"),
     ("scotland", "GB"),
     ("wales", "GB"),
+    ("britain", "GB"),
     ("northern ireland", "GB"),
     ("republic of ireland", "IE"),
     ("georgia (country)", "GE"),

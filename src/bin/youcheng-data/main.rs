@@ -29,6 +29,8 @@ mod china;
 #[cfg(not(target_arch = "wasm32"))]
 mod countries;
 #[cfg(not(target_arch = "wasm32"))]
+mod country_names;
+#[cfg(not(target_arch = "wasm32"))]
 mod csc;
 #[cfg(not(target_arch = "wasm32"))]
 mod divisions;
@@ -139,6 +141,11 @@ mod cli {
             (PathBuf::from("public/data/partnerships.json"), china_json.clone()),
             (PathBuf::from("public/data/world.json"), world.to_json()),
         ];
+        let countries = crate::country_names::table(&raw).map_err(|e| e.to_string())?;
+        files.push((
+            PathBuf::from(crate::country_names::PATH),
+            crate::country_names::rust(&countries),
+        ));
         for (name, text) in basemap::build(&raw).map_err(|e| e.to_string())? {
             files.push((PathBuf::from("public/data/basemap").join(name), text));
         }

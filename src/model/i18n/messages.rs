@@ -150,6 +150,8 @@ messages! {
     p_ends_before_start: &'static str,
     /// Unknown country code `{code}`.
     p_unknown_country: &'static str,
+    /// A list's country cell `{name}` that is no country name the app knows (a name, not a code).
+    p_unknown_country_name: &'static str,
     /// A place partnered with itself.
     p_self_pair: &'static str,
     /// Same two places as `{other}`.
@@ -907,6 +909,9 @@ messages! {
     attribution_title: &'static str,
     /// Basemap attribution.
     basemap_attribution: &'static str,
+    /// The published lists that name foreign places in Chinese (Who's On First requires its
+    /// attribution), shown with the bundled dataset.
+    names_attribution: &'static str,
     /// Own data heading.
     own_data_title: &'static str,
     /// Own data help.

@@ -349,6 +349,12 @@ pub fn sco_label(locale: Locale, status: ScoStatus) -> &'static str {
     }
 }
 
+/// True when a country cell was written as a code (two or three Latin letters: "JP", "jpn",
+/// "XX"), not a name.
+fn looks_like_code(text: &str) -> bool {
+    (2..=3).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
 /// The text of one problem, in the given language.
 pub fn problem_text(locale: Locale, problem: &Problem) -> String {
     let m = locale.messages();
@@ -414,6 +420,10 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
             fill(m.p_bad_date, &[("value", value), ("reason", reason)])
         }
         ProblemKind::EndsBeforeStart => m.p_ends_before_start.to_owned(),
+        // A column of names is told it holds no country name the app knows, not of ISO codes.
+        ProblemKind::UnknownCountry { code } if !looks_like_code(code) => {
+            fill(m.p_unknown_country_name, &[("name", code)])
+        }
         ProblemKind::UnknownCountry { code } => fill(m.p_unknown_country, &[("code", code)]),
         ProblemKind::SelfPartnership => m.p_self_pair.to_owned(),
         ProblemKind::DuplicatePair { other_id } => fill(m.p_duplicate_pair, &[("other", other_id)]),

@@ -668,14 +668,20 @@ impl<'g> Builder<'g> {
 
     fn find_country(&mut self, text: &str) -> Option<CountryIdx> {
         let upper = text.to_ascii_uppercase();
+        // A name as lists write it ("USA", "Korea, Republic of", 美利坚合众国, アメリカ合衆国) is read
+        // through the table of country names.
+        let named = if is_country_code(&upper) { None } else { country_code(text) };
         let known = self.gazetteer.countries().iter().find(|c| {
-            c.iso == upper || fold(&c.name_en) == fold(text) || c.name_zh.as_deref() == Some(text)
+            c.iso == upper
+                || fold(&c.name_en) == fold(text)
+                || c.name_zh.as_deref() == Some(text)
+                || named == Some(c.iso.as_str())
         });
         let country = match known {
             Some(c) => c.clone(),
-            None if is_country_code(&upper) => Country {
-                iso: upper.clone(),
-                name_en: upper.clone(),
+            None if is_country_code(&upper) || named.is_some() => Country {
+                iso: named.map_or(upper.clone(), str::to_owned),
+                name_en: named.map_or(upper.clone(), str::to_owned),
                 name_zh: None,
                 continent: None,
                 bri_since: None,
@@ -838,6 +844,15 @@ pub fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
         .copied()
         .find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
     !matches!(first, Some(b'{' | b'['))
+}
+
+/// The ISO 3166-1 code a country name means, as lists write it in English, Chinese, Japanese or
+/// Korean ("United States", "USA", "U.S.", 美利坚合众国, アメリカ合衆国, 미국 → US): the generated
+/// table of [`super::country_names`].
+pub fn country_code(text: &str) -> Option<&'static str> {
+    let key = fold(text);
+    let table = super::country_names::COUNTRY_NAMES;
+    table.binary_search_by(|(name, _)| (*name).cmp(key.as_str())).ok().map(|i| table[i].1)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! `i18n` (problems and notes stay typed until displayed), `ask` or `show`.
 
 pub mod compare;
+pub mod country_names;
 pub mod csv;
 pub mod import_csv;
 pub mod list;
