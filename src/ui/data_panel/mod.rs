@@ -78,6 +78,9 @@ fn AboutData() -> impl IntoView {
             <h3>{move || state.messages().attribution_title}</h3>
             <ul class="attribution" data-testid="attribution">
                 {meta.attribution.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                <Show when=move || state.data.origin.get() == DataOrigin::Bundled>
+                    <li>{move || state.messages().names_attribution}</li>
+                </Show>
                 <li>{move || state.messages().basemap_attribution}</li>
             </ul>
         </section>
