@@ -2,6 +2,8 @@
 //! every file in `public/data/` is simplified Chinese (OpenCC's traditional → simplified table,
 //! the `hanconv` crate the data tool already uses, changes none), and no foreign place carries its
 //! country (or "共和国", "首都") glued in front of its name.
+// Native only: the conversion table (hanconv) is a data-tool dependency, never in the wasm bundle.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
