@@ -76,16 +76,21 @@ impl Report {
             pct(typed, n),
             pct(sourced, n)
         );
-        if let Some([b_n, b_dated, b_typed, b_unplaced]) = built.baseline.get("all").copied() {
-            let unplaced_now = built.unplaced_foreign.len()
-                + built
-                    .cn_coords
-                    .values()
-                    .filter(|s| matches!(s, CoordSource::Unplaced(_)))
-                    .count();
+        let unplaced_now = built.unplaced_foreign.len()
+            + built.cn_coords.values().filter(|s| matches!(s, CoordSource::Unplaced(_))).count();
+        // Two baselines: the release before the first harvest, and the build before the third
+        // (issue 25's ten folders), each a row of `data/curated/report_baseline.csv`.
+        for (scope, label) in [
+            ("all", "the release before the harvest"),
+            ("before-harvest-3", "the build before the third harvest"),
+        ] {
+            let Some([b_n, b_dated, b_typed, b_unplaced]) = built.baseline.get(scope).copied()
+            else {
+                continue;
+            };
             let _ = writeln!(
                 t,
-                "before → after (the release before the harvest → this build): pairs {b_n} → {n}; dated {} → {}; typed {} → {}; unplaced places {b_unplaced} → {unplaced_now}",
+                "before → after ({label} → this build): pairs {b_n} → {n}; dated {} → {}; typed {} → {}; unplaced places {b_unplaced} → {unplaced_now}",
                 pct(b_dated, b_n),
                 pct(dated, n),
                 pct(b_typed, b_n),

@@ -16,6 +16,7 @@
 //! (rows merged by pair), `merge` (a pair's record from its facts), `places` (foreign
 //! places), `names` (their Chinese names and levels); the Chinese places are `crate::china`'s.
 
+mod districts;
 mod gather;
 mod inputs;
 mod merge;
@@ -93,6 +94,7 @@ pub fn build_china(
     gathered.candidates(raw, &countries, &curated, &china)?;
     gathered.facts(raw, &curated, &china)?;
     gathered.harvest(raw, curated_dir, &curated, &divisions, &mut china)?;
+    gathered.join_korean_districts();
     let Gathered {
         pairs,
         partners,
