@@ -103,10 +103,12 @@ fn merge_partner(into: &mut PartnerAcc, from: PartnerAcc) {
     into.region |= from.region;
 }
 
-fn merge_pair(into: &mut PairAcc, from: PairAcc) {
+pub fn merge_pair(into: &mut PairAcc, from: PairAcc) {
     into.sources.extend(from.sources);
     into.facts.extend(from.facts);
     into.from_candidates |= from.from_candidates;
+    into.disputed = into.disputed.take().or(from.disputed);
+    into.end = into.end.or(from.end);
 }
 
 #[cfg(test)]

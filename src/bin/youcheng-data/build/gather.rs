@@ -8,7 +8,7 @@ use std::path::Path;
 
 use youcheng::model::format::dataset::Kind;
 use youcheng::model::format::date::PartialDate;
-use youcheng::model::format::schema::WireSource;
+use youcheng::model::format::schema::{WireDisputed, WireSource};
 
 use super::inputs::{Curated, candidate_source, fact_source, hekman_page_names, read_endings};
 use super::names::foreign_level;
@@ -38,6 +38,10 @@ pub struct PairAcc {
     pub sources: BTreeSet<String>,
     pub facts: Vec<Fact>,
     pub from_candidates: bool,
+    /// A reviewed source contradicts the pair (`doubts.csv`, decision `disputed`).
+    pub disputed: Option<WireDisputed>,
+    /// A reviewed source ends the pair on this day (`doubts.csv`, decision `ended`).
+    pub end: Option<PartialDate>,
 }
 
 /// What the inputs say of one foreign partner.

@@ -17,6 +17,7 @@
 //! places), `names` (their Chinese names and levels); the Chinese places are `crate::china`'s.
 
 mod districts;
+pub mod doubts;
 mod gather;
 mod inputs;
 mod merge;
@@ -67,6 +68,8 @@ pub struct Built {
     pub n_harvest_rows: usize,
     /// Harvested rows left out, with the reason.
     pub harvest_skipped: Vec<(String, String)>,
+    /// What each reviewed doubt did: its decision and the pair (and where it went).
+    pub doubts: Vec<(doubts::Decision, String)>,
 }
 
 /// Builds the China dataset.
@@ -95,6 +98,8 @@ pub fn build_china(
     gathered.facts(raw, &curated, &china)?;
     gathered.harvest(raw, curated_dir, &curated, &divisions, &mut china)?;
     gathered.join_korean_districts();
+    // 2c. The reviewed doubts: pairs marked, moved, merged or ended with their source.
+    let doubts = gathered.apply_doubts(&doubts::read_doubts(curated_dir)?, &curated)?;
     let Gathered {
         pairs,
         partners,
@@ -136,6 +141,7 @@ pub fn build_china(
                 .chain(p.history.iter().flat_map(|h| &h.src))
         })
         .map(String::as_str)
+        .chain(wire_pairs.iter().filter_map(|p| p.disputed.as_ref()?.src.as_deref()))
         .chain(reported.iter().map(|r| r.src.as_str()))
         .collect();
     // The curated sources (the project's documents, the statistics) are kept even when no
@@ -184,6 +190,7 @@ pub fn build_china(
         baseline: read_baseline(curated_dir)?,
         n_harvest_rows,
         harvest_skipped,
+        doubts,
     })
 }
 
