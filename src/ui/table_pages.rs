@@ -148,7 +148,11 @@ fn Row(
         <tr class:open=open>
             <td><button type="button" class="link-button" aria-label=label on:click=show>{r.home}</button></td>
             <td class="col-extra">{r.province.clone()}</td>
-            <td>{r.partner.clone()}{beside(&r.partner, &r.country).map(|c| view! { <span class="phone-only muted">" · " {c}</span> })}</td>
+            <td>
+                {r.partner.clone()}
+                {r.disputed.then(|| view! { " " <span class="tag disputed" data-testid="disputed-mark">{m.pair_disputed}</span> })}
+                {beside(&r.partner, &r.country).map(|c| view! { <span class="phone-only muted">" · " {c}</span> })}
+            </td>
             <td class="col-extra">{r.country}</td>
             <td class="col-extra">{r.kind}</td>
             <td class="col-extra">{r.status}</td>

@@ -126,8 +126,8 @@ mod tests {
     fn every_harvested_row_reads_with_its_date_type_and_source() {
         let raw = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/raw");
         let rows = read_all(&raw).expect("the harvest reads");
-        assert_eq!(rows.len(), 1238, "the eight folders' rows");
-        assert_eq!(rows.iter().filter(|r| r.established.is_some()).count(), 974);
+        assert_eq!(rows.len(), 2264, "the eighteen folders' rows");
+        assert_eq!(rows.iter().filter(|r| r.established.is_some()).count(), 1851);
         assert!(rows.iter().all(|r| !r.cn_zh.is_empty() && r.iso.len() == 2));
         assert!(rows.iter().all(|r| !r.source_title.is_empty()));
         let derived: Vec<&HarvestRow> = rows.iter().filter(|r| r.date_derived()).collect();

@@ -138,6 +138,7 @@ pub fn merge(file: &mut WireFile, rows: &[RegistryRow], han: &HanNames) -> Merge
                     note: None,
                     history: Vec::new(),
                     alt: Vec::new(),
+                    disputed: None,
                 });
             }
         }
@@ -358,6 +359,7 @@ mod tests {
             note: None,
             history: Vec::new(),
             alt: Vec::new(),
+            disputed: None,
         };
         WireFile {
             format: "youcheng-partnerships".to_owned(),

@@ -68,24 +68,30 @@ impl Report {
         let conflicts = pairs.iter().filter(|p| !p.alt.is_empty()).count();
         let staged = pairs.iter().filter(|p| !p.history.is_empty()).count();
         let ended = pairs.iter().filter(|p| p.status == "ended").count();
+        let disputed = pairs.iter().filter(|p| p.disputed.is_some()).count();
         let _ = writeln!(
             t,
-            "pairs: {n} distinct ({} only in the dated facts); {dated} with a year ({}); {typed} with a known type ({}); {sourced} with a source ({}); {conflicts} with conflicting values kept; {staged} with an earlier stage; {ended} ended",
+            "pairs: {n} distinct ({} only in the dated facts); {dated} with a year ({}); {typed} with a known type ({}); {sourced} with a source ({}); {conflicts} with conflicting values kept; {staged} with an earlier stage; {ended} ended; {disputed} disputed (a source contradicts them, docs: data/curated/doubts.csv)",
             built.n_fact_only_pairs,
             pct(dated, n),
             pct(typed, n),
             pct(sourced, n)
         );
-        if let Some([b_n, b_dated, b_typed, b_unplaced]) = built.baseline.get("all").copied() {
-            let unplaced_now = built.unplaced_foreign.len()
-                + built
-                    .cn_coords
-                    .values()
-                    .filter(|s| matches!(s, CoordSource::Unplaced(_)))
-                    .count();
+        let unplaced_now = built.unplaced_foreign.len()
+            + built.cn_coords.values().filter(|s| matches!(s, CoordSource::Unplaced(_))).count();
+        // Two baselines: the release before the first harvest, and the build before the third
+        // (issue 25's ten folders), each a row of `data/curated/report_baseline.csv`.
+        for (scope, label) in [
+            ("all", "the release before the harvest"),
+            ("before-harvest-3", "the build before the third harvest"),
+        ] {
+            let Some([b_n, b_dated, b_typed, b_unplaced]) = built.baseline.get(scope).copied()
+            else {
+                continue;
+            };
             let _ = writeln!(
                 t,
-                "before → after (the release before the harvest → this build): pairs {b_n} → {n}; dated {} → {}; typed {} → {}; unplaced places {b_unplaced} → {unplaced_now}",
+                "before → after ({label} → this build): pairs {b_n} → {n}; dated {} → {}; typed {} → {}; unplaced places {b_unplaced} → {unplaced_now}",
                 pct(b_dated, b_n),
                 pct(dated, n),
                 pct(b_typed, b_n),
@@ -175,6 +181,19 @@ impl Report {
         }
         for (id, reason) in &built.unplaced_foreign {
             let _ = writeln!(t, "  {id}: {reason}");
+        }
+        if !built.doubts.is_empty() {
+            let counts = crate::build::doubts::by_decision(&built.doubts);
+            let counts: Vec<String> = counts.iter().map(|(d, n)| format!("{n} {d}")).collect();
+            let _ = writeln!(
+                t,
+                "\nreviewed doubts (data/curated/doubts.csv) ({}: {}):",
+                built.doubts.len(),
+                counts.join(", ")
+            );
+            for (decision, pair) in &built.doubts {
+                let _ = writeln!(t, "  {}: {pair}", decision.as_str());
+            }
         }
         if !built.harvest_skipped.is_empty() {
             let _ = writeln!(t, "\nharvested rows left out ({}):", built.harvest_skipped.len());

@@ -115,6 +115,7 @@ pub fn generate(template: &WireFile, n_pairs: usize, seed: u64) -> WireFile {
             note: None,
             history: Vec::new(),
             alt: Vec::new(),
+            disputed: None,
         });
     }
     let used: std::collections::BTreeSet<&str> =

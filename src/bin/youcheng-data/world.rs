@@ -115,6 +115,7 @@ pub fn build_world(raw: &Path, dataset_date: &str) -> Result<(WireFile, usize), 
             note: None,
             history: Vec::new(),
             alt: Vec::new(),
+            disputed: None,
         });
     }
     pairs.sort_by(|a, b| a.id.cmp(&b.id));

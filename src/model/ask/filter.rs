@@ -113,6 +113,8 @@ pub struct Filters {
     pub years: Option<YearRange>,
     /// Keep pairs whose year is unknown (with or without a year range or a date cut).
     pub include_undated: bool,
+    /// Keep pairs a reviewed source contradicts (`disputed`); `disputed=0` hides them.
+    pub include_disputed: bool,
     /// The date cut: only ties known to have been in force on this day (or on the last day of
     /// this month or year), with their kind and programmes as they stood then
     /// ([`crate::model::ask::on_date`]). Undated pairs follow `include_undated`.
@@ -138,6 +140,7 @@ impl Default for Filters {
             statuses: BTreeSet::new(),
             years: None,
             include_undated: true,
+            include_disputed: true,
             known_by: None,
             only: BTreeSet::new(),
         }
@@ -178,6 +181,7 @@ impl Filters {
                 .map(|r| self.years = Some(r))
                 .ok_or("a year range such as 1990-2018 (first year not after the last)"),
             "undated" => parse_flag(value).map(|v| self.include_undated = v).ok_or("0 or 1"),
+            "disputed" => parse_flag(value).map(|v| self.include_disputed = v).ok_or("0 or 1"),
             "by" => parse_day(value)
                 .map(|d| self.known_by = Some(d))
                 .ok_or("a date such as 2018-05-29 (or 2018-05, 2018)"),
@@ -240,6 +244,7 @@ impl Filters {
                         out.push(("undated", "0".into()));
                     }
                 }
+                Dimension::Disputed if !self.include_disputed => out.push(("disputed", "0".into())),
                 Dimension::KnownBy => {
                     if let Some(day) = self.known_by {
                         out.push(("by", day.to_string()));
@@ -540,6 +545,11 @@ pub fn count_undated(dataset: &Dataset, pairs: &[PairIdx]) -> usize {
     pairs.iter().filter(|p| dataset.partnership(**p).first_year().is_none()).count()
 }
 
+/// How many partnerships of the dataset a reviewed source contradicts (the data tab's count).
+pub fn count_disputed(dataset: &Dataset) -> usize {
+    dataset.partnerships().iter().filter(|p| p.disputed.is_some()).count()
+}
+
 /// True when a partnership involves `root`: its partner is `root`, or its Chinese side is
 /// `root` (or, `with_children`, any place under it). The place filter and the place profile
 /// both count a place's partnerships this way.
@@ -576,6 +586,8 @@ pub enum Dimension {
     Status,
     /// Years (and whether undated pairs are kept).
     Years,
+    /// Whether pairs a source contradicts are kept.
+    Disputed,
     /// The date cut: ties in force on a day.
     KnownBy,
     /// A named set of partnerships.
@@ -583,7 +595,7 @@ pub enum Dimension {
 }
 
 /// Every dimension, in the order of the filter panel and of the URL.
-pub const DIMENSIONS: [Dimension; 12] = [
+pub const DIMENSIONS: [Dimension; 13] = [
     Dimension::Province,
     Dimension::Place,
     Dimension::Level,
@@ -594,6 +606,7 @@ pub const DIMENSIONS: [Dimension; 12] = [
     Dimension::Kind,
     Dimension::Status,
     Dimension::Years,
+    Dimension::Disputed,
     Dimension::KnownBy,
     Dimension::Pairs,
 ];
@@ -632,6 +645,8 @@ pub struct Facets {
     pub statuses: BTreeMap<Status, usize>,
     /// With the year filter removed: how many have no known year.
     pub undated: usize,
+    /// With the disputed filter removed: how many a reviewed source contradicts.
+    pub disputed: usize,
     /// With the date cut removed: the dated ties it cannot place on its day.
     pub on_date: OnDateFacets,
     /// With the set of partnerships removed: each listed id that passes the other filters
@@ -715,6 +730,9 @@ fn evaluate(dataset: &Dataset, filters: &Filters, pair: &Partnership) -> Evaluat
     };
     if !years_ok {
         failed |= bit(Dimension::Years);
+    }
+    if !filters.include_disputed && pair.disputed.is_some() {
+        failed |= bit(Dimension::Disputed);
     }
     // Undated ties are the year dimension's to keep or drop; the cut rules on the dated ones.
     if standing.is_some_and(|s| !matches!(s, Standing::InForce(_) | Standing::Undated)) {
@@ -804,6 +822,9 @@ pub fn apply(dataset: &Dataset, filters: &Filters) -> Selection {
         if passes_except(Dimension::Years) && year.is_none() {
             facets.undated += 1;
         }
+        if passes_except(Dimension::Disputed) && pair.disputed.is_some() {
+            facets.disputed += 1;
+        }
         if passes_except(Dimension::KnownBy) {
             match standing {
                 Some(Standing::Straddles) => facets.on_date.straddling += 1,
@@ -843,6 +864,7 @@ pub fn without(filters: &Filters, dimension: Dimension) -> Filters {
             f.years = None;
             f.include_undated = true;
         }
+        Dimension::Disputed => f.include_disputed = true,
         Dimension::KnownBy => f.known_by = None,
         Dimension::Pairs => f.only = d.only,
     }
@@ -1121,6 +1143,32 @@ mod tests {
         assert_eq!(s.facets.listed, want);
         assert_eq!(without(&japan, Dimension::Pairs).only, BTreeSet::new());
         check(&with(|f| f.only = ["nope".into()].into()), &[]);
+    }
+
+    #[test]
+    fn disputed_pairs_are_kept_counted_and_hidden_only_when_asked_through_the_url() {
+        // The fixture with Yan'an–Trier contradicted by a source.
+        let text = include_str!("../../../tests/fixtures/small.json").replace(
+            r#""type": "intent", "status": "pending", "est": "2018", "src": ["seed-000"]}"#,
+            r#""type": "intent", "status": "pending", "est": "2018", "src": ["seed-000"], "disputed": {"en": "Trier lists no Chinese partner.", "zh": "特里尔未列出中国友城。", "src": "seed-004"}}"#,
+        );
+        let d = load(&text).expect("loads").dataset;
+        assert_eq!(count_disputed(&d), 1);
+        let ids = |f: &Filters| -> Vec<String> {
+            apply(&d, f).pairs.iter().map(|p| d.partnership(*p).id.clone()).collect()
+        };
+        let all = ids(&Filters::default());
+        assert!(all.contains(&"p-yanan-trier".to_owned()), "kept by default");
+        let mut hidden = Filters::default();
+        assert_eq!(hidden.read_param("disputed", "0"), Some(Ok(())));
+        assert!(!hidden.include_disputed);
+        let shown = ids(&hidden);
+        assert_eq!(shown.len(), all.len() - 1);
+        assert!(!shown.contains(&"p-yanan-trier".to_owned()), "hidden when asked");
+        assert_eq!(apply(&d, &hidden).facets.disputed, 1, "counted beside the choice");
+        assert_eq!(hidden.params(), [("disputed", "0".to_owned())]);
+        assert_eq!(without(&hidden, Dimension::Disputed), Filters::default());
+        assert_eq!(hidden.read_param("disputed", "maybe"), Some(Err("0 or 1")));
     }
 
     #[test]

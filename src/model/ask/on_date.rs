@@ -104,6 +104,7 @@ mod tests {
             note: None,
             history: Vec::new(),
             alternatives: Vec::new(),
+            disputed: None,
         }
     }
 

@@ -706,6 +706,20 @@ mod tests {
     }
 
     #[test]
+    fn hiding_disputed_pairs_round_trips_and_the_default_is_left_out() {
+        let (state, notices) = parse("?disputed=0&undated=0");
+        assert!(notices.is_empty(), "{notices:?}");
+        assert!(!state.filters.include_disputed && !state.filters.include_undated);
+        round_trips(&state);
+        assert!(to_query(&state).contains("disputed=0"), "{}", to_query(&state));
+        let (shown, _) = parse("?disputed=1");
+        assert!(shown.filters.include_disputed);
+        assert!(!to_query(&shown).contains("disputed"), "the default is not written");
+        let (_, notices) = parse("?disputed=perhaps");
+        assert_eq!(notices.len(), 1, "a malformed value is a notice");
+    }
+
+    #[test]
     fn a_date_cut_round_trips_at_its_own_precision() {
         for day in ["2018-05-29", "2017-08", "2021"] {
             let (state, notices) = parse(&format!("by={day}"));

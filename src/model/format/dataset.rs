@@ -211,6 +211,19 @@ pub struct Place {
     pub wikidata: Option<String>,
 }
 
+/// A source that contradicts a partnership (the partner's own list names another Chinese
+/// partner, or none): what is in doubt, in English and Chinese, and the source that says so.
+/// The pair is kept and shown with this mark, never dropped silently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Disputed {
+    /// What contradicts the pair, in English.
+    pub en: String,
+    /// The same in Chinese (the English is shown when missing).
+    pub zh: Option<String>,
+    /// The contrary source.
+    pub source: Option<SourceIdx>,
+}
+
 /// A value of a partnership field that another source gives differently.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alternative {
@@ -262,6 +275,8 @@ pub struct Partnership {
     pub history: Vec<Stage>,
     /// Values other sources give differently (conflicts are kept, not resolved).
     pub alternatives: Vec<Alternative>,
+    /// A reviewed doubt: a source contradicts the pair (`data/curated/doubts.csv`).
+    pub disputed: Option<Disputed>,
 }
 
 impl Partnership {

@@ -25,9 +25,9 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{Map, Value};
 
 use super::dataset::{
-    Alternative, Continent, Country, CountryIdx, Dataset, Kind, Level, Meta, PairIdx, Partnership,
-    Parts, Place, PlaceIdx, Programme, Qualifier, ReportedFigure, ReportedKind, ScoStatus, Source,
-    SourceIdx, Stage, Status,
+    Alternative, Continent, Country, CountryIdx, Dataset, Disputed, Kind, Level, Meta, PairIdx,
+    Partnership, Parts, Place, PlaceIdx, Programme, Qualifier, ReportedFigure, ReportedKind,
+    ScoStatus, Source, SourceIdx, Stage, Status,
 };
 use super::date::PartialDate;
 use super::iso::is_country_code;
@@ -803,6 +803,38 @@ impl Reader {
                     }
                 }
             }
+            let disputed = match f.obj.get("disputed") {
+                None | Some(Value::Null) => None,
+                Some(Value::Object(d)) => match d.get("en").and_then(Value::as_str) {
+                    Some(en) if !en.trim().is_empty() => {
+                        let ids: Vec<&str> =
+                            d.get("src").and_then(Value::as_str).into_iter().collect();
+                        Some(Disputed {
+                            en: truncate(en, 2000),
+                            zh: d.get("zh").and_then(Value::as_str).map(|z| truncate(z, 2000)),
+                            source: resolve_sources(&f.rec, "disputed", &ids, sources, p)
+                                .into_iter()
+                                .next(),
+                        })
+                    }
+                    _ => {
+                        p.warn(
+                            &f.rec,
+                            "disputed",
+                            ProblemKind::WrongType { expected: "{en, zh, src}" },
+                        );
+                        None
+                    }
+                },
+                Some(_) => {
+                    p.warn(
+                        &f.rec,
+                        "disputed",
+                        ProblemKind::WrongType { expected: "{en, zh, src}" },
+                    );
+                    None
+                }
+            };
             seen_ids.insert(id);
             seen_pairs.insert(key, PairIdx(out.len() as u32));
             out.push(Partnership {
@@ -818,6 +850,7 @@ impl Reader {
                 note: f.optional_str(p, "note").map(str::to_owned),
                 history,
                 alternatives,
+                disputed,
             });
         }
         out

@@ -223,6 +223,22 @@ pub struct WirePair {
     /// Conflicting values.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alt: Vec<WireAlt>,
+    /// A source contradicts the pair; left out when none does (files without it still load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<WireDisputed>,
+}
+
+/// What contradicts a pair: `{"en": "...", "zh": "...", "src": "source id"}`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireDisputed {
+    /// In English.
+    pub en: String,
+    /// In Chinese.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub zh: Option<String>,
+    /// The contrary source's id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub src: Option<String>,
 }
 
 fn is_unknown(kind: &str) -> bool {
@@ -332,7 +348,8 @@ pub fn export(dataset: &Dataset, pairs: &[PairIdx]) -> WireFile {
             .sources
             .iter()
             .chain(pair.alternatives.iter().flat_map(|a| &a.sources))
-            .chain(pair.history.iter().flat_map(|s| &s.sources));
+            .chain(pair.history.iter().flat_map(|s| &s.sources))
+            .chain(pair.disputed.iter().filter_map(|d| d.source.as_ref()));
         for s in all_sources {
             used_sources[s.0 as usize] = true;
         }
@@ -450,6 +467,11 @@ pub fn export(dataset: &Dataset, pairs: &[PairIdx]) -> WireFile {
                             src: a.sources.iter().map(source_id).collect(),
                         })
                         .collect(),
+                    disputed: p.disputed.as_ref().map(|d| WireDisputed {
+                        en: d.en.clone(),
+                        zh: d.zh.clone(),
+                        src: d.source.as_ref().map(source_id),
+                    }),
                 }
             })
             .collect(),

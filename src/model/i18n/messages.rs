@@ -363,6 +363,8 @@ messages! {
     year_to: &'static str,
     /// Checkbox: include pairs without a year; {n} have none.
     include_undated: &'static str,
+    /// Checkbox: include pairs a source contradicts; {n} are.
+    include_disputed: &'static str,
     /// The date cut's field: ties in force on a day.
     known_by_label: &'static str,
     /// Beside the date cut: {n} ties it cannot place on its day.
@@ -373,6 +375,8 @@ messages! {
     chip_years: &'static str,
     /// Chip: pairs without a year excluded.
     chip_no_undated: &'static str,
+    /// Chip: disputed pairs hidden.
+    chip_no_disputed: &'static str,
     /// Chip for the date cut: ties in force on {date}.
     chip_known_by: &'static str,
     /// A partnership's name: {home} and {partner}.
@@ -505,6 +509,10 @@ messages! {
     note: &'static str,
     /// Conflicting values.
     sources_differ: &'static str,
+    /// The mark of a pair a source contradicts (pair panel, table).
+    pair_disputed: &'static str,
+    /// Label of the source that contradicts a pair.
+    pair_disputed_source: &'static str,
     /// Button: partners of the Chinese side.
     show_home_partners: &'static str,
     /// Button: partners of the foreign side.
@@ -930,6 +938,8 @@ messages! {
     report_title: &'static str,
     /// Report counts.
     report_counts: &'static str,
+    /// Data tab: {n} pairs are disputed.
+    report_disputed: &'static str,
     /// No problems.
     report_clean: &'static str,
     /// Official figures heading.

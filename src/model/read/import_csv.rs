@@ -528,6 +528,7 @@ pub fn import_csv_mapped(
             note: Some(get("note").to_owned()).filter(|n| !n.is_empty()),
             history: Vec::new(),
             alternatives: Vec::new(),
+            disputed: None,
         });
         list.extend(row_problems);
     }

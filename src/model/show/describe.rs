@@ -145,6 +145,9 @@ fn describe(dataset: &Dataset, filters: &Filters, locale: Locale, as_chips: bool
                     push(m.chip_no_undated.to_owned(), Removal::IncludeUndated);
                 }
             }
+            Dimension::Disputed if !filters.include_disputed => {
+                push(m.chip_no_disputed.to_owned(), Removal::Clear(Dimension::Disputed));
+            }
             Dimension::KnownBy => {
                 if let Some(day) = filters.known_by {
                     let label = fill(m.chip_known_by, &[("date", &locale.date(day))]);

@@ -55,7 +55,7 @@ pub fn sort_pairs(
 }
 
 /// The CSV columns, in order.
-pub const CSV_COLUMNS: [&str; 17] = [
+pub const CSV_COLUMNS: [&str; 19] = [
     "id",
     "chinese_place_id",
     "chinese_place_en",
@@ -73,6 +73,8 @@ pub const CSV_COLUMNS: [&str; 17] = [
     "established",
     "ended",
     "sources",
+    "disputed",
+    "disputed_source",
 ];
 
 /// The selection as CSV, one row per partnership, both languages' names. Every cell is
@@ -87,17 +89,15 @@ pub fn to_csv(dataset: &Dataset, pairs: &[PairIdx]) -> String {
         let partner = dataset.place(pair.partner);
         let province = dataset.province_of(pair.home).map(|pr| dataset.place(pr));
         let country = dataset.country(partner.country);
-        let sources: Vec<String> = pair
-            .sources
-            .iter()
-            .map(|s| {
-                let src = dataset.source(*s);
-                match &src.url {
-                    Some(url) => format!("{} <{url}>", src.title),
-                    None => src.title.clone(),
-                }
-            })
-            .collect();
+        let cite = |s: &crate::model::format::dataset::SourceIdx| {
+            let src = dataset.source(*s);
+            match &src.url {
+                Some(url) => format!("{} <{url}>", src.title),
+                None => src.title.clone(),
+            }
+        };
+        let sources: Vec<String> = pair.sources.iter().map(cite).collect();
+        let disputed = pair.disputed.as_ref();
         let cells = [
             pair.id.clone(),
             home.id.clone(),
@@ -116,6 +116,8 @@ pub fn to_csv(dataset: &Dataset, pairs: &[PairIdx]) -> String {
             pair.established.map(|d| d.to_string()).unwrap_or_default(),
             pair.ended.map(|d| d.to_string()).unwrap_or_default(),
             sources.join(" | "),
+            disputed.map(|d| d.en.clone()).unwrap_or_default(),
+            disputed.and_then(|d| d.source.as_ref()).map(cite).unwrap_or_default(),
         ];
         let row: Vec<String> = cells.iter().map(|c| quote(&formula_safe(c))).collect();
         out.push_str(&row.join(","));
@@ -159,6 +161,7 @@ pub fn to_geojson(dataset: &Dataset, pairs: &[PairIdx]) -> String {
                 "status": pair.status.as_str(),
                 "established": pair.established.map(|d| d.to_string()),
                 "sources": sources,
+                "disputed": pair.disputed.as_ref().map(|d| d.en.clone()),
             }
         }));
     }

@@ -156,6 +156,9 @@ pub struct PairFacts {
     pub alternatives: Vec<(String, Vec<SourceIdx>)>,
     /// The home place's id and the partner's (to show their partners).
     pub ends: (String, String),
+    /// What contradicts the pair, in the UI language (the English when no Chinese is
+    /// given), and the contrary source.
+    pub disputed: Option<(String, Option<SourceIdx>)>,
 }
 
 /// The facts of a partnership.
@@ -196,6 +199,13 @@ pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts
         note: p.note.clone(),
         alternatives,
         ends: (home.id.clone(), partner.id.clone()),
+        disputed: p.disputed.as_ref().map(|d| {
+            let text = match locale {
+                Locale::Zh => d.zh.clone().unwrap_or_else(|| d.en.clone()),
+                Locale::En => d.en.clone(),
+            };
+            (text, d.source)
+        }),
     }
 }
 
@@ -220,6 +230,8 @@ pub struct TableRow {
     pub date: String,
     /// Sources.
     pub sources: Vec<SourceIdx>,
+    /// A source contradicts the pair.
+    pub disputed: bool,
 }
 
 /// A partnership as a row of the table.
@@ -239,6 +251,7 @@ pub fn table_row(dataset: &Dataset, pair: PairIdx, locale: Locale) -> TableRow {
             .map(|d| d.to_string())
             .unwrap_or_else(|| locale.messages().unknown_year.to_owned()),
         sources: p.sources.clone(),
+        disputed: p.disputed.is_some(),
     }
 }
 

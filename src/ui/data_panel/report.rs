@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::ask::filter::count_disputed;
 use crate::model::format::problem::Severity;
 use crate::model::i18n::{fill, problem_text};
 use crate::ui::state::{use_app_state, use_explore};
@@ -19,6 +20,12 @@ pub fn ValidationReport() -> impl IntoView {
         let d = &l.dataset;
         (d.partnerships().len(), l.n_places_named(), d.countries().len(), d.sources().len())
     });
+    let n_disputed = explore.loaded.with_value(|l| count_disputed(&l.dataset));
+    let disputed = move || {
+        let l = state.locale.get();
+        (n_disputed > 0)
+            .then(|| fill(l.messages().report_disputed, &[("n", &l.number(n_disputed as u64))]))
+    };
     let problems = explore.loaded.with_value(|l| l.problems.clone());
     let n_skipped = problems.iter().filter(|p| p.severity == Severity::Skipped).count();
     let n_warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count();
@@ -68,6 +75,7 @@ pub fn ValidationReport() -> impl IntoView {
         <section class="card" aria-labelledby="report-title" data-testid="validation-report">
             <h2 id="report-title">{move || state.messages().report_title}</h2>
             <p data-testid="report-counts">{summary}</p>
+            {move || disputed().map(|t| view! { <p data-testid="report-disputed">{t}</p> })}
             {list}
         </section>
     }

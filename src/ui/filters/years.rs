@@ -28,6 +28,11 @@ pub fn YearFilter() -> impl IntoView {
         let n = explore.selection.with(|s| s.facets.undated);
         fill(locale.messages().include_undated, &[("n", &locale.number(n as u64))])
     };
+    let disputed = move || {
+        let locale = state.locale.get();
+        let n = explore.selection.with(|s| s.facets.disputed);
+        fill(locale.messages().include_disputed, &[("n", &locale.number(n as u64))])
+    };
     // The cut reads its date's last day, so a month or year cut shows as that day.
     let by_value = move || {
         filters.with(|f| f.known_by.map(|d| d.latest_day().to_string())).unwrap_or_default()
@@ -73,6 +78,12 @@ pub fn YearFilter() -> impl IntoView {
                     on:change=move |_| state.set_filters(|f| f.include_undated = !f.include_undated)
                     data-testid="include-undated" />
                 <span>{undated}</span>
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || filters.with(|f| f.include_disputed)
+                    on:change=move |_| state.set_filters(|f| f.include_disputed = !f.include_disputed)
+                    data-testid="include-disputed" />
+                <span>{disputed}</span>
             </label>
             <label class="field inline">
                 <span>{move || state.messages().known_by_label}</span>

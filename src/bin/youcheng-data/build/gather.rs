@@ -8,7 +8,7 @@ use std::path::Path;
 
 use youcheng::model::format::dataset::Kind;
 use youcheng::model::format::date::PartialDate;
-use youcheng::model::format::schema::WireSource;
+use youcheng::model::format::schema::{WireDisputed, WireSource};
 
 use super::inputs::{Curated, candidate_source, fact_source, hekman_page_names, read_endings};
 use super::names::foreign_level;
@@ -38,6 +38,10 @@ pub struct PairAcc {
     pub sources: BTreeSet<String>,
     pub facts: Vec<Fact>,
     pub from_candidates: bool,
+    /// A reviewed source contradicts the pair (`doubts.csv`, decision `disputed`).
+    pub disputed: Option<WireDisputed>,
+    /// A reviewed source ends the pair on this day (`doubts.csv`, decision `ended`).
+    pub end: Option<PartialDate>,
 }
 
 /// What the inputs say of one foreign partner.
@@ -92,6 +96,12 @@ impl Gathered {
             n_harvest_rows: 0,
             harvest_skipped: Vec::new(),
         }
+    }
+
+    /// Nothing gathered and no source known (for tests).
+    #[cfg(test)]
+    pub fn empty() -> Gathered {
+        Gathered::new(&Curated::default())
     }
 
     /// Step 1: the candidate pairs (Wikipedia / Wikidata), with their sources and the
@@ -355,7 +365,8 @@ fn canonical_partner(
 
 /// The name a harvested partner is known by in the dataset: the same name, folded, in the
 /// same country; else the one partner whose name is this name with a qualifier ("Kansas
-/// City, Missouri" for "Kansas City") when there is exactly one; else the name itself (a new
+/// City, Missouri" for "Kansas City") when there is exactly one; else the one partner written
+/// without the page's qualifier ("Halle" for "Halle (Saale)"); else the name itself (a new
 /// place). A region never takes a city's record, nor a city a region's.
 fn match_partner(
     partners: &BTreeMap<(String, String), PartnerAcc>,
@@ -381,7 +392,22 @@ fn match_partner(
         }
     }
     match qualified.as_slice() {
-        [one] => one.clone(),
+        [one] => return one.clone(),
+        [] => {}
+        _ => return name.to_owned(),
+    }
+    // The other way round: the page qualifies the name ("Halle (Saale)") where the dataset
+    // does not ("Halle"); the one unqualified partner of that name in the country is it.
+    let Some(base) = name.strip_suffix(')').and_then(|n| n.split_once(" (")).map(|(b, _)| b) else {
+        return name.to_owned();
+    };
+    let wanted = fold(base);
+    let mut plain = partners
+        .range((iso.to_owned(), String::new())..)
+        .take_while(|((i, _), _)| i == iso)
+        .filter(|((_, known), acc)| fold(known) == wanted && same_kind(acc, known));
+    match (plain.next(), plain.next()) {
+        (Some(((_, known), _)), None) => known.clone(),
         _ => name.to_owned(),
     }
 }
@@ -405,6 +431,38 @@ mod tests {
 
     fn curated_dir() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/curated")
+    }
+
+    #[test]
+    fn a_page_qualified_name_joins_the_one_partner_written_without_it() {
+        let mut partners = BTreeMap::new();
+        for (iso, name) in [("DE", "Halle"), ("FR", "Saint-Denis"), ("US", "Portland, Oregon")] {
+            partners.insert((iso.to_owned(), name.to_owned()), PartnerAcc::default());
+        }
+        // The europe-oceania folder's Jiaxing–"Halle (Saale)" is the dataset's Jiaxing–Halle.
+        assert_eq!(match_partner(&partners, "DE", "Halle (Saale)", false), "Halle");
+        assert_eq!(match_partner(&partners, "FR", "Saint-Denis (Réunion)", false), "Saint-Denis");
+        // The known rule still holds, and an unknown base stays a new place.
+        assert_eq!(match_partner(&partners, "US", "Portland", false), "Portland, Oregon");
+        assert_eq!(match_partner(&partners, "DE", "Frankfurt (Oder)", false), "Frankfurt (Oder)");
+        // Two partners of that name: nothing decides which, so no join.
+        partners.insert(("DE".to_owned(), "HALLE".to_owned()), PartnerAcc::default());
+        assert_eq!(match_partner(&partners, "DE", "Halle (Saale)", false), "Halle (Saale)");
+        // A region never takes a city's record.
+        assert_eq!(
+            match_partner(&partners, "FR", "Saint-Denis (region)", true),
+            "Saint-Denis (region)"
+        );
+    }
+
+    #[test]
+    fn gansu_christchurch_is_the_canterbury_region_the_harvest_names() {
+        let curated = super::super::inputs::load_curated(&curated_dir()).expect("tables load");
+        let named = |partner: &str, cn: &str| canonical_partner(&curated, partner, "NZ", "", cn);
+        assert_eq!(named("Christchurch", "cn-gansu"), "Canterbury Region");
+        // Only Gansu's tie: Wuhan's and Lanzhou's partner is the city.
+        assert_eq!(named("Christchurch", "cn-wuhan"), "Christchurch");
+        assert_eq!(named("Christchurch", "cn-lanzhou"), "Christchurch");
     }
 
     #[test]

@@ -32,6 +32,7 @@ pub struct PairAlias {
 }
 
 /// The curated tables the build reads besides the Chinese place tables.
+#[derive(Default)]
 pub struct Curated {
     pub pair_aliases: Vec<PairAlias>,
     pub partner_aliases: Vec<PartnerAlias>,

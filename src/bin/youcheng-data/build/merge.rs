@@ -133,6 +133,8 @@ fn merge_pair(id: String, home: &str, partner: &str, acc: &PairAcc) -> WirePair 
         alt.push(WireAlt { field: "est".to_owned(), value: value.to_string(), src });
     }
     let (ended, ended_others) = pick_date(facts.iter().map(|f| (f.ended, f.source.clone())));
+    // A reviewed end date (`doubts.csv`) when no row prints one.
+    let ended = ended.or(acc.end);
     for (value, src) in ended_others {
         alt.push(WireAlt { field: "ended".to_owned(), value: value.to_string(), src });
     }
@@ -158,6 +160,7 @@ fn merge_pair(id: String, home: &str, partner: &str, acc: &PairAcc) -> WirePair 
         note: (!notes.is_empty()).then(|| notes.into_iter().collect::<Vec<_>>().join("; ")),
         history,
         alt,
+        disputed: acc.disputed.clone(),
     }
 }
 
@@ -223,6 +226,7 @@ mod tests {
             sources: facts.iter().map(|f| f.source.clone()).collect(),
             facts,
             from_candidates: true,
+            ..PairAcc::default()
         };
         merge_pair("p1".into(), "cn-a", "jp-b", &acc)
     }

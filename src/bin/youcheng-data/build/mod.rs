@@ -16,6 +16,8 @@
 //! (rows merged by pair), `merge` (a pair's record from its facts), `places` (foreign
 //! places), `names` (their Chinese names and levels); the Chinese places are `crate::china`'s.
 
+mod districts;
+pub mod doubts;
 mod gather;
 mod inputs;
 mod merge;
@@ -69,6 +71,8 @@ pub struct Built {
     pub n_harvest_rows: usize,
     /// Harvested rows left out, with the reason.
     pub harvest_skipped: Vec<(String, String)>,
+    /// What each reviewed doubt did: its decision and the pair (and where it went).
+    pub doubts: Vec<(doubts::Decision, String)>,
 }
 
 /// Builds the China dataset.
@@ -96,6 +100,9 @@ pub fn build_china(
     gathered.candidates(raw, &countries, &curated, &china)?;
     gathered.facts(raw, &curated, &china)?;
     gathered.harvest(raw, curated_dir, &curated, &divisions, &mut china)?;
+    gathered.join_korean_districts();
+    // 2c. The reviewed doubts: pairs marked, moved, merged or ended with their source.
+    let doubts = gathered.apply_doubts(&doubts::read_doubts(curated_dir)?, &curated)?;
     let Gathered {
         pairs,
         partners,
@@ -143,6 +150,7 @@ pub fn build_china(
                 .chain(p.history.iter().flat_map(|h| &h.src))
         })
         .map(String::as_str)
+        .chain(wire_pairs.iter().filter_map(|p| p.disputed.as_ref()?.src.as_deref()))
         .chain(reported.iter().map(|r| r.src.as_str()))
         .collect();
     // The curated sources (the project's documents, the statistics) are kept even when no
@@ -192,6 +200,7 @@ pub fn build_china(
         baseline: read_baseline(curated_dir)?,
         n_harvest_rows,
         harvest_skipped,
+        doubts,
     })
 }
 

@@ -1,5 +1,5 @@
 //! A selected partnership: type, status, dates, earlier stages, the values sources give
-//! differently, and every source.
+//! differently, what contradicts it (a reviewed doubt, with its source), and every source.
 
 use leptos::prelude::*;
 
@@ -34,6 +34,7 @@ pub fn PairDetails(
             note,
             alternatives,
             ends,
+            disputed,
         } = facts.get();
         let (home_id, partner_id) = ends;
         let show = move |id: String| state.select_place(id);
@@ -46,6 +47,12 @@ pub fn PairDetails(
                     </button>
                 </div>
                 <p class="muted">{country}</p>
+                {disputed.map(|(text, source)| view! {
+                    <div class="notice disputed" role="note" data-testid="pair-disputed">
+                        <p><strong>{m.pair_disputed}</strong>": " {text}</p>
+                        {source.map(|s| view! { <p>{m.pair_disputed_source}": " <SourceLink source=s /></p> })}
+                    </div>
+                })}
                 <dl class="facts">
                     <dt>{m.col_type}</dt>
                     <dd>{kind}</dd>
