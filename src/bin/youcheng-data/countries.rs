@@ -179,6 +179,11 @@ impl Countries {
 
     /// The ISO code for a country name as the scraped lists write it ("England, United
     /// Kingdom", "Georgia (country)", "South Korea").
+    /// Whether `word` is a country's Chinese name (as i18n-iso-countries writes it).
+    pub fn is_chinese_name(&self, word: &str) -> bool {
+        self.by_iso.values().any(|c| c.zh.as_deref() == Some(word))
+    }
+
     pub fn resolve(&self, name: &str) -> Option<String> {
         let name = name.trim();
         if let Some(iso) = self.names.get(&fold(name)) {

@@ -415,7 +415,7 @@ fn match_partner(
 /// Keeps the partner's name as a harvested page writes it: a Chinese name when a Chinese page
 /// writes it in Chinese, otherwise its local-script name.
 fn record_partner_text(acc: &mut PartnerAcc, row: &HarvestRow) {
-    let text = row.partner_text.split([' ', '(', '（', ',']).next().unwrap_or("").trim();
+    let text = partner_in_text(&row.partner_text);
     if text.is_empty() || !has_han(text) || has_kana(text) {
         return;
     }
@@ -425,9 +425,31 @@ fn record_partner_text(acc: &mut PartnerAcc, row: &HarvestRow) {
     *bucket.entry(text.to_owned()).or_default() += 1;
 }
 
+/// The partner's name in a page's text of it: the part before any bracket or comma (a page that
+/// writes the country and region apart, "巴西 巴拉那州 库里蒂巴", keeps its words; the naming step
+/// picks the place's own, [`crate::build::names::place_word`]).
+fn partner_in_text(text: &str) -> &str {
+    text.split(['(', '（', ',', '，']).next().unwrap_or("").trim()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_text_of_the_partner_ends_before_its_bracket_or_comma() {
+        let cases = [
+            ("巴西 巴拉那州 库里蒂巴", "巴西 巴拉那州 库里蒂巴"),
+            ("洛杉磯蒙特利公園市 (Monterey Park)", "洛杉磯蒙特利公園市"),
+            ("明斯克市苏维埃区（白俄罗斯）", "明斯克市苏维埃区"),
+            ("日本 奈良市, 奈良县", "日本 奈良市"),
+            ("Nara", "Nara"),
+            ("", ""),
+        ];
+        for (text, want) in cases {
+            assert_eq!(partner_in_text(text), want, "{text}");
+        }
+    }
 
     fn curated_dir() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/curated")

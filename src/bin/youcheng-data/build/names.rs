@@ -55,16 +55,20 @@ fn first_name(
     namers: &Namers,
 ) -> Option<(String, String)> {
     let japanese = iso == "JP";
-    if let Some(zh) = from_sources {
-        return Some((zh, "pair sources".to_owned()));
+    if let Some(zh) = from_sources
+        && let Some(word) = place_word(&zh, |w| namers.countries.is_chinese_name(w))
+    {
+        return Some((word.to_owned(), "pair sources".to_owned()));
     }
     // A pair's source that writes the partner in its own Chinese text (issue 27's forum report).
     if let Some(found) = namers.mainland.in_report(iso, name) {
         return Some(found);
     }
     // Chinese lists write a Japanese place in its kanji, in simplified characters.
+    let local =
+        local.as_deref().and_then(|l| place_word(l, |w| namers.countries.is_chinese_name(w)));
     if let Some(kanji) = local.filter(|l| japanese && crate::naming::all_han(l)) {
-        return Some((simplify(&kanji, true), "pair sources (Japanese)".to_owned()));
+        return Some((simplify(kanji, true), "pair sources (Japanese)".to_owned()));
     }
     if let Some(c) = city
         && let Some(zh) = crate::naming::pick(&c.han, japanese)
@@ -85,6 +89,13 @@ fn first_name(
         }
     }
     namers.mainland.listed(iso, name)
+}
+
+/// The place's own word in a source's text that writes it with its country and region as
+/// separate words, in either order ("巴西 巴拉那州 库里蒂巴", "迪拜市 阿联酋"): the last word
+/// that is not a country's name; none when every word names a country.
+pub fn place_word(text: &str, is_country: impl Fn(&str) -> bool) -> Option<&str> {
+    text.split_whitespace().filter(|w| !is_country(w)).last()
 }
 
 /// `docs/chinese-names.csv`: every foreign place's Chinese name and its source.
@@ -148,6 +159,23 @@ pub fn foreign_level(name: &str, iso: &str, states: &BTreeSet<(String, String)>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_text_with_country_and_region_words_names_the_place() {
+        let countries = ["巴西", "阿联酋", "澳大利亚", "斯里兰卡"];
+        let is_country = |w: &str| countries.contains(&w);
+        let cases = [
+            ("巴西 巴拉那州 库里蒂巴", Some("库里蒂巴")),
+            ("迪拜市 阿联酋", Some("迪拜市")),
+            ("澳大利亚 宾士镇市", Some("宾士镇市")),
+            ("科伦坡市 斯里兰卡", Some("科伦坡市")),
+            ("奈良市", Some("奈良市")),
+            ("巴西", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(place_word(text, is_country), want, "{text}");
+        }
+    }
 
     #[test]
     fn foreign_levels_follow_the_reviewed_list_and_name_endings() {
