@@ -141,6 +141,7 @@ pub const EN: Messages = Messages {
     scope_years: "begun {from}–{to}",
     scope_years_undated: "begun {from}–{to} or in an unknown year",
     scope_known_by: "known by {date}",
+    with_note: "{text} ({note})",
     scope_narrowed: "matching the other filters",
     not_drawn: Plural {
         one: "{n} of them is not on the map (no coordinates)",

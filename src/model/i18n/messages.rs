@@ -293,6 +293,8 @@ messages! {
     scope_years_undated: &'static str,
     /// Scope: known to exist on {date}.
     scope_known_by: &'static str,
+    /// A text with a note in brackets after it (the locale's brackets): {text}, {note}.
+    with_note: &'static str,
     /// Scope: narrowed by other filters.
     scope_narrowed: &'static str,
     /// A map marker's pairs that cannot be drawn.

@@ -132,6 +132,7 @@ pub const ZH: Messages = Messages {
     scope_years: "{from}—{to}年结好",
     scope_years_undated: "{from}—{to}年结好及年份不详",
     scope_known_by: "截至{date}已知",
+    with_note: "{text}（{note}）",
     scope_narrowed: "符合其他筛选条件",
     not_drawn: Plural {
         one: "其中 {n} 对缺少坐标，未在图上显示",
