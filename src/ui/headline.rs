@@ -52,11 +52,9 @@ pub fn Headline() -> impl IntoView {
                 {move || state.messages().headline_colon}
                 <span data-testid="headline-figures">{numbers}</span>
             </h2>
-            <p class="headline-details" data-testid="headline-details">
-                <span data-testid="headline-counting">{counting}</span>
-                " · "
-                {details}
-            </p>
+            // What the figures count is shown at every size (a phone hides only the details).
+            <p class="headline-counting" data-testid="headline-counting">{counting}</p>
+            <p class="headline-details" data-testid="headline-details">{details}</p>
             <Reported />
         </section>
     }
