@@ -7,7 +7,8 @@ use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, S
 use crate::model::ask::official::Comparison;
 use crate::model::format::dataset::{CountryIdx, Dataset, Qualifier, ReportedFigure, ScoStatus};
 use crate::model::i18n::{
-    Locale, bracketed, country_name, fill, pair_name, place_name, reported_kind_label, sco_label,
+    Locale, bracketed, country_name, fill, join_list, pair_name, place_name, reported_kind_label,
+    sco_label,
 };
 
 /// What removing a chip does to the filters.
@@ -309,8 +310,8 @@ pub fn comparison_text(
         let after = m.compare_later.format(locale, c.later as u64);
         left.push(fill(&after, &[("date", &locale.date(c.figure.as_of))]));
     }
-    let left_out =
-        (!left.is_empty()).then(|| fill(m.compare_left_out, &[("list", &left.join(m.list_and))]));
+    let left_out = (!left.is_empty())
+        .then(|| fill(m.compare_left_out, &[("list", &join_list(locale, &left))]));
     (main, left_out)
 }
 
