@@ -53,8 +53,10 @@ pub fn Headline() -> impl IntoView {
                 <span data-testid="headline-figures">{numbers}</span>
             </h2>
             // What the figures count is shown at every size (a phone hides only the details).
-            <p class="headline-counting" data-testid="headline-counting">{counting}</p>
-            <p class="headline-details" data-testid="headline-details">{details}</p>
+            <p class="headline-details" data-testid="headline-details">
+                <span data-testid="headline-counting">{counting}</span>
+                <span class="headline-more">" · " {details}</span>
+            </p>
             <Reported />
         </section>
     }
