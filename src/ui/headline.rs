@@ -52,10 +52,10 @@ pub fn Headline() -> impl IntoView {
                 {move || state.messages().headline_colon}
                 <span data-testid="headline-figures">{numbers}</span>
             </h2>
+            // What the figures count is shown at every size (a phone hides only the details).
             <p class="headline-details" data-testid="headline-details">
                 <span data-testid="headline-counting">{counting}</span>
-                " · "
-                {details}
+                <span class="headline-more">" · " {details}</span>
             </p>
             <Reported />
         </section>

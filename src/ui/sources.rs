@@ -1,32 +1,50 @@
 //! Links to sources: followed only when the address is http(s); otherwise the title is text.
+//! A source's own title stays in its own language; the project's note on it (what it is when
+//! its title is not known, where the copy read was found) follows in the UI language.
 
 use leptos::prelude::*;
 
-use super::state::use_explore;
+use super::state::{use_app_state, use_explore};
 use crate::model::format::dataset::SourceIdx;
 use crate::model::format::load::is_http_url;
+use crate::model::i18n::{bracketed, source_label, source_note};
 
-/// One source, as a link when it has a safe address.
+/// One source, as a link when it has a safe address, with the project's note after it.
 #[component]
 pub fn SourceLink(
     /// The source.
     source: SourceIdx,
 ) -> impl IntoView {
+    let state = use_app_state();
     let explore = use_explore();
     let (title, url, document) = explore.with_data(|d| {
         let s = d.source(source);
         (s.title.clone(), s.url.clone().filter(|u| is_http_url(u)), s.document.clone())
     });
+    let untitled = title.is_empty();
+    // The note in the UI language: bracketed after a title, alone when there is none.
+    let note = move || {
+        let locale = state.locale.get();
+        explore.with_data(|d| {
+            source_note(locale, d.source(source)).map(|n| match untitled {
+                true => n.to_owned(),
+                false => bracketed(locale, "", n),
+            })
+        })
+    };
+    let note = move || note().map(|n| view! { <span class="source-note">{n}</span> });
+    let name = (!untitled).then(|| view! { <span translate="no">{title}</span> });
     match url {
         Some(url) => view! {
-            <a class="source-link" href=url target="_blank" rel="noopener noreferrer" translate="no">
-                {title}
+            <a class="source-link" href=url target="_blank" rel="noopener noreferrer">
+                {name} {note}
             </a>
         }
         .into_any(),
         None => view! {
-            <span class="source-text" translate="no">
-                {title} {document.map(|d| view! { <span class="document">" (" {d} ")"</span> })}
+            <span class="source-text">
+                {name} {note}
+                {document.map(|d| view! { <span class="document" translate="no">" (" {d} ")"</span> })}
             </span>
         }
         .into_any(),
@@ -40,14 +58,16 @@ pub fn SourceRefs(
     /// The sources.
     sources: Vec<SourceIdx>,
 ) -> impl IntoView {
+    let state = use_app_state();
     let explore = use_explore();
+    let locale = state.locale.get_untracked();
     sources
         .into_iter()
         .enumerate()
         .map(|(i, source)| {
             let (title, url) = explore.with_data(|d| {
                 let s = d.source(source);
-                (s.title.clone(), s.url.clone().filter(|u| is_http_url(u)))
+                (source_label(locale, s), s.url.clone().filter(|u| is_http_url(u)))
             });
             let label = format!("[{}]", i + 1);
             // The accessible name starts with the visible text (WCAG 2.5.3, label in name).

@@ -419,3 +419,117 @@ for (const kind of ['bundled', 'synthetic']) {
     });
   }
 }
+
+// The faults a fresh reviewer found after issues 24 and 27 landed, each read as a person sees it.
+const ALL_SIZES = [['phone', PHONE], ['laptop', LAPTOP]];
+/** True when a Chinese character and an ASCII comma, semicolon or bracket touch (spaces aside). */
+const ASCII_IN_CHINESE = /[\u4e00-\u9fff，。、；：（）]\s*[,;()[\]]|[,;()[\]]\s*[\u4e00-\u9fff，。、；：（）]/;
+
+/** Pairs of Shaanxi of the figure's kind begun after a day: every dated stage starts later. */
+function begunAfter(data, root, kind, day) {
+  const parent = new Map(data.places.map((p) => [p.id, p.parent]));
+  const within = (id) => { for (let p = id; p; p = parent.get(p)) if (p === root) return true; return false; };
+  const earliest = (d) => d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+  return data.partnerships.filter((p) => within(p.home) && (p.type || 'unknown') === kind).filter((p) => {
+    const dates = [p.est, ...(p.history || []).map((h) => h.date)].filter(Boolean);
+    return dates.length > 0 && dates.every((d) => earliest(d) > day);
+  }).length;
+}
+
+test('the scope line, the date cut, official figures, notes, sources and tabs read right (phone and laptop, both languages)', async () => {
+  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/partnerships.json'), 'utf8'));
+  const problems = [];
+  for (const [size, device] of ALL_SIZES) {
+    const { page, context, errors } = await openPage(browser, null, device);
+    for (const lang of ['en', 'zh']) {
+      await page.goto(`${server.url}?lang=${lang}`);
+      await waitForData(page);
+      const at = `${lang} ${size}`;
+      // (a) What the headline counts is said at every size.
+      await go(page, `lang=${lang}&in=cn-shaanxi`);
+      const counting = page.getByTestId('headline-counting');
+      const box = (await counting.count()) ? await counting.boundingBox() : null;
+      const words = (await counting.count()) ? (await counting.textContent()).trim() : '';
+      if (!box || box.height < 4 || !words.includes(lang === 'en' ? 'with the places under it' : '含下辖地区')) {
+        problems.push(`${at}: the headline shows no scope line ("${words}")`);
+      }
+      // (h) A date cut is named, never "all years".
+      await go(page, `lang=${lang}&prov=cn-shaanxi&by=2018-05-29`);
+      const cut = (await page.getByTestId('headline-counting').textContent().catch(() => '')) || '';
+      const [day, never] = lang === 'en' ? ['up to 29 May 2018', 'all years'] : ['截至2018年5月29日', '全部年份'];
+      if (!cut.includes(day) || cut.includes(never)) problems.push(`${at}: the date cut is not named: "${cut}"`);
+      // (f) Every tab label whole at this size.
+      for (const tab of await page.getByRole('tab').all()) {
+        const fit = await tab.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent, whole: el.scrollWidth <= el.clientWidth + 1 && r.left >= 0 && r.right <= innerWidth + 0.5 };
+        });
+        if (!fit.whole) problems.push(`${at}: the tab "${fit.text}" is cut`);
+      }
+      // (g) Chinese figures, summaries and timelines: full-width punctuation between Chinese.
+      if (lang === 'zh') {
+        for (const v of ['', 'tab=charts', 'in=cn-shaanxi', 'profile=cn-shaanxi', 'profile=CN', 'profile=jp-nara']) {
+          await go(page, `lang=zh&${v}`);
+          const texts = await page.evaluate(() => {
+            document.querySelectorAll('details').forEach((d) => { d.open = true; });
+            const out = [];
+            for (const el of document.querySelectorAll('[data-testid="headline"] *, .chart-card *, [role="dialog"] *')) {
+              const marked = el.closest('[lang]');
+              const foreign = marked && marked !== document.documentElement && !/^zh/i.test(marked.lang);
+              if (el.closest('.source-link,.source-text') || foreign) continue;
+              if (el.childElementCount === 0 && el.textContent.trim()) out.push(el.textContent);
+            }
+            return out;
+          });
+          const notes = [...data.reported.map((r) => r.note), ...data.partnerships.map((p) => p.note)].filter(Boolean);
+          for (const t of new Set(texts)) {
+            const own = notes.reduce((s, n) => s.split(n).join(' '), t);
+            if (ASCII_IN_CHINESE.test(own)) problems.push(`zh ${size} ?${v}: ASCII punctuation in Chinese: "${t.slice(0, 120)}"`);
+          }
+        }
+      }
+      // (d) The project's notes on its sources in the UI's language; titles in their own.
+      await go(page, `lang=${lang}&tab=data`);
+      const dataTab = await page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => { d.open = true; });
+        return document.body.innerText;
+      });
+      for (const s of data.sources.filter((x) => x.note)) {
+        const [want, other] = lang === 'en' ? [s.note.en, s.note.zh] : [s.note.zh || s.note.en, s.note.en];
+        if (!dataTab.includes(want)) problems.push(`${at}: the data tab lacks the note on ${s.id}: "${want}"`);
+        // (A short note such as 转载 is also a word of other sources' own titles.)
+        if (other && other.length >= 8 && other !== want && dataTab.includes(other)) problems.push(`${at}: the data tab shows the note on ${s.id} in the other language`);
+      }
+      for (const zhNote of ['（出版者与标题未记录）', '（南开大学论文，silo.tips 副本）']) {
+        if (lang === 'en' && dataTab.includes(zhNote)) problems.push(`${at}: a Chinese editorial note in the English data tab: ${zhNote}`);
+      }
+      // (c) A pair's note from a Chinese source is data in its language, brackets whole.
+      const nara = data.partnerships.find((p) => p.home === 'cn-xian' && p.partner === 'jp-nara');
+      await go(page, `lang=${lang}&pair=${nara.id}`);
+      const note = page.getByTestId('pair-note');
+      if (!(await note.count())) {
+        problems.push(`${at}: the Xi'an–Nara pair shows no note`);
+      } else {
+        const parts = await note.evaluate((dd) => [...dd.querySelectorAll('span')].map((s) => ({ text: s.textContent, lang: s.lang })));
+        for (const part of parts) {
+          const han = /[\u4e00-\u9fff]/.test(part.text);
+          if (han !== part.lang.startsWith('zh')) problems.push(`${at}: the note "${part.text}" is marked lang="${part.lang}"`);
+          if (unbalanced(part.text)) problems.push(`${at}: the note "${part.text}" is cut inside brackets`);
+        }
+        const whole = parts.map((p) => p.text).join('; ');
+        if (whole.replace(/\s+/g, ' ') !== nara.note.replace(/\s+/g, ' ')) problems.push(`${at}: the note reads "${whole}", not "${nara.note}"`);
+      }
+      // (b) Beside an official figure, ties begun after its date are said apart, not compared.
+      if (size === 'laptop') {
+        await go(page, `lang=${lang}&prov=cn-shaanxi`);
+        const reported = (await page.getByTestId('reported-figure').textContent().catch(() => '')) || '';
+        const later = begunAfter(data, 'cn-shaanxi', 'sister', '2018-05-29');
+        const said = lang === 'en' ? `${later} begun after 29 May 2018` : `2018年5月29日以后结好的 ${later} 对`;
+        if (later > 0 && !reported.includes(said)) problems.push(`${at}: the Shaanxi figure does not say "${said}": "${reported}"`);
+      }
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  assert.deepEqual(problems, []);
+});

@@ -41,6 +41,15 @@ async function cards(page) {
   }));
 }
 
+/** The dataset's count beside the headline's official figure ("this dataset: 41 …"), if shown. */
+async function datasetBeside(page) {
+  const el = page.getByTestId('reported-comparison');
+  if (!(await el.count())) return null;
+  const m = (await el.textContent()).match(/(?:this dataset: |本数据集：)(no |没有|[\d,]+)/);
+  if (!m) return null;
+  return /^(no |没有)/.test(m[1]) ? 0 : Number(m[1].replace(/,/g, ''));
+}
+
 /** `n` as the page writes it: English groups thousands; Chinese leaves four digits whole. */
 function written(n, lang) {
   return lang === 'zh' && n < 10000 ? String(n) : n.toLocaleString('en-US');
@@ -53,8 +62,17 @@ for (const lang of ['en', 'zh']) {
     const all = await cards(page);
     assert.equal(all.length, CLAIMS, 'a card for every claim');
     const linked = all.filter((c) => c.link);
-    // Only the two claims the dataset has no list for (approvals, contacts) go without a link.
-    assert.deepEqual(all.filter((c) => !c.link).map((c) => c.id), ['claim-shaanxi-approved', 'claim-shaanxi-contact']);
+    // Only the two claims the dataset has no list for (approvals, contacts) and the one whose
+    // answer is none (Shanxi's 117 friendly partners on the Belt and Road: nothing to show,
+    // said in words) go without a link.
+    assert.deepEqual(
+      all.filter((c) => !c.link).map((c) => c.id),
+      ['claim-shaanxi-approved', 'claim-shaanxi-contact', 'claim-shanxi-friendly-bri'],
+    );
+    for (const card of all.filter((c) => c.pairs === 0)) {
+      assert.ok(!card.link, `${card.id}: nothing to show, no link`);
+      assert.match(card.text, lang === 'en' ? /nothing to show/ : /无可查看/, `${card.id}: said in words`);
+    }
     for (const card of linked) {
       // The card states its number in words (a named pair's card names the pair instead).
       const number = card.unit === 'partners' ? card.partners : card.pairs;
@@ -84,7 +102,16 @@ for (const lang of ['en', 'zh']) {
       const none = /^(no partnerships|没有友城关系)/.test(count.trim());
       const rows = none ? 0 : Number((count.match(/[\d,]+/) || ['-1'])[0].replace(/,/g, ''));
       assert.equal(rows, card.pairs, `${card.id}: table "${count}"`);
+      // The official figure beside the headline after Show counts what the card counts.
+      const beside = await datasetBeside(page);
+      if (beside !== null) assert.equal(beside, card.pairs, `${card.id}: the headline's comparison`);
     }
+    // One reading per official figure: Shaanxi's headline compares its 88 with what the card
+    // counts (formal friendship cities in force on 29 May 2018), not with another kind.
+    const shaanxi = all.find((c) => c.id === 'claim-shaanxi-established');
+    await page.goto(`${server.url}?prov=cn-shaanxi&lang=${lang}`);
+    await waitForData(page);
+    assert.equal(await datasetBeside(page), shaanxi.pairs, 'Shaanxi: the headline and the card give one number');
     assert.deepEqual(errors, []);
   });
 }
@@ -132,4 +159,23 @@ test('the Chinese story cards read as Chinese: full-width punctuation and the da
   const originals = await page.locator('.story .original[lang="en"]').count();
   assert.ok(originals >= 18, `${originals} English originals`);
   assert.deepEqual(errors, []);
+});
+
+test('a report gives one date, as it gives it, and says which is which; Chinese says 报道 for a news report', async () => {
+  for (const lang of ['en', 'zh']) {
+    const { page, errors, context } = await openPage(browser, `${server.url}?tab=stories&lang=${lang}`);
+    await waitForData(page);
+    const text = await page.getByTestId('stories').innerText();
+    if (lang === 'en') {
+      assert.match(text, /Published 2018-05-30 22:08:31/, 'the publication time is labelled');
+      assert.doesNotMatch(text, /the day of the report/, 'the meeting day is not called the report\'s');
+      assert.match(text, /29 May 2018, the day of the meeting the report describes/);
+    } else {
+      assert.match(text, /发布时间：2018-05-30 22:08:31/);
+      assert.doesNotMatch(text, /报告当日/);
+      assert.match(text, /报道所述会议当日/);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

@@ -62,6 +62,7 @@ pub fn merge(file: &mut WireFile, rows: &[RegistryRow], han: &HanNames) -> Merge
             url: Some("https://www.cpaffc.org.cn/index/friend_city/index/lang/1.html".to_owned()),
             document: None,
             licence: None,
+            note: None,
         });
         file.sources.sort_by(|a, b| a.id.cmp(&b.id));
     }

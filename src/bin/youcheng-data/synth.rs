@@ -144,6 +144,7 @@ pub fn generate(template: &WireFile, n_pairs: usize, seed: u64) -> WireFile {
             url: None,
             document: None,
             licence: None,
+            note: None,
         }],
         countries: template
             .countries

@@ -6,7 +6,10 @@
 
 use super::aggregate::{matching_reported_at, share_is_meaningful};
 use super::filter::{Filters, apply};
-use super::scope::{Kinds, Period, Scope, kind_counts, known_by, selection_scope};
+use super::on_date::{Standing, standing_on};
+use std::collections::BTreeSet;
+
+use super::scope::{Kinds, Period, Scope, kind_counts, selection_scope};
 use crate::model::format::dataset::{Dataset, Kind, ReportedFigure, ReportedKind};
 
 /// An official figure and the dataset's count in its terms.
@@ -20,8 +23,12 @@ pub struct Comparison<'a> {
     pub counted: usize,
     /// Ties of those kinds with no known year (they may or may not predate the figure).
     pub undated: usize,
-    /// Ties of the figure's place whose type the sources do not state.
+    /// Ties of the figure's place whose type the sources do not state (in force on its date,
+    /// or undated).
     pub unstated: usize,
+    /// Ties of the figure's place and kinds begun after its date: the figure could not count
+    /// them, so they are said apart, never compared.
+    pub later: usize,
     /// Whether a share of the figure means something ([`share_is_meaningful`]: not for a
     /// figure of "SCO countries" on a date cut, which its sources never define).
     pub share: bool,
@@ -35,7 +42,10 @@ impl Comparison<'_> {
     }
 }
 
-/// The kinds of tie an official figure counts, when the dataset can count them too.
+/// The kinds of tie an official figure counts, when the dataset can count them too: the one
+/// reading of a figure, from the report's own words (`kind` in `reported.csv`: 友好城市 is a
+/// formal friendship city; "friendship with 31 cities", "sister and friendly cities" every
+/// established tie). The headline and the story cards both read a figure through it.
 pub fn figure_kinds(kind: ReportedKind) -> Option<Kinds> {
     match kind {
         ReportedKind::All => Some(Kinds::Established),
@@ -46,8 +56,34 @@ pub fn figure_kinds(kind: ReportedKind) -> Option<Kinds> {
     }
 }
 
+/// The types of tie the kinds take, as a kind filter keeps them.
+pub fn kind_set(kinds: Kinds) -> BTreeSet<Kind> {
+    Kind::ALL.iter().copied().filter(|k| kind_counts(kinds, *k)).collect()
+}
+
+/// The filters that count an official figure in its own terms: the figure's place and
+/// programme (from `filters`), its kinds, and ties in force on its date (the date cut of
+/// `by=`, [`crate::model::ask::on_date`]), the undated left out. A story's link sets these
+/// same filters, so the headline and the card give one number.
+pub fn figure_filters(figure: &ReportedFigure, filters: &Filters) -> Option<Filters> {
+    let kinds = figure_kinds(figure.kind)?;
+    Some(Filters {
+        provinces: filters.provinces.clone(),
+        place: filters.place.clone(),
+        place_with_children: filters.place_with_children,
+        bri: filters.bri,
+        sco: filters.sco.clone(),
+        sco_time: filters.sco_time,
+        kinds: kind_set(kinds),
+        include_undated: false,
+        known_by: Some(figure.as_of),
+        ..Filters::default()
+    })
+}
+
 /// The official figure matching the filters at the playback year, with the dataset's count
-/// in its terms; `None` when no figure of pairs matches.
+/// in its terms; `None` when no figure of pairs matches. Ties begun after the figure's date
+/// are neither counted nor counted apart (the figure could not count them).
 pub fn compare<'a>(
     dataset: &'a Dataset,
     filters: &Filters,
@@ -57,39 +93,39 @@ pub fn compare<'a>(
         .into_iter()
         .find(|r| r.pairs.is_some() && figure_kinds(r.kind).is_some())?;
     let kinds = figure_kinds(figure.kind)?;
-    // The figure's place and programme; its own kinds and date, not the filters'.
-    let terms = Filters {
-        provinces: filters.provinces.clone(),
-        place: filters.place.clone(),
-        place_with_children: filters.place_with_children,
-        bri: filters.bri,
-        sco: filters.sco.clone(),
-        sco_time: filters.sco_time,
-        ..Filters::default()
+    let terms = figure_filters(figure, filters)?;
+    let selection = apply(dataset, &terms);
+    // Ties whose type the sources do not state, in force on the date or undated: the figure
+    // may count them or not.
+    let unstated = if kind_counts(kinds, Kind::Unknown) || kinds == Kinds::One(Kind::Intent) {
+        0
+    } else {
+        let untyped =
+            Filters { kinds: [Kind::Unknown].into(), include_undated: true, ..terms.clone() };
+        apply(dataset, &untyped).pairs.len()
     };
-    let (mut counted, mut undated, mut unstated) = (0, 0, 0);
-    for &p in &apply(dataset, &terms).pairs {
-        let pair = dataset.partnership(p);
-        if pair.kind == Kind::Unknown && kinds != Kinds::One(Kind::Intent) {
-            unstated += 1;
-            continue;
-        }
-        if !kind_counts(kinds, pair.kind) {
-            continue;
-        }
-        if known_by(pair, figure.as_of) {
-            counted += 1;
-        } else if pair.first_date().is_none() {
-            undated += 1;
-        }
-    }
+    // Ties begun after the figure's date (of its kinds, or of unstated type).
+    let since = Filters { known_by: None, include_undated: false, ..terms.clone() };
+    let later = apply(dataset, &since)
+        .pairs
+        .iter()
+        .filter(|p| standing_on(dataset.partnership(**p), figure.as_of) == Standing::Later)
+        .count();
     let scope = Scope {
         kinds,
         period: Period::KnownBy(figure.as_of),
         ..selection_scope(dataset, &terms, None)
     };
     let share = share_is_meaningful(figure, filters);
-    Some(Comparison { figure, scope, counted, undated, unstated, share })
+    Some(Comparison {
+        figure,
+        scope,
+        counted: selection.pairs.len(),
+        undated: selection.facets.undated,
+        unstated,
+        later,
+        share,
+    })
 }
 
 #[cfg(test)]
@@ -138,5 +174,51 @@ mod tests {
         let mut intent = Filters::default();
         intent.kinds.insert(Kind::Intent);
         assert!(compare(&d, &intent, None).is_none());
+    }
+
+    #[test]
+    fn ties_begun_after_the_figures_date_are_neither_counted_nor_counted_apart() {
+        // Yan'an–Kansas City of unstated type, begun in 2022 (after the 2021 figure);
+        // Shanghai–San Francisco of unstated type with no year (it may predate the figure).
+        let text = include_str!("../../../tests/fixtures/small.json")
+            .replace(r#""kind": "all", "pairs": 2800"#, r#""kind": "sister", "pairs": 2800"#)
+            .replace(
+                r#""type": "sister", "status": "active", "est": "2017""#,
+                r#""type": "unknown", "status": "active", "est": "2022""#,
+            )
+            .replace(
+                r#""us-san-francisco", "type": "sister""#,
+                r#""us-san-francisco", "type": "unknown""#,
+            );
+        let d = load(&text).expect("fixture").dataset;
+        let c = compare(&d, &Filters::default(), None).expect("the national figure");
+        // Formal ties in force on 2 June 2021: Xi'an–Nara and Changning–Sovetsky.
+        assert_eq!(c.counted, 2);
+        // Of unstated type: only Shanghai–San Francisco; the 2022 tie is not compared, but
+        // said apart as begun after the figure's date.
+        assert_eq!((c.unstated, c.undated), (1, 0));
+        assert_eq!(c.later, 0, "the 2022 tie is of unstated type, not a formal one");
+        let plain = fixture();
+        let national = compare(&plain, &Filters::default(), None).expect("figure");
+        assert_eq!(national.later, 0, "no formal tie after 2 June 2021 in the fixture");
+        // Xi'an–Nara moved to 2023: said apart as begun after the figure's date.
+        let text = include_str!("../../../tests/fixtures/small.json")
+            .replace(r#""kind": "all", "pairs": 2800"#, r#""kind": "sister", "pairs": 2800"#)
+            .replace(
+                r#""status": "active", "est": "1974""#,
+                r#""status": "active", "est": "2023""#,
+            );
+        let moved = load(&text).expect("fixture").dataset;
+        let c = compare(&moved, &Filters::default(), None).expect("figure");
+        assert_eq!((c.counted, c.later), (2, 1));
+        // The count's filters are the figure's own terms, as a story link sets them.
+        let terms = figure_filters(c.figure, &Filters::default()).expect("terms");
+        assert_eq!(apply(&d, &terms).pairs.len(), c.counted);
+        assert_eq!(terms.kinds, [Kind::Sister].into());
+        // A figure of every established tie takes the unstated ones in.
+        assert_eq!(
+            kind_set(Kinds::Established),
+            [Kind::Sister, Kind::Friendly, Kind::Unknown].into()
+        );
     }
 }

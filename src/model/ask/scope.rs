@@ -31,8 +31,9 @@ pub enum Kinds {
     Every,
     /// Formal friendship cities (友好城市) only: what most official figures count.
     Formal,
-    /// Formal friendship cities and friendly-cooperation partners, no letters of intent: what
-    /// a figure of "sister and friendly cities" counts.
+    /// Every established tie: formal friendship cities, friendly-cooperation partners and ties
+    /// of unstated type; no letters of intent (not ties yet). What a figure of "sister and
+    /// friendly cities" or "friendship with 31 cities" counts.
     Established,
     /// One other kind only.
     One(Kind),
@@ -56,9 +57,17 @@ pub enum Period {
         /// Pairs with no known year are kept.
         undated: bool,
     },
-    /// Pairs known to exist on this date (an official figure's date); undated pairs are
-    /// counted apart.
+    /// Pairs known to exist on this date (an official figure's date, or the date cut of
+    /// `by=`); undated pairs are counted apart.
     KnownBy(PartialDate),
+    /// Pairs begun in or after `from` and known to exist on `date` (a year filter under a
+    /// date cut: "new since 2015" in a report of 2018).
+    SinceKnownBy {
+        /// First year.
+        from: i32,
+        /// The day of the cut.
+        date: PartialDate,
+    },
 }
 
 /// What a count counts.
@@ -167,15 +176,23 @@ pub fn kinds_of(filters: &Filters) -> Kinds {
     match kinds.as_slice() {
         [] => Kinds::Every,
         [Kind::Sister] => Kinds::Formal,
-        [Kind::Sister, Kind::Friendly] => Kinds::Established,
+        [Kind::Sister, Kind::Friendly, Kind::Unknown] => Kinds::Established,
         [one] => Kinds::One(*one),
         _ if kinds.len() == Kind::ALL.len() => Kinds::Every,
         _ => Kinds::Several,
     }
 }
 
-/// The years the year filter and the playback keep.
+/// The years the year filter, the date cut (`by=`) and the playback keep. A date cut names
+/// its day (never "all years": the ties after it are not counted).
 pub fn period_of(filters: &Filters, play_year: Option<i32>) -> Period {
+    if let Some(date) = filters.known_by {
+        return match (filters.years, play_year) {
+            (Some(r), _) => Period::SinceKnownBy { from: r.from(), date },
+            (None, Some(year)) if year < date.year() => Period::UpTo(year),
+            (None, _) => Period::KnownBy(date),
+        };
+    }
     match (filters.years, play_year) {
         (None, None) => Period::AllYears,
         (None, Some(year)) => Period::UpTo(year),
@@ -234,11 +251,12 @@ pub fn among_shown(reach: Reach, filters: &Filters, play_year: Option<i32>) -> S
     }
 }
 
-/// True when a filter other than the kinds, the years and `used` is set.
+/// True when a filter other than the kinds, the years, the date cut (the period names them)
+/// and `used` is set.
 fn narrowed_by(filters: &Filters, used: &[Dimension]) -> bool {
-    active_dimensions(filters)
-        .iter()
-        .any(|d| !matches!(d, Dimension::Kind | Dimension::Years) && !used.contains(d))
+    active_dimensions(filters).iter().any(|d| {
+        !matches!(d, Dimension::Kind | Dimension::Years | Dimension::KnownBy) && !used.contains(d)
+    })
 }
 
 /// True when a pair of this kind falls under `kinds`.
@@ -246,7 +264,7 @@ pub fn kind_counts(kinds: Kinds, kind: Kind) -> bool {
     match kinds {
         Kinds::Every | Kinds::Several => true,
         Kinds::Formal => kind == Kind::Sister,
-        Kinds::Established => matches!(kind, Kind::Sister | Kind::Friendly),
+        Kinds::Established => kind != Kind::Intent,
         Kinds::One(k) => kind == k,
     }
 }
@@ -342,6 +360,17 @@ mod tests {
             selection_scope(&d, &f, Some(1990)).period,
             Period::Between { from: 1980, to: 1990, undated: false }
         );
+        // A date cut names its day, with or without a year filter.
+        let day: PartialDate = "2018-05-29".parse().expect("date");
+        f.known_by = Some(day);
+        assert_eq!(
+            selection_scope(&d, &f, None).period,
+            Period::SinceKnownBy { from: 1980, date: day }
+        );
+        f.years = None;
+        assert_eq!(selection_scope(&d, &f, None).period, Period::KnownBy(day));
+        assert_eq!(selection_scope(&d, &f, Some(2010)).period, Period::UpTo(2010));
+        f.known_by = None;
         f.statuses.insert(crate::model::format::dataset::Status::Active);
         assert!(selection_scope(&d, &f, None).narrowed);
         f.kinds.insert(Kind::Intent);

@@ -304,6 +304,17 @@ pub struct Source {
     pub document: Option<String>,
     /// Licence of the material.
     pub licence: Option<String>,
+    /// The project's note on the source, in both languages (the title is the source's own).
+    pub note: Option<SourceNote>,
+}
+
+/// An editorial note on a source, written by the project in English and Chinese.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceNote {
+    /// English.
+    pub en: String,
+    /// Chinese (the English is shown when it is missing).
+    pub zh: Option<String>,
 }
 
 /// Which relationships an official figure counts.

@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 use super::dataset::{
     Alternative, Continent, Country, CountryIdx, Dataset, Disputed, Kind, Level, Meta, PairIdx,
     Partnership, Parts, Place, PlaceIdx, Programme, Qualifier, ReportedFigure, ReportedKind,
-    ScoStatus, Source, SourceIdx, Stage, Status,
+    ScoStatus, Source, SourceIdx, SourceNote, Stage, Status,
 };
 use super::date::PartialDate;
 use super::iso::is_country_code;
@@ -432,12 +432,19 @@ impl Reader {
                 }
                 None => None,
             };
+            let note = source_note(f.obj.get("note"));
             out.push(Source {
                 id: id.to_owned(),
-                title: title.unwrap_or(id).to_owned(),
+                // A source whose own title is not known is named by the project's note.
+                title: match title.map(str::trim).filter(|t| !t.is_empty()) {
+                    Some(t) => t.to_owned(),
+                    None if note.is_some() => String::new(),
+                    None => id.to_owned(),
+                },
                 url,
                 document,
                 licence: f.optional_str(p, "licence").map(str::to_owned),
+                note,
             });
         }
         out
@@ -1051,4 +1058,13 @@ fn resolve_sources(
 /// "Xi An" becomes "xian".
 pub fn normalize_pinyin(text: &str) -> String {
     text.chars().filter(char::is_ascii_alphabetic).map(|c| c.to_ascii_lowercase()).collect()
+}
+
+/// A source's editorial note: `{"en": "…", "zh": "…"}` (anything else is no note).
+fn source_note(value: Option<&Value>) -> Option<SourceNote> {
+    let obj = value?.as_object()?;
+    let text =
+        |key: &str| obj.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+    let en = text("en")?;
+    Some(SourceNote { en: en.to_owned(), zh: text("zh").map(str::to_owned) })
 }

@@ -32,7 +32,7 @@ pub struct WireFile {
 }
 
 /// English and Chinese text.
-#[derive(Clone, Debug, Serialize, PartialEq)]
+#[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
 pub struct WireText {
     /// English.
     pub en: String,
@@ -83,6 +83,10 @@ pub struct WireSource {
     /// Licence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
+    /// The project's note on the source (what it is when its own title is not known, where
+    /// the copy read was found), in both languages; the title stays in its own language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<WireText>,
 }
 
 /// Belt and Road membership.
@@ -394,6 +398,7 @@ pub fn export(dataset: &Dataset, pairs: &[PairIdx]) -> WireFile {
                 url: s.url.clone(),
                 document: s.document.clone(),
                 licence: s.licence.clone(),
+                note: s.note.as_ref().map(|n| WireText { en: n.en.clone(), zh: n.zh.clone() }),
             })
             .collect(),
         countries: dataset

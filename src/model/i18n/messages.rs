@@ -293,8 +293,16 @@ messages! {
     scope_years: &'static str,
     /// Scope: begun in {from}–{to}, with the undated kept.
     scope_years_undated: &'static str,
-    /// Scope: known to exist on {date}.
+    /// Scope: known to exist on {date} (a figure's date or the date cut).
     scope_known_by: &'static str,
+    /// Not counted beside an official figure: ties begun after its date ({n}, {date}).
+    compare_later: Plural,
+    /// An official figure in a profile: {date}, {about} (its kind and note), {numbers}.
+    reported_line: &'static str,
+    /// A text with a note in brackets after it (the locale's brackets): {text}, {note}.
+    with_note: &'static str,
+    /// Scope: begun in {from} or later and known to exist on {date}.
+    scope_since_known_by: &'static str,
     /// Scope: narrowed by other filters.
     scope_narrowed: &'static str,
     /// A map marker's pairs that cannot be drawn.

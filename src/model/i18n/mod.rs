@@ -26,7 +26,7 @@ use std::fmt;
 
 use self::messages::{Messages, Plural};
 use crate::model::format::dataset::{
-    Continent, Country, Dataset, Kind, Level, PairIdx, Place, ScoStatus, Status,
+    Continent, Country, Dataset, Kind, Level, PairIdx, Place, ScoStatus, Source, Status,
 };
 use crate::model::format::date::PartialDate;
 use crate::model::format::problem::{Problem, ProblemKind, RecordKind, Severity};
@@ -217,6 +217,30 @@ fn join_with(locale: Locale, items: &[String], last_word: &str) -> String {
             format!("{}{last_word}{last}", rest.join(locale.messages().list_separator))
         }
     }
+}
+
+/// The project's note on a source in the UI language (English when it has no Chinese).
+pub fn source_note(locale: Locale, source: &Source) -> Option<&str> {
+    let note = source.note.as_ref()?;
+    Some(match locale {
+        Locale::Zh => note.zh.as_deref().unwrap_or(&note.en),
+        Locale::En => &note.en,
+    })
+}
+
+/// A source in words, for a tooltip or a screen reader: its own title and the project's note
+/// in the UI language ("title (note)"; the note alone when the title is not known).
+pub fn source_label(locale: Locale, source: &Source) -> String {
+    match (source.title.is_empty(), source_note(locale, source)) {
+        (_, None) => source.title.clone(),
+        (true, Some(note)) => note.to_owned(),
+        (false, Some(note)) => bracketed(locale, &source.title, note),
+    }
+}
+
+/// A text with a note after it in the locale's brackets: "Nara (sister city)", "奈良市（友好城市）".
+pub fn bracketed(locale: Locale, text: &str, note: &str) -> String {
+    fill(locale.messages().with_note, &[("text", text), ("note", note)])
 }
 
 /// A place's name in the UI language, falling back to the other one.

@@ -800,6 +800,7 @@ impl<'g> Builder<'g> {
             url: is_http_url(url).then(|| url.to_owned()),
             document: (!url.is_empty() && !is_http_url(url)).then(|| url.to_owned()),
             licence: None,
+            note: None,
         });
         self.source_index.insert(key, idx);
         idx

@@ -416,6 +416,14 @@ fn whole(locale: Locale, value: f64) -> String {
     }
 }
 
+/// How many ticks an axis `axis_px` wide can label without their labels running together:
+/// each label `label_px` wide (measured by the backend) with at least half a label of space
+/// between two; never fewer than 2 nor more than 10 (plotters' default).
+pub fn ticks_that_fit(axis_px: u32, label_px: u32) -> usize {
+    let slot = f64::from(label_px.max(1)) * 1.5;
+    ((f64::from(axis_px) / slot).floor() as usize).clamp(2, 10)
+}
+
 fn estimate_text_px(text: &str, size: f64) -> u32 {
     text.chars().map(|c| if c.is_ascii() { size * 0.58 } else { size }).sum::<f64>().ceil() as u32
 }
@@ -448,6 +456,13 @@ pub fn draw<DB: DrawingBackend>(
         ))?;
     }
     let area = root.margin(header_h.max(0) as u32, footer_h.max(0) as u32, 0, 0);
+    let (width, _) = area.dim_in_pixel();
+    // A label's width as the backend measures it (the canvas's measureText in the browser).
+    let measure = |text: &str| {
+        root.estimate_text_size(text, &font(11.0))
+            .map(|(w, _)| w)
+            .unwrap_or_else(|_| (f64::from(estimate_text_px(text, 11.0)) * s) as u32)
+    };
     let max = spec.bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
     let mut hits = Vec::with_capacity(spec.bars.len());
     if spec.kind == ChartKind::Growth {
@@ -461,6 +476,8 @@ pub fn draw<DB: DrawingBackend>(
             .last()
             .and_then(|b| if let BarKey::Year(y) = b.key { Some(y) } else { None })
             .unwrap_or(first);
+        let axis = width.saturating_sub((px(44.0) + 2 * px(8.0)) as u32);
+        let years = ticks_that_fit(axis, measure(&last.to_string()));
         let mut chart = ChartBuilder::on(&area)
             .margin(px(8.0))
             .x_label_area_size(px(34.0))
@@ -475,6 +492,7 @@ pub fn draw<DB: DrawingBackend>(
             .x_desc(spec.category_label.clone())
             .y_desc(spec.value_label.clone())
             .max_light_lines(0)
+            .x_labels(years)
             .x_label_formatter(&|x| {
                 if x.fract().abs() < 1e-9 { format!("{:.0}", x) } else { String::new() }
             })
@@ -508,10 +526,14 @@ pub fn draw<DB: DrawingBackend>(
         .max()
         .unwrap_or(40)
         .clamp(40, 200);
+    let label_area = (label_width as f64 * s) as u32 + px(12.0) as u32;
+    let axis = width.saturating_sub(label_area + 2 * px(8.0) as u32);
+    let widest = spec.locale.number((f64::from(max) * 1.12).ceil() as u64);
+    let values = ticks_that_fit(axis, measure(&widest));
     let mut chart = ChartBuilder::on(&area)
         .margin(px(8.0))
         .x_label_area_size(px(34.0))
-        .y_label_area_size((label_width as f64 * s) as u32 + px(12.0) as u32)
+        .y_label_area_size(label_area)
         .build_cartesian_2d(0.0..max as f64 * 1.12, 0.0..n as f64)?;
     chart
         .configure_mesh()
@@ -521,6 +543,7 @@ pub fn draw<DB: DrawingBackend>(
         .axis_style(style.text)
         .x_desc(spec.value_label.clone())
         .y_labels(0)
+        .x_labels(values)
         .max_light_lines(0)
         .x_label_formatter(&|x| whole(spec.locale, *x))
         .label_style(font(11.0))
@@ -639,6 +662,61 @@ mod tests {
 
     fn count(haystack: &str, needle: &str) -> usize {
         haystack.matches(needle).count()
+    }
+
+    /// The axis labels of an SVG chart, row by row: (y, [(x, text)]) for rows of numbers.
+    fn axis_rows(svg: &str) -> Vec<(String, Vec<(f64, String)>)> {
+        let mut rows: std::collections::BTreeMap<String, Vec<(f64, String)>> = Default::default();
+        for piece in svg.split("<text").skip(1) {
+            let attr = |name: &str| {
+                piece.split(&format!(" {name}=\"")).nth(1).and_then(|r| r.split('"').next())
+            };
+            let text =
+                piece.split('>').nth(1).and_then(|r| r.split('<').next()).unwrap_or("").trim();
+            let numeric = !text.is_empty() && text.chars().all(|c| c.is_ascii_digit() || c == ',');
+            if let (true, Some(x), Some(y)) = (numeric, attr("x"), attr("y")) {
+                let x: f64 = x.parse().unwrap_or(f64::NAN);
+                rows.entry(y.to_owned()).or_default().push((x, text.to_owned()));
+            }
+        }
+        rows.into_iter().filter(|(_, r)| r.len() > 1).collect()
+    }
+
+    #[test]
+    fn axis_labels_on_a_phone_never_run_together() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/partnerships.json"),
+        )
+        .expect("the bundled dataset");
+        let d = crate::model::format::load::load(&text).expect("loads").dataset;
+        let pairs: Vec<PairIdx> = d.pair_indices().collect();
+        let f = Filters::default();
+        for kind in [ChartKind::Growth, ChartKind::Countries, ChartKind::Provinces] {
+            for locale in [Locale::En, Locale::Zh] {
+                let spec = spec(kind, &d, &pairs, &f, None, locale);
+                // A phone's chart card: 340 px wide.
+                let svg = to_svg(&spec, &ChartStyle::default(), &Frame::default(), (340, 300));
+                let rows = axis_rows(&svg);
+                assert!(!rows.is_empty(), "{kind:?}: an axis with labels");
+                for (y, mut labels) in rows {
+                    labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    for pair in labels.windows(2) {
+                        let ((x0, a), (x1, b)) = (&pair[0], &pair[1]);
+                        // Centred labels: half of each, and a gap of a few pixels.
+                        let room = f64::from(estimate_text_px(a, 11.0) + estimate_text_px(b, 11.0))
+                            / 2.0
+                            + 4.0;
+                        assert!(
+                            x1 - x0 >= room,
+                            "{kind:?} {locale:?} at y={y}: {a} and {b} overlap"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(ticks_that_fit(300, 30), 6);
+        assert_eq!(ticks_that_fit(40, 30), 2);
+        assert_eq!(ticks_that_fit(2000, 30), 10);
     }
 
     #[test]

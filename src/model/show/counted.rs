@@ -44,6 +44,10 @@ pub fn period_words(period: Period, locale: Locale) -> String {
             &[("from", &from.to_string()), ("to", &to.to_string())],
         ),
         Period::KnownBy(date) => fill(m.scope_known_by, &[("date", &locale.date(date))]),
+        Period::SinceKnownBy { from, date } => fill(
+            m.scope_since_known_by,
+            &[("from", &from.to_string()), ("date", &locale.date(date))],
+        ),
     }
 }
 
@@ -108,6 +112,27 @@ mod tests {
         assert_eq!(
             scope_words(&d, &among_shown(Reach::Own, &f, None), Locale::En),
             "of its own; formal sister cities only; all years; matching the other filters"
+        );
+        // A date cut names its day, never "all years".
+        let mut cut = Filters { known_by: "2018-05-29".parse().ok(), ..Filters::default() };
+        cut.provinces.insert("cn-shaanxi".into());
+        let shaanxi = selection_scope(&d, &cut, None);
+        assert_eq!(
+            scope_words(&d, &shaanxi, Locale::En),
+            "with the places under it; all kinds; up to 29 May 2018"
+        );
+        assert_eq!(
+            scope_words(&d, &shaanxi, Locale::Zh),
+            "含下辖地区；所有类型；截至2018年5月29日"
+        );
+        cut.years = crate::model::ask::filter::YearRange::new(2015, 2018);
+        assert_eq!(
+            scope_words(&d, &selection_scope(&d, &cut, None), Locale::Zh),
+            "含下辖地区；所有类型；2015年起结好，截至2018年5月29日"
+        );
+        assert_eq!(
+            scope_words(&d, &selection_scope(&d, &cut, None), Locale::En),
+            "with the places under it; all kinds; begun in 2015 or later, up to 29 May 2018"
         );
         f.kinds.insert(Kind::Intent);
         f.countries.clear();

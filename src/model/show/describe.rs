@@ -7,7 +7,8 @@ use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, S
 use crate::model::ask::official::Comparison;
 use crate::model::format::dataset::{CountryIdx, Dataset, Qualifier, ReportedFigure, ScoStatus};
 use crate::model::i18n::{
-    Locale, country_name, fill, pair_name, place_name, reported_kind_label, sco_label,
+    Locale, bracketed, country_name, fill, join_list, pair_name, place_name, reported_kind_label,
+    sco_label,
 };
 
 /// What removing a chip does to the filters.
@@ -254,7 +255,7 @@ pub fn reported_citation(r: &ReportedFigure, locale: Locale) -> String {
     .into_iter()
     .flatten()
     .collect();
-    format!("{} ({})", numbers.join(", "), locale.date(r.as_of))
+    bracketed(locale, &numbers.join(m.list_comma), &locale.date(r.as_of))
 }
 
 /// An official figure as a profile lists it: "29 May 2018 (all ties, note): 88 partnerships,
@@ -268,17 +269,23 @@ pub fn reported_line(r: &ReportedFigure, locale: Locale) -> String {
     .into_iter()
     .flatten()
     .collect();
-    format!(
-        "{} ({}, {}): {}",
-        locale.date(r.as_of),
-        reported_kind_label(locale, r.kind),
-        r.note.clone().unwrap_or_default(),
-        numbers.join(", ")
+    let kind = reported_kind_label(locale, r.kind);
+    let about = match r.note.as_deref().filter(|n| !n.is_empty()) {
+        Some(note) => format!("{kind}{}{note}", m.list_comma),
+        None => kind.to_owned(),
+    };
+    fill(
+        m.reported_line,
+        &[
+            ("date", &locale.date(r.as_of)),
+            ("about", &about),
+            ("numbers", &numbers.join(m.list_comma)),
+        ],
     )
 }
 
 /// The dataset's side of an official figure, like with like: "this dataset: 1,234
-/// partnerships (formal sister cities only; known by 21 November 2024), 40% of the official
+/// partnerships (formal sister cities only; up to 21 November 2024), 40% of the official
 /// figure", and what it leaves out ("not counted: 1,260 of unstated type and 300 with no known
 /// year"), when it leaves out anything.
 pub fn comparison_text(
@@ -302,8 +309,12 @@ pub fn comparison_text(
     if c.undated > 0 {
         left.push(m.compare_undated.format(locale, c.undated as u64));
     }
-    let left_out =
-        (!left.is_empty()).then(|| fill(m.compare_left_out, &[("list", &left.join(m.list_and))]));
+    if c.later > 0 {
+        let after = m.compare_later.format(locale, c.later as u64);
+        left.push(fill(&after, &[("date", &locale.date(c.figure.as_of))]));
+    }
+    let left_out = (!left.is_empty())
+        .then(|| fill(m.compare_left_out, &[("list", &join_list(locale, &left))]));
     (main, left_out)
 }
 
@@ -382,13 +393,13 @@ mod tests {
         let (main, left) = comparison_text(&d, &c, Locale::En);
         assert_eq!(
             main,
-            "this dataset: 3 partnerships (formal sister cities only; known by 2 June 2021), less than 1% of the official figure"
+            "this dataset: 3 partnerships (formal sister cities only; up to 2 June 2021), less than 1% of the official figure"
         );
         assert_eq!(left.as_deref(), Some("not counted: 1 with no known year"));
         let (main, left) = comparison_text(&d, &c, Locale::Zh);
         assert_eq!(
             main,
-            "本数据集：3 对友城关系（仅正式友好城市；截至2021年6月2日已知），不到官方数字的 1%"
+            "本数据集：3 对友城关系（仅正式友好城市；截至2021年6月2日），不到官方数字的 1%"
         );
         assert_eq!(left.as_deref(), Some("未计入：年份不详的 1 对"));
     }

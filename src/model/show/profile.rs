@@ -13,7 +13,8 @@ use crate::model::ask::filter::involves_place;
 use crate::model::ask::scope::{Reach, Scope, place_reaches};
 use crate::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx, SourceIdx};
 use crate::model::i18n::{
-    Locale, continent_label, country_name, fill, kind_label, level_label, place_name, sco_label,
+    Locale, bracketed, continent_label, country_name, fill, kind_label, level_label, place_name,
+    sco_label,
 };
 
 /// Labels with a count, most first, then by label.
@@ -128,8 +129,11 @@ pub fn country_profile(dataset: &Dataset, country: CountryIdx, locale: Locale) -
     let sco = if c.sco.is_empty() {
         m.sco_none.to_owned()
     } else {
-        let steps: Vec<String> =
-            c.sco.iter().map(|(s, y)| format!("{} ({y})", sco_label(locale, *s))).collect();
+        let steps: Vec<String> = c
+            .sco
+            .iter()
+            .map(|(s, y)| bracketed(locale, sco_label(locale, *s), &y.to_string()))
+            .collect();
         steps.join(" → ")
     };
     let mut by_province: BTreeMap<String, usize> = BTreeMap::new();
@@ -231,14 +235,14 @@ pub fn timeline(
                 .map(|p| {
                     let pair = dataset.partnership(*p);
                     let other = if name_partner { pair.partner } else { pair.home };
-                    format!(
-                        "{} ({})",
+                    bracketed(
+                        locale,
                         place_name(locale, dataset.place(other)),
-                        kind_label(locale, pair.kind)
+                        kind_label(locale, pair.kind),
                     )
                 })
                 .collect();
-            (*y, names.join(", "))
+            (*y, names.join(locale.messages().list_comma))
         })
         .collect();
     let undated_note =

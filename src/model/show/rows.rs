@@ -150,8 +150,8 @@ pub struct PairFacts {
     pub ended: Option<String>,
     /// Earlier stages: "Friendly cooperation: 2015".
     pub history: Vec<String>,
-    /// A note from the data.
-    pub note: Option<String>,
+    /// A note from the data, in parts each marked with its language ([`note_parts`]).
+    pub note: Vec<NotePart>,
     /// Values other sources give differently, in words, with their sources.
     pub alternatives: Vec<(String, Vec<SourceIdx>)>,
     /// The home place's id and the partner's (to show their partners).
@@ -159,6 +159,60 @@ pub struct PairFacts {
     /// What contradicts the pair, in the UI language (the English when no Chinese is
     /// given), and the contrary source.
     pub disputed: Option<(String, Option<SourceIdx>)>,
+}
+
+/// One part of a pair's note, as the sources wrote it, with its language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NotePart {
+    /// The words, whole (a part is never cut inside brackets).
+    pub text: String,
+    /// Its language as an HTML `lang` value, told by its script: "zh" (Chinese characters),
+    /// "ja" (kana), "ko" (hangul), else "en".
+    pub lang: &'static str,
+}
+
+/// A pair's note in parts: the builder joins the notes of several sources with "; ", and a
+/// note copied from a Chinese, Japanese or Korean source is shown as data in its language
+/// (marked with `lang`), never as words of the interface. Parts are split only outside
+/// brackets, so none is cut mid-phrase.
+pub fn note_parts(note: &str) -> Vec<NotePart> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0i32, 0usize);
+    let mut push = |text: &str| {
+        let text = text.trim();
+        if !text.is_empty() {
+            parts.push(NotePart { text: text.to_owned(), lang: script_lang(text) });
+        }
+    };
+    for (i, c) in note.char_indices() {
+        match c {
+            '(' | '（' | '[' | '【' | '《' | '“' => depth += 1,
+            ')' | '）' | ']' | '】' | '》' | '”' => depth -= 1,
+            ';' if depth <= 0 && note[i + 1..].starts_with(' ') => {
+                push(&note[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    push(&note[start..]);
+    parts
+}
+
+/// The language a text is written in, told by its script.
+fn script_lang(text: &str) -> &'static str {
+    let any = |range: &[std::ops::RangeInclusive<char>]| {
+        text.chars().any(|c| range.iter().any(|r| r.contains(&c)))
+    };
+    if any(&['\u{3040}'..='\u{30ff}']) {
+        "ja"
+    } else if any(&['\u{ac00}'..='\u{d7af}', '\u{1100}'..='\u{11ff}']) {
+        "ko"
+    } else if any(&['\u{4e00}'..='\u{9fff}', '\u{3400}'..='\u{4dbf}']) {
+        "zh"
+    } else {
+        "en"
+    }
 }
 
 /// The facts of a partnership.
@@ -196,7 +250,7 @@ pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts
         },
         ended: p.ended.map(|d| locale.date(d)),
         history,
-        note: p.note.clone(),
+        note: p.note.as_deref().map(note_parts).unwrap_or_default(),
         alternatives,
         ends: (home.id.clone(), partner.id.clone()),
         disputed: p.disputed.as_ref().map(|d| {
@@ -407,5 +461,29 @@ mod tests {
         let row = reported_row(&d, national, Locale::En);
         assert_eq!(row[3], "2,800");
         assert_eq!(row[4], "130");
+    }
+
+    #[test]
+    fn a_note_from_a_chinese_source_is_marked_chinese_and_never_cut_inside_brackets() {
+        let parts = note_parts(
+            "first friendship city of Shaanxi province (Government Website of Shaanxi \
+             Province; 2018-05-30); 结好签字时间",
+        );
+        assert_eq!(
+            parts,
+            [
+                NotePart {
+                    text: "first friendship city of Shaanxi province (Government Website of \
+                           Shaanxi Province; 2018-05-30)"
+                        .to_owned(),
+                    lang: "en",
+                },
+                NotePart { text: "结好签字时间".to_owned(), lang: "zh" },
+            ]
+        );
+        assert_eq!(note_parts("提携日の根拠: 友好都市締結議定書調印の日")[0].lang, "ja");
+        assert_eq!(note_parts("우호도시")[0].lang, "ko");
+        assert_eq!(note_parts("批准时间 (approval date)")[0].lang, "zh");
+        assert!(note_parts(" ").is_empty());
     }
 }

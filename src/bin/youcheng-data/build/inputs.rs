@@ -8,7 +8,7 @@ use std::path::Path;
 
 use youcheng::model::format::date::PartialDate;
 use youcheng::model::format::load::is_http_url;
-use youcheng::model::format::schema::{WirePlace, WireReported, WireSource};
+use youcheng::model::format::schema::{WirePlace, WireReported, WireSource, WireText};
 
 use crate::countries::Countries;
 use crate::util::{Columns, InputError, fold, read_csv, short_id};
@@ -91,6 +91,8 @@ pub fn load_curated(curated: &Path) -> Result<Curated, InputError> {
         c.index("document")?,
         c.index("licence")?,
         c.index("match_title")?,
+        c.index("note_en")?,
+        c.index("note_zh")?,
     );
     let opt = |s: &str| Some(s.to_owned()).filter(|s| !s.is_empty());
     let sources = t
@@ -104,6 +106,7 @@ pub fn load_curated(curated: &Path) -> Result<Curated, InputError> {
                     url: opt(r.get(idx.2)),
                     document: opt(r.get(idx.3)),
                     licence: opt(r.get(idx.4)),
+                    note: source_note(r.get(idx.6), r.get(idx.7)),
                 },
                 r.get(idx.5).to_owned(),
             )
@@ -210,6 +213,7 @@ pub fn candidate_source(
                         url: Some("https://github.com/Hekman/twincities".to_owned()),
                         document: None,
                         licence: Some("CC BY-SA 4.0 (Wikipedia contributors)".to_owned()),
+                        note: None,
                     },
                 );
             }
@@ -249,6 +253,7 @@ pub fn fact_source(
             url: is_http_url(url).then(|| url.to_owned()),
             document: (!url.is_empty() && !is_http_url(url)).then(|| url.to_owned()),
             licence: licence.map(str::to_owned),
+            note: None,
         }
     });
     id
@@ -321,4 +326,11 @@ pub fn read_reported(
         });
     }
     Ok(out)
+}
+
+/// The project's note on a source, in English and Chinese (a source's title is its own, in
+/// its own language; what the project says about it is said in both).
+fn source_note(en: &str, zh: &str) -> Option<WireText> {
+    (!en.is_empty())
+        .then(|| WireText { en: en.to_owned(), zh: Some(zh.to_owned()).filter(|z| !z.is_empty()) })
 }

@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 use super::terms::{Check, Claim, Count, Detail, Ties};
 use crate::model::ask::aggregate::headline;
 use crate::model::ask::filter::{Filters, apply};
+use crate::model::ask::official::figure_kinds;
 use crate::model::ask::query::{SortColumn, Tab, UrlState, to_query};
+use crate::model::ask::scope::Kinds;
 use crate::model::format::dataset::{Continent, Dataset, Kind, PairIdx};
 use crate::model::format::date::PartialDate;
 use crate::model::i18n::{
@@ -42,12 +44,33 @@ pub struct Answer {
     pub counts_partners: bool,
 }
 
-/// The address a claim's link leads to (none for a claim the dataset cannot check): the
+/// A count claim's terms, the kinds of tie read from the official figure it states when the
+/// dataset holds that figure: one reading per figure ([`figure_kinds`], which the headline's
+/// comparison uses too), so the card and the headline after Show count the same ties.
+pub fn claim_count(dataset: &Dataset, claim: &Claim) -> Option<Count> {
+    let Check::Count(count) = &claim.check else { return None };
+    let figure = claim.reported.and_then(|id| dataset.reported().iter().find(|r| r.id == id));
+    let ties = match figure.and_then(|r| figure_kinds(r.kind)) {
+        Some(Kinds::Formal) => Ties::Only(Kind::Sister),
+        Some(Kinds::Established) => Ties::Established,
+        Some(Kinds::One(kind)) => Ties::Only(kind),
+        Some(Kinds::Every | Kinds::Several) | None => count.ties,
+    };
+    Some(Count { ties, ..count.clone() })
+}
+
+/// The address a claim's link leads to (none for a claim the dataset cannot check, nor for
+/// one whose answer holds no tie: there is nothing to show): the
 /// claim's filters, on the table sorted by date, or the charts for continents, or the map with
 /// the pair open for a single pair.
 pub fn claim_target(dataset: &Dataset, claim: &Claim) -> Option<UrlState> {
     match &claim.check {
-        Check::Count(count) => {
+        Check::Count(_) => {
+            let count = claim_count(dataset, claim)?;
+            // Nothing to show: the card says so in words and gives no link.
+            if apply(dataset, &count.filters()).pairs.is_empty() {
+                return None;
+            }
             let tab = if count.detail == Detail::Continents { Tab::Charts } else { Tab::Table };
             let sort = (tab == Tab::Table).then_some((SortColumn::Established, false));
             Some(UrlState { filters: count.filters(), tab, sort, ..UrlState::default() })
@@ -106,7 +129,7 @@ fn find_pair(dataset: &Dataset, (home, partner): (&str, &str)) -> Option<PairIdx
 /// The dataset's answer to a claim, in the UI language; `None` for a claim it cannot check.
 pub fn answer(dataset: &Dataset, claim: &Claim, locale: Locale) -> Option<Answer> {
     match &claim.check {
-        Check::Count(count) => Some(count_answer(dataset, count, locale)),
+        Check::Count(_) => claim_count(dataset, claim).map(|c| count_answer(dataset, &c, locale)),
         Check::Pairs { pairs, earliest_in } => {
             Some(pairs_answer(dataset, pairs, *earliest_in, locale))
         }

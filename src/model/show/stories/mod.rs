@@ -13,6 +13,6 @@ mod terms;
 #[cfg(test)]
 mod tests;
 
-pub use answer::{Answer, Figures, answer, claim_query, claim_state, claim_target};
+pub use answer::{Answer, Figures, answer, claim_count, claim_query, claim_state, claim_target};
 pub use reports::reports;
 pub use terms::{Check, Claim, Count, Detail, Report, Scope, Ties, Words};

@@ -27,6 +27,10 @@ const fn count(scope: Scope, by: &'static str) -> Count {
     }
 }
 
+/// Formal friendship cities: what a report's 友好城市 ("friendship city ties", "sister city
+/// relations") counts; the same reading as its official figure's (`official::figure_kinds`).
+const FORMAL: Ties = Ties::Only(Kind::Sister);
+
 const SHAANXI: Scope = Scope::Province("cn-shaanxi");
 const SHANXI: Scope = Scope::Province("cn-shanxi");
 const HUNAN: Scope = Scope::Province("cn-hunan");
@@ -58,7 +62,7 @@ fn shaanxi() -> Report {
                 quote: |m| m.story_shaanxi_established_quote,
                 terms: |m| m.story_shaanxi_established_terms,
                 reported: Some("shaanxi-2018-established"),
-                check: Check::Count(count(SHAANXI, SHAANXI_DAY)),
+                check: Check::Count(Count { ties: FORMAL, ..count(SHAANXI, SHAANXI_DAY) }),
             },
             Claim {
                 id: "shaanxi-approved",
@@ -277,7 +281,7 @@ fn sco_forum() -> Report {
     static MEMBERS: Count = Count {
         scope: Scope::Whole,
         by: FORUM_DAY,
-        ties: Ties::Established,
+        ties: FORMAL,
         since: None,
         countries: &[],
         bri: false,
@@ -300,6 +304,7 @@ fn sco_forum() -> Report {
                 terms: |m| m.story_china_total_terms,
                 reported: Some("china-2021-06"),
                 check: Check::Count(Count {
+                    ties: FORMAL,
                     detail: Detail::Continents,
                     ..count(Scope::Whole, FORUM_DAY)
                 }),
@@ -310,6 +315,7 @@ fn sco_forum() -> Report {
                 terms: |m| m.story_china_sco_terms,
                 reported: Some("china-2021-06-sco"),
                 check: Check::Count(Count {
+                    ties: FORMAL,
                     sco: SCO_ALL,
                     also: Some((|m| m.story_china_sco_also, &MEMBERS)),
                     ..count(Scope::Whole, FORUM_DAY)

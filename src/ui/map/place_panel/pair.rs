@@ -62,7 +62,19 @@ pub fn PairDetails(
                     <dd>{established}</dd>
                     {ended.map(|e| view! { <dt>{m.col_ended}</dt> <dd>{e}</dd> })}
                     {(!history.is_empty()).then(|| view! { <dt>{m.earlier_stages}</dt> <dd>{history.join("; ")}</dd> })}
-                    {note.map(|n| view! { <dt>{m.note}</dt> <dd>{n}</dd> })}
+                    {(!note.is_empty()).then(|| view! {
+                        <dt>{m.note}</dt>
+                        <dd data-testid="pair-note">
+                            {note
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, part)| view! {
+                                    {(i > 0).then_some("; ")}
+                                    <span lang=part.lang>{part.text}</span>
+                                })
+                                .collect_view()}
+                        </dd>
+                    })}
                 </dl>
                 {(!alternatives.is_empty()).then(|| view! {
                     <div class="notice" data-testid="sources-differ">
