@@ -851,8 +851,12 @@ pub fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
 /// table of [`super::country_names`].
 pub fn country_code(text: &str) -> Option<&'static str> {
     let key = fold(text);
-    let table = super::country_names::COUNTRY_NAMES;
-    table.binary_search_by(|(name, _)| (*name).cmp(key.as_str())).ok().map(|i| table[i].1)
+    if key.is_empty() {
+        return None;
+    }
+    super::country_names::COUNTRY_NAMES
+        .lines()
+        .find_map(|line| line.split_once('\t').filter(|(name, _)| *name == key).map(|(_, iso)| iso))
 }
 
 #[cfg(test)]
