@@ -207,10 +207,12 @@ fn assign_roles(
             .flat_map(|k| [Some(fold(&k.name_en)), k.name_zh.clone()])
             .flatten()
             .collect();
+        // A name as lists write it ("USA", 美利坚合众国) tells a country column too.
         let is_country = |c: &str| {
             codes.contains(c.to_ascii_uppercase().as_str())
                 || names.contains(&fold(c))
                 || names.contains(c)
+                || country_code(c).is_some()
         };
         for role in ["partner_country", "established"] {
             if index.contains_key(role) {
