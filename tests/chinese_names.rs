@@ -67,11 +67,14 @@ fn every_shipped_chinese_name_is_simplified() {
             }
         }
     }
-    // A Japanese place's name may keep a Japanese form the table above leaves (長崎県's 県,
-    // 鹿児島's 児): read through the shinjitai → traditional table first.
+    // A Japanese (or Korean) place's name may keep a Japanese form the table above leaves
+    // (長崎県's 県, 鹿児島's 児, GeoNames' 済州市 and 平壌): read through the shinjitai →
+    // traditional table first.
     for (file, json) in shipped() {
         for place in json["places"].as_array().into_iter().flatten() {
-            if let (Some("JP"), Some(zh)) = (place["country"].as_str(), place["zh"].as_str()) {
+            if let (Some("JP" | "KR" | "KP"), Some(zh)) =
+                (place["country"].as_str(), place["zh"].as_str())
+            {
                 let simple = hanconv::t2s(hanconv::jp2t(zh));
                 if simple != zh {
                     bad.push(format!("{file}/{}: {zh} → {simple} (Japanese form)", place["id"]));

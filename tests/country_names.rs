@@ -70,3 +70,15 @@ fn a_list_with_country_names_imports_every_row_and_tells_an_unknown_name() {
     assert!(en.contains("not a country name the app knows") && !en.contains("ISO"), "{en}");
     assert!(zh.contains("不是本应用认识的国家名称") && !zh.contains("ISO"), "{zh}");
 }
+
+#[test]
+fn a_column_of_country_names_is_told_by_what_it_holds() {
+    // "地区" is no header word for the partner's country: the column is known by its cells.
+    let csv = "中方城市,外方城市,地区\n西安,Town A,USA\nShanghai,Town B,대한민국\n";
+    let loaded = import_csv(csv.as_bytes(), "list.csv", &gazetteer()).expect("the list is read");
+    let d = &loaded.dataset;
+    assert_eq!(d.partnerships().len(), 2, "{:?}", loaded.problems);
+    let isos: Vec<&str> =
+        d.partnerships().iter().map(|p| d.country_of(p.partner).iso.as_str()).collect();
+    assert_eq!(isos, ["US", "KR"]);
+}

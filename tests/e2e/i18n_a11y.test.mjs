@@ -106,6 +106,13 @@ function dataStrings() {
 function englishLeftIn(raw, en, zh) {
   let text = raw;
   for (const s of DATA_STRINGS) if (text.includes(s)) text = text.split(s).join(' ');
+  // Names the Chinese catalogue itself writes in Latin letters ("Who's On First", "Natural
+  // Earth") are not English left behind, even when a word of them is also an English string.
+  for (const value of zh.values()) {
+    for (const name of value.match(/[A-Za-z][A-Za-z0-9'’ .-]*[A-Za-z0-9]/g) || []) {
+      if (name.includes(' ') && text.includes(name)) text = text.split(name).join(' ');
+    }
+  }
   const found = new Set();
   for (const [key, english] of en) {
     if (english === zh.get(key)) continue;

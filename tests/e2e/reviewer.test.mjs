@@ -25,18 +25,6 @@ const LAPTOP = { viewport: { width: 1280, height: 720 } };
 const ALLOWED = new Map([
 ]);
 
-// Issue 25 (the data-side naming pass: every shipped Chinese name simplified, mainland forms,
-// no country or parent prefix) removes these: place names the shipped data still writes with
-// traditional or Japanese forms. Only the characters inside exactly these names are passed.
-const ISSUE_25_NAMES = [
-  '墨爾本', '維多利亞州', '那慕爾省', '里約熱內盧州', '阿爾伯塔省勒杜克市', '德國弗萊辛地區', '南芬蘭省',
-  '阿爾薩斯大區', '馬賽市', '托斯卡納大區', '威尼托大區', '愛知縣', '秋田縣', '福岡縣', '廣島市', '兵庫縣',
-  '鹿児島市', '神戶市', '宮城縣', '長崎市', '長崎県', '寢屋川市', '延岡市', '新潟縣三條市', '橫濱市',
-  '韓國忠清北道', '韓國大田廣域市西區', '老撾凱山豐威漢市', '老撾瑯勃拉邦省', '大馬尼拉市', '小波蘭省',
-  '綠山市', '俄哈巴羅夫斯克市', '下諾夫哥羅德市', '莫斯科州斯圖皮諾市', '東約特蘭省', '清萊府',
-  '克里米亞自治共和國', '洛杉磯蒙特利公園市', '紐約州', '費城', '美國塔爾薩', '撒馬爾罕市',
-];
-
 let browser;
 let server;
 let TRADITIONAL;
@@ -226,7 +214,7 @@ function problemsOf(view, lang, data) {
       const latin = words(plain).length ? words(interfaceText()) : [];
       if (latin.length) report(`English in the Chinese interface (${[...new Set(latin)].slice(0, 6).join(' ')})`, text);
       // A quotation (“…”) keeps the characters of what it quotes.
-      const traditional = [...withoutData(plain.replace(/“[^”]*”/g, ' '), ISSUE_25_NAMES)].filter((ch) => TRADITIONAL.has(ch));
+      const traditional = [...plain.replace(/“[^”]*”/g, ' ')].filter((ch) => TRADITIONAL.has(ch));
       if (traditional.length) report(`traditional characters (${[...new Set(traditional)].join('')})`, text);
     }
   }

@@ -32,6 +32,12 @@ pub const ZH_NAME_LISTS: &[(&str, &str)] = &[
 /// `docs/chinese-names.csv`'s places still without one).
 pub const SOURCES_TRIED: &str = "pair sources; GeoNames (same name within 30 km); iso-codes; countrystatecity; CC-CEDICT; CLDR subdivisions; Who's On First; libgweather zh_CN";
 
+/// Countries whose places GeoNames and the lists may write with Japanese forms (shinjitai): Japan,
+/// and the two Koreas, whose Han names come partly from Japanese (済州市 is 济州市, 平壌 is 平壤).
+pub fn japanese_forms_possible(iso: &str) -> bool {
+    matches!(iso, "JP" | "KR" | "KP")
+}
+
 /// Simplified Chinese for a name: OpenCC's traditional → simplified table, for a Japanese
 /// place after its shinjitai → traditional table (県 → 縣 → 县).
 pub fn simplified(zh: &str, japanese: bool) -> String {
@@ -265,7 +271,7 @@ impl Mainland {
         own: &[String],
         outcomes: &mut FormOutcomes,
     ) -> String {
-        let japanese = iso == "JP";
+        let japanese = japanese_forms_possible(iso);
         let (countries, parents) = self.prefixes_of(iso, country);
         let clean = |zh: &str| {
             let zh = simplified(zh, japanese);
@@ -323,6 +329,9 @@ mod tests {
         assert_eq!(simplified("鹿児島市", true), "鹿儿岛市");
         assert_eq!(simplified("长崎県", true), "长崎县");
         assert_eq!(simplified("巴西利亚", false), "巴西利亚");
+        assert!(japanese_forms_possible("KR"), "GeoNames writes Jeju 済州市");
+        assert_eq!(simplified("済州市", japanese_forms_possible("KR")), "济州市");
+        assert_eq!(simplified("平壌", japanese_forms_possible("KP")), "平壤");
     }
 
     #[test]

@@ -3,1418 +3,1418 @@
 //! Debian iso-codes' ISO 3166-1 names with their zh_CN translation (LGPL-2.1), see
 //! src/bin/youcheng-data/country_names.rs. Do not edit.
 
-/// Sorted by folded name (binary search).
+/// One line per name, "name\tISO", sorted by name.
 #[rustfmt::skip]
-pub const COUNTRY_NAMES: &[(&str, &str)] = &[
-    ("afghanistan", "AF"),
-    ("alandislands", "AX"),
-    ("albania", "AL"),
-    ("algeria", "DZ"),
-    ("americansamoa", "AS"),
-    ("andorra", "AD"),
-    ("angola", "AO"),
-    ("anguilla", "AI"),
-    ("antarctica", "AQ"),
-    ("antiguaandbarbuda", "AG"),
-    ("arabrepublicofegypt", "EG"),
-    ("argentina", "AR"),
-    ("argentinerepublic", "AR"),
-    ("armenia", "AM"),
-    ("aruba", "AW"),
-    ("australia", "AU"),
-    ("austria", "AT"),
-    ("azerbaijan", "AZ"),
-    ("bahamas", "BS"),
-    ("bahrain", "BH"),
-    ("bangladesh", "BD"),
-    ("barbados", "BB"),
-    ("belarus", "BY"),
-    ("belgium", "BE"),
-    ("belize", "BZ"),
-    ("benin", "BJ"),
-    ("bermuda", "BM"),
-    ("bhutan", "BT"),
-    ("bolivarianrepublicofvenezuela", "VE"),
-    ("bolivia", "BO"),
-    ("boliviaplurinationalstateof", "BO"),
-    ("bonairesinteustatiusandsaba", "BQ"),
-    ("bosniaandhercegovina", "BA"),
-    ("bosniaandherzegovina", "BA"),
-    ("botswana", "BW"),
-    ("bouvetisland", "BV"),
-    ("brazil", "BR"),
-    ("britain", "GB"),
-    ("britishindianoceanterritory", "IO"),
-    ("britishvirginislands", "VG"),
-    ("brunei", "BN"),
-    ("bruneidarussalam", "BN"),
-    ("bulgaria", "BG"),
-    ("burkinafaso", "BF"),
-    ("burma", "MM"),
-    ("burundi", "BI"),
-    ("caboverde", "CV"),
-    ("cambodia", "KH"),
-    ("cameroon", "CM"),
-    ("canada", "CA"),
-    ("capeverde", "CV"),
-    ("caymanislands", "KY"),
-    ("centralafricanrepublic", "CF"),
-    ("chad", "TD"),
-    ("chile", "CL"),
-    ("china", "CN"),
-    ("christmasisland", "CX"),
-    ("cocoskeelingislands", "CC"),
-    ("colombia", "CO"),
-    ("commonwealthofdominica", "DM"),
-    ("commonwealthofthebahamas", "BS"),
-    ("commonwealthofthenorthernmarianaislands", "MP"),
-    ("comoros", "KM"),
-    ("congothedemocraticrepublicofthe", "CD"),
-    ("cookislands", "CK"),
-    ("costarica", "CR"),
-    ("cotedivoire", "CI"),
-    ("croatia", "HR"),
-    ("cuba", "CU"),
-    ("curacao", "CW"),
-    ("cyprus", "CY"),
-    ("czechia", "CZ"),
-    ("czechrepublic", "CZ"),
-    ("democraticpeoplesrepublicofkorea", "KP"),
-    ("democraticrepublicofsaotomeandprincipe", "ST"),
-    ("democraticrepublicofthecongo", "CD"),
-    ("democraticrepublicoftimorleste", "TL"),
-    ("democraticsocialistrepublicofsrilanka", "LK"),
-    ("denmark", "DK"),
-    ("djibouti", "DJ"),
-    ("dominica", "DM"),
-    ("dominicanrepublic", "DO"),
-    ("drcongo", "CD"),
-    ("easternrepublicofuruguay", "UY"),
-    ("easttimor", "TL"),
-    ("ecuador", "EC"),
-    ("egypt", "EG"),
-    ("elsalvador", "SV"),
-    ("england", "GB"),
-    ("equatorialguinea", "GQ"),
-    ("eritrea", "ER"),
-    ("estonia", "EE"),
-    ("eswatini", "SZ"),
-    ("ethiopia", "ET"),
-    ("falklandislands", "FK"),
-    ("falklandislandsmalvinas", "FK"),
-    ("faroeislands", "FO"),
-    ("federaldemocraticrepublicofethiopia", "ET"),
-    ("federaldemocraticrepublicofnepal", "NP"),
-    ("federalrepublicofgermany", "DE"),
-    ("federalrepublicofnigeria", "NG"),
-    ("federalrepublicofsomalia", "SO"),
-    ("federatedstatesofmicronesia", "FM"),
-    ("federativerepublicofbrazil", "BR"),
-    ("fiji", "FJ"),
-    ("finland", "FI"),
-    ("france", "FR"),
-    ("frenchguiana", "GF"),
-    ("frenchpolynesia", "PF"),
-    ("frenchrepublic", "FR"),
-    ("frenchsouthernterritories", "TF"),
-    ("gabon", "GA"),
-    ("gaboneserepublic", "GA"),
-    ("gambia", "GM"),
-    ("georgia", "GE"),
-    ("georgiacountry", "GE"),
-    ("germany", "DE"),
-    ("ghana", "GH"),
-    ("gibraltar", "GI"),
-    ("grandduchyofluxembourg", "LU"),
-    ("greatbritain", "GB"),
-    ("grece", "GR"),
-    ("greece", "GR"),
-    ("greenland", "GL"),
-    ("grenada", "GD"),
-    ("guadeloupe", "GP"),
-    ("guam", "GU"),
-    ("guatemala", "GT"),
-    ("guernsey", "GG"),
-    ("guinea", "GN"),
-    ("guineabissau", "GW"),
-    ("guyana", "GY"),
-    ("haiti", "HT"),
-    ("hashemitekingdomofjordan", "JO"),
-    ("heardislandandmcdonaldislands", "HM"),
-    ("hellenicrepublic", "GR"),
-    ("holyseevaticancitystate", "VA"),
-    ("honduras", "HN"),
-    ("hongkong", "HK"),
-    ("hongkongspecialadministrativeregionofchina", "HK"),
-    ("hungary", "HU"),
-    ("iceland", "IS"),
-    ("independentstateofpapuanewguinea", "PG"),
-    ("independentstateofsamoa", "WS"),
-    ("india", "IN"),
-    ("indonesia", "ID"),
-    ("initaly", "IT"),
-    ("iran", "IR"),
-    ("iranislamicrepublicof", "IR"),
-    ("iraq", "IQ"),
-    ("ireland", "IE"),
-    ("islamicrepublicofafghanistan", "AF"),
-    ("islamicrepublicofiran", "IR"),
-    ("islamicrepublicofmauritania", "MR"),
-    ("islamicrepublicofpakistan", "PK"),
-    ("isleofman", "IM"),
-    ("israel", "IL"),
-    ("italianrepublic", "IT"),
-    ("italy", "IT"),
-    ("ivorycoast", "CI"),
-    ("jamaica", "JM"),
-    ("japan", "JP"),
-    ("jersey", "JE"),
-    ("jordan", "JO"),
-    ("kazakhstah", "KZ"),
-    ("kazakhstan", "KZ"),
-    ("kenya", "KE"),
-    ("kingdomofbahrain", "BH"),
-    ("kingdomofbelgium", "BE"),
-    ("kingdomofbhutan", "BT"),
-    ("kingdomofcambodia", "KH"),
-    ("kingdomofdenmark", "DK"),
-    ("kingdomofeswatini", "SZ"),
-    ("kingdomoflesotho", "LS"),
-    ("kingdomofmorocco", "MA"),
-    ("kingdomofnorway", "NO"),
-    ("kingdomofsaudiarabia", "SA"),
-    ("kingdomofspain", "ES"),
-    ("kingdomofsweden", "SE"),
-    ("kingdomofthailand", "TH"),
-    ("kingdomofthenetherlands", "NL"),
-    ("kingdomoftonga", "TO"),
-    ("kiribati", "KI"),
-    ("koreademocraticpeoplesrepublicof", "KP"),
-    ("korearepublicof", "KR"),
-    ("kosovo", "XK"),
-    ("kuwait", "KW"),
-    ("kyrgyzrepublic", "KG"),
-    ("kyrgyzstan", "KG"),
-    ("laopeoplesdemocraticrepublic", "LA"),
-    ("laos", "LA"),
-    ("latvia", "LV"),
-    ("lebaneserepublic", "LB"),
-    ("lebanon", "LB"),
-    ("lesotho", "LS"),
-    ("liberia", "LR"),
-    ("libya", "LY"),
-    ("liechtenstein", "LI"),
-    ("lithuania", "LT"),
-    ("luxembourg", "LU"),
-    ("macao", "MO"),
-    ("macaospecialadministrativeregionofchina", "MO"),
-    ("macau", "MO"),
-    ("macedonia", "MK"),
-    ("madagascar", "MG"),
-    ("madagaskar", "MG"),
-    ("malawi", "MW"),
-    ("malaysia", "MY"),
-    ("maldives", "MV"),
-    ("mali", "ML"),
-    ("malta", "MT"),
-    ("marshallislands", "MH"),
-    ("martinique", "MQ"),
-    ("mauritania", "MR"),
-    ("mauritius", "MU"),
-    ("mayotte", "YT"),
-    ("mexico", "MX"),
-    ("micronesia", "FM"),
-    ("micronesiafederatedstatesof", "FM"),
-    ("moldavia", "MD"),
-    ("moldova", "MD"),
-    ("moldovarepublicof", "MD"),
-    ("monaco", "MC"),
-    ("mongolia", "MN"),
-    ("montenegro", "ME"),
-    ("montserrat", "MS"),
-    ("morocco", "MA"),
-    ("mozambique", "MZ"),
-    ("myanmar", "MM"),
-    ("namibia", "NA"),
-    ("nauru", "NR"),
-    ("nepal", "NP"),
-    ("netherlands", "NL"),
-    ("netherlandskingdomofthe", "NL"),
-    ("newcaledonia", "NC"),
-    ("newzealand", "NZ"),
-    ("nicaragua", "NI"),
-    ("niger", "NE"),
-    ("nigeria", "NG"),
-    ("niue", "NU"),
-    ("norfolkisland", "NF"),
-    ("northerncyprus", "CY"),
-    ("northernireland", "GB"),
-    ("northernmarianaislands", "MP"),
-    ("northkorea", "KP"),
-    ("northmacedonia", "MK"),
-    ("norway", "NO"),
-    ("oman", "OM"),
-    ("pakistan", "PK"),
-    ("palau", "PW"),
-    ("palestine", "PS"),
-    ("palestinestateof", "PS"),
-    ("panama", "PA"),
-    ("papuanewguinea", "PG"),
-    ("paraguay", "PY"),
-    ("peoplesdemocraticrepublicofalgeria", "DZ"),
-    ("peoplesrepublicofbangladesh", "BD"),
-    ("peoplesrepublicofchina", "CN"),
-    ("peru", "PE"),
-    ("philippines", "PH"),
-    ("pitcairn", "PN"),
-    ("pitcairnislands", "PN"),
-    ("plurinationalstateofbolivia", "BO"),
-    ("poland", "PL"),
-    ("portugal", "PT"),
-    ("portugueserepublic", "PT"),
-    ("principalityofandorra", "AD"),
-    ("principalityofliechtenstein", "LI"),
-    ("principalityofmonaco", "MC"),
-    ("puertorico", "PR"),
-    ("qatar", "QA"),
-    ("republicofalbania", "AL"),
-    ("republicofangola", "AO"),
-    ("republicofarmenia", "AM"),
-    ("republicofaustria", "AT"),
-    ("republicofazerbaijan", "AZ"),
-    ("republicofbelarus", "BY"),
-    ("republicofbenin", "BJ"),
-    ("republicofbosniaandherzegovina", "BA"),
-    ("republicofbotswana", "BW"),
-    ("republicofbulgaria", "BG"),
-    ("republicofburundi", "BI"),
-    ("republicofcaboverde", "CV"),
-    ("republicofcameroon", "CM"),
-    ("republicofchad", "TD"),
-    ("republicofchile", "CL"),
-    ("republicofcolombia", "CO"),
-    ("republicofcostarica", "CR"),
-    ("republicofcotedivoire", "CI"),
-    ("republicofcroatia", "HR"),
-    ("republicofcuba", "CU"),
-    ("republicofcyprus", "CY"),
-    ("republicofdjibouti", "DJ"),
-    ("republicofecuador", "EC"),
-    ("republicofelsalvador", "SV"),
-    ("republicofequatorialguinea", "GQ"),
-    ("republicofestonia", "EE"),
-    ("republicoffiji", "FJ"),
-    ("republicoffinland", "FI"),
-    ("republicofghana", "GH"),
-    ("republicofguatemala", "GT"),
-    ("republicofguinea", "GN"),
-    ("republicofguineabissau", "GW"),
-    ("republicofguyana", "GY"),
-    ("republicofhaiti", "HT"),
-    ("republicofhonduras", "HN"),
-    ("republicoficeland", "IS"),
-    ("republicofindia", "IN"),
-    ("republicofindonesia", "ID"),
-    ("republicofiraq", "IQ"),
-    ("republicofireland", "IE"),
-    ("republicofkazakhstan", "KZ"),
-    ("republicofkenya", "KE"),
-    ("republicofkiribati", "KI"),
-    ("republicofkorea", "KR"),
-    ("republicoflatvia", "LV"),
-    ("republicofliberia", "LR"),
-    ("republicoflithuania", "LT"),
-    ("republicofmadagascar", "MG"),
-    ("republicofmalawi", "MW"),
-    ("republicofmaldives", "MV"),
-    ("republicofmali", "ML"),
-    ("republicofmalta", "MT"),
-    ("republicofmauritius", "MU"),
-    ("republicofmoldova", "MD"),
-    ("republicofmozambique", "MZ"),
-    ("republicofmyanmar", "MM"),
-    ("republicofnamibia", "NA"),
-    ("republicofnauru", "NR"),
-    ("republicofnicaragua", "NI"),
-    ("republicofnorthmacedonia", "MK"),
-    ("republicofpalau", "PW"),
-    ("republicofpanama", "PA"),
-    ("republicofparaguay", "PY"),
-    ("republicofperu", "PE"),
-    ("republicofpoland", "PL"),
-    ("republicofsanmarino", "SM"),
-    ("republicofsenegal", "SN"),
-    ("republicofserbia", "RS"),
-    ("republicofseychelles", "SC"),
-    ("republicofsierraleone", "SL"),
-    ("republicofsingapore", "SG"),
-    ("republicofslovenia", "SI"),
-    ("republicofsouthafrica", "ZA"),
-    ("republicofsouthsudan", "SS"),
-    ("republicofsuriname", "SR"),
-    ("republicoftajikistan", "TJ"),
-    ("republicofthecongo", "CG"),
-    ("republicofthegambia", "GM"),
-    ("republicofthemarshallislands", "MH"),
-    ("republicoftheniger", "NE"),
-    ("republicofthephilippines", "PH"),
-    ("republicofthesudan", "SD"),
-    ("republicoftrinidadandtobago", "TT"),
-    ("republicoftunisia", "TN"),
-    ("republicofturkiye", "TR"),
-    ("republicofuganda", "UG"),
-    ("republicofuzbekistan", "UZ"),
-    ("republicofvanuatu", "VU"),
-    ("republicofyemen", "YE"),
-    ("republicofzambia", "ZM"),
-    ("republicofzimbabwe", "ZW"),
-    ("reunion", "RE"),
-    ("romania", "RO"),
-    ("russia", "RU"),
-    ("russianfederation", "RU"),
-    ("rwanda", "RW"),
-    ("rwandeserepublic", "RW"),
-    ("saintbarthelemy", "BL"),
-    ("sainthelena", "SH"),
-    ("sainthelenaascensionandtristandacunha", "SH"),
-    ("saintkittsandnevis", "KN"),
-    ("saintlucia", "LC"),
-    ("saintmartinfrenchpart", "MF"),
-    ("saintpierreandmiquelon", "PM"),
-    ("saintvincentandthegrenadines", "VC"),
-    ("samoa", "WS"),
-    ("sanmarino", "SM"),
-    ("saotomeandprincipe", "ST"),
-    ("saudiarabia", "SA"),
-    ("scotland", "GB"),
-    ("senegal", "SN"),
-    ("serbia", "RS"),
-    ("seychelles", "SC"),
-    ("sierraleone", "SL"),
-    ("singapore", "SG"),
-    ("sintmaartendutchpart", "SX"),
-    ("slovakia", "SK"),
-    ("slovakrepublic", "SK"),
-    ("slovenia", "SI"),
-    ("socialistrepublicofvietnam", "VN"),
-    ("solomonislands", "SB"),
-    ("somalia", "SO"),
-    ("southafrica", "ZA"),
-    ("southgeorgiaandthesouthsandwichislands", "GS"),
-    ("southkorea", "KR"),
-    ("southsudan", "SS"),
-    ("spain", "ES"),
-    ("srilanka", "LK"),
-    ("stateofisrael", "IL"),
-    ("stateofkuwait", "KW"),
-    ("stateofpalestine", "PS"),
-    ("stateofqatar", "QA"),
-    ("sudan", "SD"),
-    ("sultanateofoman", "OM"),
-    ("surinam", "SR"),
-    ("suriname", "SR"),
-    ("svalbardandjanmayen", "SJ"),
-    ("swaziland", "SZ"),
-    ("sweden", "SE"),
-    ("swissconfederation", "CH"),
-    ("switzerland", "CH"),
-    ("syria", "SY"),
-    ("syrianarabrepublic", "SY"),
-    ("taiwan", "TW"),
-    ("taiwanprovinceofchina", "TW"),
-    ("tajikistan", "TJ"),
-    ("tanzania", "TZ"),
-    ("tanzaniaunitedrepublicof", "TZ"),
-    ("thailand", "TH"),
-    ("thebahamas", "BS"),
-    ("thegambia", "GM"),
-    ("thenetherlands", "NL"),
-    ("therepublicofnorthmacedonia", "MK"),
-    ("thestateoferitrea", "ER"),
-    ("thestateofpalestine", "PS"),
-    ("theunitedstates", "US"),
-    ("timorleste", "TL"),
-    ("togo", "TG"),
-    ("togoleserepublic", "TG"),
-    ("tokelau", "TK"),
-    ("tonga", "TO"),
-    ("trinidadandtobago", "TT"),
-    ("tunisia", "TN"),
-    ("turkey", "TR"),
-    ("turkiye", "TR"),
-    ("turkmenistan", "TM"),
-    ("turksandcaicosislands", "TC"),
-    ("tuvalu", "TV"),
-    ("uae", "AE"),
-    ("uganda", "UG"),
-    ("uk", "GB"),
-    ("ukraine", "UA"),
-    ("unionofthecomoros", "KM"),
-    ("unitedarabemirates", "AE"),
-    ("unitedkingdom", "GB"),
-    ("unitedkingdomofgreatbritainandnorthernireland", "GB"),
-    ("unitedmexicanstates", "MX"),
-    ("unitedrepublicoftanzania", "TZ"),
-    ("unitedstates", "US"),
-    ("unitedstatesminoroutlyingislands", "UM"),
-    ("unitedstatesofamerica", "US"),
-    ("uruguay", "UY"),
-    ("us", "US"),
-    ("usa", "US"),
-    ("uzbekistan", "UZ"),
-    ("vanuatu", "VU"),
-    ("vaticancity", "VA"),
-    ("venezuela", "VE"),
-    ("venezuelabolivarianrepublicof", "VE"),
-    ("vietnam", "VN"),
-    ("virginislandsbritish", "VG"),
-    ("virginislandsoftheunitedstates", "VI"),
-    ("virginislandsus", "VI"),
-    ("wales", "GB"),
-    ("wallisandfutuna", "WF"),
-    ("westbank", "PS"),
-    ("westernsahara", "EH"),
-    ("yemen", "YE"),
-    ("zambia", "ZM"),
-    ("zimbabwe", "ZW"),
-    ("アイスランド", "IS"),
-    ("アイルランド", "IE"),
-    ("アゼルバイジャン", "AZ"),
-    ("アフガニスタン", "AF"),
-    ("アメリカ合衆国", "US"),
-    ("アメリカ領サモア", "AS"),
-    ("アメリカ領ヴァージン諸島", "VI"),
-    ("アラブ首長国連邦", "AE"),
-    ("アルジェリア", "DZ"),
-    ("アルゼンチン", "AR"),
-    ("アルバ", "AW"),
-    ("アルバニア", "AL"),
-    ("アルメニア", "AM"),
-    ("アンギラ", "AI"),
-    ("アンゴラ", "AO"),
-    ("アンティグアバーブーダ", "AG"),
-    ("アンドラ", "AD"),
-    ("イエメン", "YE"),
-    ("イギリス", "GB"),
-    ("イギリス領インド洋地域", "IO"),
-    ("イギリス領ヴァージン諸島", "VG"),
-    ("イスラエル", "IL"),
-    ("イタリア", "IT"),
-    ("イラク", "IQ"),
-    ("イランイスラム共和国", "IR"),
-    ("インド", "IN"),
-    ("インドネシア", "ID"),
-    ("ウォリスフツナ", "WF"),
-    ("ウガンダ", "UG"),
-    ("ウクライナ", "UA"),
-    ("ウズベキスタン", "UZ"),
-    ("ウルグアイ", "UY"),
-    ("エクアドル", "EC"),
-    ("エジプト", "EG"),
-    ("エストニア", "EE"),
-    ("エチオピア", "ET"),
-    ("エリトリア", "ER"),
-    ("エルサルバドル", "SV"),
-    ("オマーン", "OM"),
-    ("オランダ", "NL"),
-    ("オーストラリア", "AU"),
-    ("オーストリア", "AT"),
-    ("オーランド諸島", "AX"),
-    ("カザフスタン", "KZ"),
-    ("カタール", "QA"),
-    ("カナダ", "CA"),
-    ("カメルーン", "CM"),
-    ("カンボジア", "KH"),
-    ("カーボベルデ", "CV"),
-    ("ガイアナ", "GY"),
-    ("ガボン", "GA"),
-    ("ガンビア", "GM"),
-    ("ガーナ", "GH"),
-    ("ガーンジー", "GG"),
-    ("キプロス", "CY"),
-    ("キュラソー", "CW"),
-    ("キューバ", "CU"),
-    ("キリバス", "KI"),
-    ("キルギス", "KG"),
-    ("ギニア", "GN"),
-    ("ギニアビサウ", "GW"),
-    ("ギリシャ", "GR"),
-    ("クウェート", "KW"),
-    ("クック諸島", "CK"),
-    ("クリスマス島", "CX"),
-    ("クロアチア", "HR"),
-    ("グアテマラ", "GT"),
-    ("グアドループ", "GP"),
-    ("グアム", "GU"),
-    ("グリーンランド", "GL"),
-    ("グレナダ", "GD"),
-    ("ケイマン諸島", "KY"),
-    ("ケニア", "KE"),
-    ("ココスキーリング諸島", "CC"),
-    ("コスタリカ", "CR"),
-    ("コソボ", "XK"),
-    ("コモロ", "KM"),
-    ("コロンビア", "CO"),
-    ("コンゴ共和国", "CG"),
-    ("コンゴ民主共和国", "CD"),
-    ("コートジボワール", "CI"),
-    ("サウジアラビア", "SA"),
-    ("サウスジョージアサウスサンドウィッチ諸島", "GS"),
-    ("サモア", "WS"),
-    ("サントメプリンシペ", "ST"),
-    ("サンバルテルミー", "BL"),
-    ("サンピエール島ミクロン島", "PM"),
-    ("サンマリノ", "SM"),
-    ("サンマルタンフランス領", "MF"),
-    ("ザンビア", "ZM"),
-    ("シエラレオネ", "SL"),
-    ("シリアアラブ共和国", "SY"),
-    ("シンガポール", "SG"),
-    ("シントマールテンオランダ領", "SX"),
-    ("ジブチ", "DJ"),
-    ("ジブラルタル", "GI"),
-    ("ジャマイカ", "JM"),
-    ("ジャージー", "JE"),
-    ("ジョージア", "GE"),
-    ("ジンバブエ", "ZW"),
-    ("スイス", "CH"),
-    ("スウェーデン", "SE"),
-    ("スペイン", "ES"),
-    ("スリナム", "SR"),
-    ("スリランカ", "LK"),
-    ("スロバキア", "SK"),
-    ("スロベニア", "SI"),
-    ("スワジランド", "SZ"),
-    ("スヴァールバル諸島およびヤンマイエン島", "SJ"),
-    ("スーダン", "SD"),
-    ("セネガル", "SN"),
-    ("セルビア", "RS"),
-    ("セントクリストファーネイビス", "KN"),
-    ("セントビンセントおよびグレナディーン諸島", "VC"),
-    ("セントヘレナアセンションおよびトリスタンダクーニャ", "SH"),
-    ("セントルシア", "LC"),
-    ("セーシェル", "SC"),
-    ("ソマリア", "SO"),
-    ("ソロモン諸島", "SB"),
-    ("タイ", "TH"),
-    ("タジキスタン", "TJ"),
-    ("タンザニア", "TZ"),
-    ("タークスカイコス諸島", "TC"),
-    ("チェコ", "CZ"),
-    ("チャド", "TD"),
-    ("チュニジア", "TN"),
-    ("チリ", "CL"),
-    ("ツバル", "TV"),
-    ("デンマーク", "DK"),
-    ("トケラウ", "TK"),
-    ("トリニダードトバゴ", "TT"),
-    ("トルクメニスタン", "TM"),
-    ("トルコ", "TR"),
-    ("トンガ", "TO"),
-    ("トーゴ", "TG"),
-    ("ドイツ", "DE"),
-    ("ドミニカ共和国", "DO"),
-    ("ドミニカ国", "DM"),
-    ("ナイジェリア", "NG"),
-    ("ナウル", "NR"),
-    ("ナミビア", "NA"),
-    ("ニウエ", "NU"),
-    ("ニカラグア", "NI"),
-    ("ニジェール", "NE"),
-    ("ニューカレドニア", "NC"),
-    ("ニュージーランド", "NZ"),
-    ("ネパール", "NP"),
-    ("ノルウェー", "NO"),
-    ("ノーフォーク島", "NF"),
-    ("ハイチ", "HT"),
-    ("ハンガリー", "HU"),
-    ("ハード島とマクドナルド諸島", "HM"),
-    ("バチカン市国", "VA"),
-    ("バヌアツ", "VU"),
-    ("バハマ", "BS"),
-    ("バミューダ", "BM"),
-    ("バルバドス", "BB"),
-    ("バングラデシュ", "BD"),
-    ("バーレーン", "BH"),
-    ("パキスタン", "PK"),
-    ("パナマ", "PA"),
-    ("パプアニューギニア", "PG"),
-    ("パラオ", "PW"),
-    ("パラグアイ", "PY"),
-    ("パレスチナ", "PS"),
-    ("ピトケアン", "PN"),
-    ("フィジー", "FJ"),
-    ("フィリピン", "PH"),
-    ("フィンランド", "FI"),
-    ("フェロー諸島", "FO"),
-    ("フォークランドマルビナス諸島", "FK"),
-    ("フランス", "FR"),
-    ("フランス領ギアナ", "GF"),
-    ("フランス領ポリネシア", "PF"),
-    ("フランス領南方南極地域", "TF"),
-    ("ブラジル", "BR"),
-    ("ブルガリア", "BG"),
-    ("ブルキナファソ", "BF"),
-    ("ブルネイダルサラーム", "BN"),
-    ("ブルンジ", "BI"),
-    ("ブータン", "BT"),
-    ("ブーベ島", "BV"),
-    ("プエルトリコ", "PR"),
-    ("ベトナム", "VN"),
-    ("ベナン", "BJ"),
-    ("ベネズエラボリバル共和国", "VE"),
-    ("ベラルーシ", "BY"),
-    ("ベリーズ", "BZ"),
-    ("ベルギー", "BE"),
-    ("ペルー", "PE"),
-    ("ホンジュラス", "HN"),
-    ("ボスニアヘルツェゴビナ", "BA"),
-    ("ボツワナ", "BW"),
-    ("ボネールシントユースタティウスおよびサバ", "BQ"),
-    ("ボリビア多民族国", "BO"),
-    ("ポルトガル", "PT"),
-    ("ポーランド", "PL"),
-    ("マカオ", "MO"),
-    ("マダガスカル", "MG"),
-    ("マヨット", "YT"),
-    ("マラウイ", "MW"),
-    ("マリ", "ML"),
-    ("マルタ", "MT"),
-    ("マルティニーク", "MQ"),
-    ("マレーシア", "MY"),
-    ("マン島", "IM"),
-    ("マーシャル諸島", "MH"),
-    ("ミクロネシア連邦", "FM"),
-    ("ミャンマー", "MM"),
-    ("メキシコ", "MX"),
-    ("モザンビーク", "MZ"),
-    ("モナコ", "MC"),
-    ("モルディブ", "MV"),
-    ("モルドバ共和国", "MD"),
-    ("モロッコ", "MA"),
-    ("モンゴル", "MN"),
-    ("モンテネグロ", "ME"),
-    ("モントセラト", "MS"),
-    ("モーリシャス", "MU"),
-    ("モーリタニア", "MR"),
-    ("ヨルダン", "JO"),
-    ("ラオス人民民主共和国", "LA"),
-    ("ラトビア", "LV"),
-    ("リトアニア", "LT"),
-    ("リヒテンシュタイン", "LI"),
-    ("リビア", "LY"),
-    ("リベリア", "LR"),
-    ("ルクセンブルク", "LU"),
-    ("ルワンダ", "RW"),
-    ("ルーマニア", "RO"),
-    ("レソト", "LS"),
-    ("レバノン", "LB"),
-    ("レユニオン", "RE"),
-    ("ロシア連邦", "RU"),
-    ("不丹", "BT"),
-    ("不丹王国", "BT"),
-    ("东帝汶", "TL"),
-    ("东帝汶民主共和国", "TL"),
-    ("中华人民共和国", "CN"),
-    ("中国", "CN"),
-    ("中国台湾省", "TW"),
-    ("中国澳门特别行政区", "MO"),
-    ("中国香港特别行政区", "HK"),
-    ("中央アフリカ共和国", "CF"),
-    ("中華人民共和国", "CN"),
-    ("中非", "CF"),
-    ("中非共和国", "CF"),
-    ("丹麦", "DK"),
-    ("丹麦王国", "DK"),
-    ("乌克兰", "UA"),
-    ("乌兹别克斯坦", "UZ"),
-    ("乌兹别克斯坦共和国", "UZ"),
-    ("乌干达", "UG"),
-    ("乌干达共和国", "UG"),
-    ("乌拉圭", "UY"),
-    ("乌拉圭东岸共和国", "UY"),
-    ("乍得", "TD"),
-    ("乍得共和国", "TD"),
-    ("也门", "YE"),
-    ("也门共和国", "YE"),
-    ("亚美尼亚", "AM"),
-    ("亚美尼亚共和国", "AM"),
-    ("以色列", "IL"),
-    ("以色列国", "IL"),
-    ("伊拉克", "IQ"),
-    ("伊拉克共和国", "IQ"),
-    ("伊朗", "IR"),
-    ("伊朗伊斯兰共和国", "IR"),
-    ("伯利兹", "BZ"),
-    ("佛得角", "CV"),
-    ("佛得角共和国", "CV"),
-    ("俄罗斯", "RU"),
-    ("保加利亚", "BG"),
-    ("保加利亚共和国", "BG"),
-    ("克罗地亚", "HR"),
-    ("克罗地亚共和国", "HR"),
-    ("关岛", "GU"),
-    ("冈比亚", "GM"),
-    ("冈比亚共和国", "GM"),
-    ("冰岛", "IS"),
-    ("冰岛共和国", "IS"),
-    ("几内亚", "GN"),
-    ("几内亚共和国", "GN"),
-    ("几内亚比绍", "GW"),
-    ("几内亚比绍共和国", "GW"),
-    ("列支敦士登", "LI"),
-    ("列支敦士登公国", "LI"),
-    ("刚果", "CG"),
-    ("刚果共和国", "CG"),
-    ("刚果布", "CG"),
-    ("刚果民主共和国", "CD"),
-    ("刚果金", "CD"),
-    ("利比亚", "LY"),
-    ("利比里亚", "LR"),
-    ("利比里亚共和国", "LR"),
-    ("加拿大", "CA"),
-    ("加纳", "GH"),
-    ("加纳共和国", "GH"),
-    ("加蓬", "GA"),
-    ("加蓬共和国", "GA"),
-    ("匈牙利", "HU"),
-    ("北マケドニア", "MK"),
-    ("北マリアナ諸島", "MP"),
-    ("北马其顿", "MK"),
-    ("北马其顿共和国", "MK"),
-    ("北马里亚纳群岛", "MP"),
-    ("北马里亚纳群岛自由联邦", "MP"),
-    ("南アフリカ", "ZA"),
-    ("南スーダン", "SS"),
-    ("南乔治亚和南桑威奇群岛", "GS"),
-    ("南乔治亚和南桑德韦奇群岛", "GS"),
-    ("南极洲", "AQ"),
-    ("南極", "AQ"),
-    ("南苏丹", "SS"),
-    ("南苏丹共和国", "SS"),
-    ("南非", "ZA"),
-    ("南非共和国", "ZA"),
-    ("博奈尔圣尤斯特歇斯岛和萨巴", "BQ"),
-    ("博茨瓦纳", "BW"),
-    ("博茨瓦纳共和国", "BW"),
-    ("卡塔尔", "QA"),
-    ("卡塔尔国", "QA"),
-    ("卢旺达", "RW"),
-    ("卢旺达共和国", "RW"),
-    ("卢森堡", "LU"),
-    ("卢森堡大公国", "LU"),
-    ("印尼", "ID"),
-    ("印度", "IN"),
-    ("印度共和国", "IN"),
-    ("印度尼西亚", "ID"),
-    ("印度尼西亚共和国", "ID"),
-    ("危地马拉", "GT"),
-    ("厄瓜多尔", "EC"),
-    ("厄瓜多尔共和国", "EC"),
-    ("厄立特里亚", "ER"),
-    ("厄立特里亚国", "ER"),
-    ("叙利亚", "SY"),
-    ("古巴", "CU"),
-    ("古巴共和国", "CU"),
-    ("台湾", "TW"),
-    ("合衆国領有小離島", "UM"),
-    ("吉尔吉斯共和国", "KG"),
-    ("吉尔吉斯坦", "KG"),
-    ("吉尔吉斯斯坦", "KG"),
-    ("吉布提", "DJ"),
-    ("吉布提共和国", "DJ"),
-    ("哈萨克斯坦", "KZ"),
-    ("哈萨克斯坦共和国", "KZ"),
-    ("哥伦比亚", "CO"),
-    ("哥伦比亚共和国", "CO"),
-    ("哥斯达黎加", "CR"),
-    ("哥斯达黎加共和国", "CR"),
-    ("喀麦隆", "CM"),
-    ("喀麦隆共和国", "CM"),
-    ("图瓦卢", "TV"),
-    ("土库曼斯坦", "TM"),
-    ("土耳其", "TR"),
-    ("土耳其共和国", "TR"),
-    ("圣卢西亚", "LC"),
-    ("圣基茨和尼维斯", "KN"),
-    ("圣多美和普林西比", "ST"),
-    ("圣多美和普林西比民主共和国", "ST"),
-    ("圣巴泰勒米", "BL"),
-    ("圣巴泰勒米岛", "BL"),
-    ("圣文森特和格林纳丁斯", "VC"),
-    ("圣皮埃尔和密克隆", "PM"),
-    ("圣诞岛", "CX"),
-    ("圣赫勒拿阿森松和特里斯坦达库尼亚", "SH"),
-    ("圣赫勒拿阿森松特里斯坦达库尼亚", "SH"),
-    ("圣马力诺", "SM"),
-    ("圣马力诺共和国", "SM"),
-    ("圭亚那", "GY"),
-    ("圭亚那共和国", "GY"),
-    ("坦桑尼亚", "TZ"),
-    ("坦桑尼亚联合共和国", "TZ"),
-    ("埃及", "EG"),
-    ("埃塞俄比亚", "ET"),
-    ("埃塞俄比亚联邦民主共和国", "ET"),
-    ("基里巴斯", "KI"),
-    ("基里巴斯共和国", "KI"),
-    ("塔吉克斯坦", "TJ"),
-    ("塔吉克斯坦共和国", "TJ"),
-    ("塞内加尔", "SN"),
-    ("塞内加尔共和国", "SN"),
-    ("塞尔维亚", "RS"),
-    ("塞尔维亚共和国", "RS"),
-    ("塞拉利昂", "SL"),
-    ("塞拉利昂共和国", "SL"),
-    ("塞浦路斯", "CY"),
-    ("塞浦路斯共和国", "CY"),
-    ("塞舌尔", "SC"),
-    ("塞舌尔共和国", "SC"),
-    ("墨西哥", "MX"),
-    ("墨西哥合众国", "MX"),
-    ("多哥", "TG"),
-    ("多哥共和国", "TG"),
-    ("多米尼克", "DM"),
-    ("多米尼克国", "DM"),
-    ("多米尼加", "DO"),
-    ("多米尼加共和国", "DO"),
-    ("大不列颠及北爱尔兰联合王国", "GB"),
-    ("大韓民国", "KR"),
-    ("大韩民国", "KR"),
-    ("奥兰", "AX"),
-    ("奥兰群岛", "AX"),
-    ("奥地利", "AT"),
-    ("奥地利共和国", "AT"),
-    ("委内瑞拉", "VE"),
-    ("委内瑞拉玻利瓦尔共和国", "VE"),
-    ("孟加拉", "BD"),
-    ("孟加拉人民共和国", "BD"),
-    ("孟加拉国", "BD"),
-    ("安哥拉", "AO"),
-    ("安哥拉共和国", "AO"),
-    ("安圭拉", "AI"),
-    ("安提瓜和巴布达", "AG"),
-    ("安道尔", "AD"),
-    ("安道尔公国", "AD"),
-    ("密克罗尼西亚", "FM"),
-    ("密克罗尼西亚联邦", "FM"),
-    ("尼加拉瓜", "NI"),
-    ("尼加拉瓜共和国", "NI"),
-    ("尼日利亚", "NG"),
-    ("尼日利亚联邦共和国", "NG"),
-    ("尼日尔", "NE"),
-    ("尼日尔共和国", "NE"),
-    ("尼泊尔", "NP"),
-    ("尼泊尔联邦民主共和国", "NP"),
-    ("巴勒斯坦", "PS"),
-    ("巴勒斯坦国", "PS"),
-    ("巴哈马", "BS"),
-    ("巴哈马国", "BS"),
-    ("巴基斯坦", "PK"),
-    ("巴基斯坦伊斯兰共和国", "PK"),
-    ("巴巴多斯", "BB"),
-    ("巴布亚新几内亚", "PG"),
-    ("巴布亚新几内亚独立国", "PG"),
-    ("巴拉圭", "PY"),
-    ("巴拉圭共和国", "PY"),
-    ("巴拿马", "PA"),
-    ("巴拿马共和国", "PA"),
-    ("巴林", "BH"),
-    ("巴林王国", "BH"),
-    ("巴西", "BR"),
-    ("巴西联邦共和国", "BR"),
-    ("布基纳法索", "BF"),
-    ("布维群岛", "BV"),
-    ("布隆迪", "BI"),
-    ("布隆迪共和国", "BI"),
-    ("布韦岛", "BV"),
-    ("希腊", "GR"),
-    ("希腊共和国", "GR"),
-    ("帕劳", "PW"),
-    ("帕劳共和国", "PW"),
-    ("库克群岛", "CK"),
-    ("库拉索", "CW"),
-    ("开曼群岛", "KY"),
-    ("德国", "DE"),
-    ("德意志联邦共和国", "DE"),
-    ("意大利", "IT"),
-    ("意大利共和国", "IT"),
-    ("所罗门群岛", "SB"),
-    ("托克劳", "TK"),
-    ("拉脱维亚", "LV"),
-    ("拉脱维亚共和国", "LV"),
-    ("挪威", "NO"),
-    ("挪威王国", "NO"),
-    ("捷克", "CZ"),
-    ("摩尔多瓦", "MD"),
-    ("摩尔多瓦共和国", "MD"),
-    ("摩洛哥", "MA"),
-    ("摩洛哥王国", "MA"),
-    ("摩纳哥", "MC"),
-    ("摩纳哥公国", "MC"),
-    ("文莱", "BN"),
-    ("斐济", "FJ"),
-    ("斐济共和国", "FJ"),
-    ("斯威士兰", "SZ"),
-    ("斯威士兰王国", "SZ"),
-    ("斯洛伐克", "SK"),
-    ("斯洛伐克共和国", "SK"),
-    ("斯洛文尼亚", "SI"),
-    ("斯洛文尼亚共和国", "SI"),
-    ("斯瓦尔巴和扬马延", "SJ"),
-    ("斯里兰卡", "LK"),
-    ("斯里兰卡民主社会主义共和国", "LK"),
-    ("新加坡", "SG"),
-    ("新加坡共和国", "SG"),
-    ("新喀里多尼亚", "NC"),
-    ("新西兰", "NZ"),
-    ("日本", "JP"),
-    ("智利", "CL"),
-    ("智利共和国", "CL"),
-    ("曼岛", "IM"),
-    ("朝鮮民主主義人民共和国", "KP"),
-    ("朝鲜", "KP"),
-    ("朝鲜民主主义人民共和国", "KP"),
-    ("東ティモール", "TL"),
-    ("柬埔塞", "KH"),
-    ("柬埔塞王国", "KH"),
-    ("柬埔寨", "KH"),
-    ("根西", "GG"),
-    ("根西岛", "GG"),
-    ("格林纳达", "GD"),
-    ("格陵兰", "GL"),
-    ("格鲁吉亚", "GE"),
-    ("梵蒂冈", "VA"),
-    ("比利时", "BE"),
-    ("比利时王国", "BE"),
-    ("毛里塔尼亚", "MR"),
-    ("毛里塔尼亚伊斯兰共和国", "MR"),
-    ("毛里求斯", "MU"),
-    ("毛里求斯共和国", "MU"),
-    ("汤加", "TO"),
-    ("汤加王国", "TO"),
-    ("沙特阿拉伯", "SA"),
-    ("沙特阿拉伯王国", "SA"),
-    ("法兰西共和国", "FR"),
-    ("法国", "FR"),
-    ("法属南半球领地", "TF"),
-    ("法属南部领地", "TF"),
-    ("法属圣马丁", "MF"),
-    ("法属圭亚那", "GF"),
-    ("法属波利尼西亚", "PF"),
-    ("法属玻利尼西亚", "PF"),
-    ("法罗群岛", "FO"),
-    ("波兰", "PL"),
-    ("波兰共和国", "PL"),
-    ("波多黎各", "PR"),
-    ("波斯尼亚和黑塞哥维那", "BA"),
-    ("波斯尼亚和黑塞哥维那共和国", "BA"),
-    ("波黑", "BA"),
-    ("泰国", "TH"),
-    ("泰王国", "TH"),
-    ("泽西", "JE"),
-    ("泽西岛", "JE"),
-    ("津巴布韦", "ZW"),
-    ("津巴布韦共和国", "ZW"),
-    ("洪都拉斯", "HN"),
-    ("洪都拉斯共和国", "HN"),
-    ("海地", "HT"),
-    ("海地共和国", "HT"),
-    ("澳大利亚", "AU"),
-    ("澳门", "MO"),
-    ("爱尔兰", "IE"),
-    ("爱沙尼亚", "EE"),
-    ("爱沙尼亚共和国", "EE"),
-    ("牙买加", "JM"),
-    ("特克斯和凯科斯群岛", "TC"),
-    ("特立尼达和多巴哥", "TT"),
-    ("特里尼达和多巴哥", "TT"),
-    ("特里尼达和多巴哥共和国", "TT"),
-    ("玻利维亚", "BO"),
-    ("玻利维亚共和国", "BO"),
-    ("瑙鲁", "NR"),
-    ("瑙鲁共和国", "NR"),
-    ("瑞典", "SE"),
-    ("瑞典王国", "SE"),
-    ("瑞士", "CH"),
-    ("瑞士联邦", "CH"),
-    ("瓜地马拉", "GT"),
-    ("瓜地马拉共和国", "GT"),
-    ("瓜德罗普", "GP"),
-    ("瓦利斯和富图纳", "WF"),
-    ("瓦努阿图", "VU"),
-    ("瓦努阿图共和国", "VU"),
-    ("留尼汪", "RE"),
-    ("白俄罗斯", "BY"),
-    ("白俄罗斯共和国", "BY"),
-    ("百慕大", "BM"),
-    ("皮特凯恩", "PN"),
-    ("皮特凯恩群岛", "PN"),
-    ("直布罗陀", "GI"),
-    ("福克兰群岛", "FK"),
-    ("福克兰群岛马尔维纳斯", "FK"),
-    ("科威特", "KW"),
-    ("科威特国", "KW"),
-    ("科摩罗", "KM"),
-    ("科摩罗联盟", "KM"),
-    ("科特迪瓦", "CI"),
-    ("科特迪瓦共和国", "CI"),
-    ("科科斯基林群岛", "CC"),
-    ("科索沃", "XK"),
-    ("秘鲁", "PE"),
-    ("秘鲁共和国", "PE"),
-    ("突尼斯", "TN"),
-    ("突尼斯共和国", "TN"),
-    ("立陶宛", "LT"),
-    ("立陶宛共和国", "LT"),
-    ("索马里", "SO"),
-    ("索马里联邦共和国", "SO"),
-    ("约旦", "JO"),
-    ("约旦哈希姆王国", "JO"),
-    ("纳米比亚", "NA"),
-    ("纳米比亚共和国", "NA"),
-    ("纽埃", "NU"),
-    ("缅甸", "MM"),
-    ("缅甸联邦共和国", "MM"),
-    ("罗马尼亚", "RO"),
-    ("美利坚合众国", "US"),
-    ("美国", "US"),
-    ("美国本土外小岛屿", "UM"),
-    ("美属维尔京群岛", "VI"),
-    ("美属萨摩亚", "AS"),
-    ("老挝", "LA"),
-    ("老挝人民民主共和国", "LA"),
-    ("肯尼亚", "KE"),
-    ("肯尼亚共和国", "KE"),
-    ("芬兰", "FI"),
-    ("芬兰共和国", "FI"),
-    ("苏丹", "SD"),
-    ("苏丹共和国", "SD"),
-    ("苏里南", "SR"),
-    ("苏里南共和国", "SR"),
-    ("英国", "GB"),
-    ("英属印度洋领地", "IO"),
-    ("英属维尔京群岛", "VG"),
-    ("荷兰", "NL"),
-    ("荷兰加勒比区", "BQ"),
-    ("荷兰王国", "NL"),
-    ("荷属圣马丁", "SX"),
-    ("莫桑比克", "MZ"),
-    ("莫桑比克共和国", "MZ"),
-    ("莱索托", "LS"),
-    ("莱索托王国", "LS"),
-    ("菲律宾", "PH"),
-    ("菲律宾共和国", "PH"),
-    ("萨尔瓦多", "SV"),
-    ("萨尔瓦多共和国", "SV"),
-    ("萨摩亚", "WS"),
-    ("萨摩亚独立国", "WS"),
-    ("葡萄牙", "PT"),
-    ("葡萄牙共和国", "PT"),
-    ("蒙古", "MN"),
-    ("蒙特塞拉特", "MS"),
-    ("西サハラ", "EH"),
-    ("西撒哈拉", "EH"),
-    ("西班牙", "ES"),
-    ("西班牙王国", "ES"),
-    ("诺福克岛", "NF"),
-    ("贝宁", "BJ"),
-    ("贝宁共和国", "BJ"),
-    ("赞比亚", "ZM"),
-    ("赞比亚共和国", "ZM"),
-    ("赤道ギニア", "GQ"),
-    ("赤道几内亚", "GQ"),
-    ("赤道几内亚共和国", "GQ"),
-    ("赫德岛与麦克唐纳群岛", "HM"),
-    ("赫德岛和麦克唐纳群岛", "HM"),
-    ("越南", "VN"),
-    ("越南社会主义共和国", "VN"),
-    ("阿塞拜疆", "AZ"),
-    ("阿塞拜疆共和国", "AZ"),
-    ("阿富汗", "AF"),
-    ("阿富汗伊斯兰共和国", "AF"),
-    ("阿尔及利亚", "DZ"),
-    ("阿尔及利亚民主人民共和国", "DZ"),
-    ("阿尔巴尼亚", "AL"),
-    ("阿尔巴尼亚共和国", "AL"),
-    ("阿拉伯叙利亚共和国", "SY"),
-    ("阿拉伯埃及共和国", "EG"),
-    ("阿拉伯撒哈拉民主共和国", "EH"),
-    ("阿曼", "OM"),
-    ("阿曼苏丹国", "OM"),
-    ("阿根廷", "AR"),
-    ("阿根廷共和国", "AR"),
-    ("阿联酋", "AE"),
-    ("阿鲁巴", "AW"),
-    ("韩国", "KR"),
-    ("香港", "HK"),
-    ("马尔他", "MT"),
-    ("马尔他共和国", "MT"),
-    ("马尔代夫", "MV"),
-    ("马尔代夫共和国", "MV"),
-    ("马恩岛", "IM"),
-    ("马拉维", "MW"),
-    ("马拉维共和国", "MW"),
-    ("马提尼克", "MQ"),
-    ("马来西亚", "MY"),
-    ("马约特", "YT"),
-    ("马绍尔群岛", "MH"),
-    ("马绍尔群岛共和国", "MH"),
-    ("马耳他", "MT"),
-    ("马达加斯加", "MG"),
-    ("马达加斯加共和国", "MG"),
-    ("马里", "ML"),
-    ("马里共和国", "ML"),
-    ("黎巴嫩", "LB"),
-    ("黎巴嫩共和国", "LB"),
-    ("黑山", "ME"),
-    ("가나", "GH"),
-    ("가봉", "GA"),
-    ("가이아나", "GY"),
-    ("감비아", "GM"),
-    ("건지", "GG"),
-    ("과들루프", "GP"),
-    ("과테말라", "GT"),
-    ("괌", "GU"),
-    ("그레나다", "GD"),
-    ("그루지아", "GE"),
-    ("그리스", "GR"),
-    ("그린랜드", "GL"),
-    ("기네비쏘", "GW"),
-    ("기니", "GN"),
-    ("나미비아", "NA"),
-    ("나우루", "NR"),
-    ("나이지리아", "NG"),
-    ("남수단", "SS"),
-    ("남아프리카", "ZA"),
-    ("남조지아군도", "GS"),
-    ("네덜란드", "NL"),
-    ("네팔", "NP"),
-    ("노르웨이", "NO"),
-    ("노퍽섬", "NF"),
-    ("뉴질랜드", "NZ"),
-    ("뉴칼레도니아", "NC"),
-    ("니우에", "NU"),
-    ("니제르", "NE"),
-    ("니카라과", "NI"),
-    ("대한민국", "KR"),
-    ("덴마크", "DK"),
-    ("도미니카공화국", "DO"),
-    ("도미니카연방", "DM"),
-    ("독일", "DE"),
-    ("동티모르", "TL"),
-    ("라오스", "LA"),
-    ("라이베리아", "LR"),
-    ("라트비아", "LV"),
-    ("러시아연방", "RU"),
-    ("레바논", "LB"),
-    ("레소토", "LS"),
-    ("루마니아", "RO"),
-    ("룩셈부르크", "LU"),
-    ("르완다", "RW"),
-    ("리비아", "LY"),
-    ("리유니온", "RE"),
-    ("리투아니아", "LT"),
-    ("리히텐슈타인", "LI"),
-    ("마다가스카르", "MG"),
-    ("마르티니크", "MQ"),
-    ("마샬군도", "MH"),
-    ("마요트", "YT"),
-    ("마카오", "MO"),
-    ("마케도니아", "MK"),
-    ("말라위", "MW"),
-    ("말레이시아", "MY"),
-    ("말리", "ML"),
-    ("맨섬", "IM"),
-    ("멕시코", "MX"),
-    ("모나코", "MC"),
-    ("모로코", "MA"),
-    ("모리셔스", "MU"),
-    ("모리타니", "MR"),
-    ("모잠비크", "MZ"),
-    ("몬테네그로", "ME"),
-    ("몬트세라트", "MS"),
-    ("몰도바", "MD"),
-    ("몰디브", "MV"),
-    ("몰타", "MT"),
-    ("몽골", "MN"),
-    ("미국", "US"),
-    ("미국령버진아일랜드", "VI"),
-    ("미국령소군도", "UM"),
-    ("미얀마", "MM"),
-    ("미크로네시아", "FM"),
-    ("바누아투", "VU"),
-    ("바레인", "BH"),
-    ("바베이도스", "BB"),
-    ("바티칸", "VA"),
-    ("바하마", "BS"),
-    ("방글라데시", "BD"),
-    ("버뮤다", "BM"),
-    ("베냉", "BJ"),
-    ("베네수엘라", "VE"),
-    ("베트남", "VN"),
-    ("벨기에", "BE"),
-    ("벨라루스", "BY"),
-    ("벨리즈", "BZ"),
-    ("보네르신트유스타티우스사바", "BQ"),
-    ("보스니아헤르체고비나", "BA"),
-    ("보츠와나", "BW"),
-    ("볼리비아", "BO"),
-    ("부룬디", "BI"),
-    ("부르키나파소", "BF"),
-    ("부베섬", "BV"),
-    ("부탄", "BT"),
-    ("북마리아나군도", "MP"),
-    ("북한", "KP"),
-    ("불가리아", "BG"),
-    ("브라질", "BR"),
-    ("브루나이", "BN"),
-    ("사모아", "WS"),
-    ("사우디아라비아", "SA"),
-    ("사이프러스", "CY"),
-    ("산마리노", "SM"),
-    ("상토메프린시페", "ST"),
-    ("생바르텔레미", "BL"),
-    ("서사하라", "EH"),
-    ("세네갈", "SN"),
-    ("세르비아", "RS"),
-    ("세이셸", "SC"),
-    ("세인트루시아", "LC"),
-    ("세인트리에르도미괘론도", "PM"),
-    ("세인트마틴프랑스어부분", "MF"),
-    ("세인트빈센트그레나딘", "VC"),
-    ("세인트키츠네비스", "KN"),
-    ("세인트헬레나", "SH"),
-    ("소말리아", "SO"),
-    ("솔로몬아일랜드", "SB"),
-    ("수단", "SD"),
-    ("수리남", "SR"),
-    ("스리랑카", "LK"),
-    ("스발바드잠마엔도", "SJ"),
-    ("스와질란드", "SZ"),
-    ("스웨덴", "SE"),
-    ("스위스", "CH"),
-    ("스페인", "ES"),
-    ("슬로바키아", "SK"),
-    ("슬로베니아", "SI"),
-    ("시리아", "SY"),
-    ("시에라리온", "SL"),
-    ("신트마르텐", "SX"),
-    ("싱가포르", "SG"),
-    ("아랍에미리트연합", "AE"),
-    ("아루바", "AW"),
-    ("아르메니아", "AM"),
-    ("아르헨티나", "AR"),
-    ("아메리칸사모아", "AS"),
-    ("아이슬란드", "IS"),
-    ("아이티", "HT"),
-    ("아일랜드", "IE"),
-    ("아제르바이잔", "AZ"),
-    ("아프가니스탄", "AF"),
-    ("안도라", "AD"),
-    ("안타티카", "AQ"),
-    ("안티구아바부다", "AG"),
-    ("알바니아", "AL"),
-    ("알제리", "DZ"),
-    ("앙골라", "AO"),
-    ("앙길라", "AI"),
-    ("에리트레아", "ER"),
-    ("에스토니아", "EE"),
-    ("에콰도르", "EC"),
-    ("엘살바도르", "SV"),
-    ("영국", "GB"),
-    ("영국령버진아일랜드", "VG"),
-    ("영인도제도", "IO"),
-    ("예멘", "YE"),
-    ("오만", "OM"),
-    ("오스트리아", "AT"),
-    ("온두라스", "HN"),
-    ("올란드제도", "AX"),
-    ("요르단", "JO"),
-    ("우간다", "UG"),
-    ("우루과이", "UY"),
-    ("우즈베키스탄", "UZ"),
-    ("우크라이나", "UA"),
-    ("월리스후트나", "WF"),
-    ("이디오피아", "ET"),
-    ("이라크", "IQ"),
-    ("이란", "IR"),
-    ("이스라엘", "IL"),
-    ("이집트", "EG"),
-    ("이탈리아", "IT"),
-    ("인도", "IN"),
-    ("인도네시아", "ID"),
-    ("일본", "JP"),
-    ("자메이카", "JM"),
-    ("잠비아", "ZM"),
-    ("저지", "JE"),
-    ("적도기니", "GQ"),
-    ("중국", "CN"),
-    ("중앙아프리카", "CF"),
-    ("중화민국", "TW"),
-    ("지부티", "DJ"),
-    ("지브랄타", "GI"),
-    ("짐바브웨공화국", "ZW"),
-    ("차드", "TD"),
-    ("체코공화국", "CZ"),
-    ("칠레", "CL"),
-    ("카메룬", "CM"),
-    ("카보베르데", "CV"),
-    ("카자흐스탄", "KZ"),
-    ("카타르", "QA"),
-    ("캄보디아", "KH"),
-    ("캐나다", "CA"),
-    ("케냐", "KE"),
-    ("케이맨섬", "KY"),
-    ("코모로", "KM"),
-    ("코소보", "XK"),
-    ("코스타리카", "CR"),
-    ("코코스제도", "CC"),
-    ("코트디부아르", "CI"),
-    ("콜롬비아", "CO"),
-    ("콩고", "CG"),
-    ("콩고민주공화국", "CD"),
-    ("쿠바", "CU"),
-    ("쿠웨이트", "KW"),
-    ("쿡제도", "CK"),
-    ("큐라소", "CW"),
-    ("크로아티아", "HR"),
-    ("크리스마스섬", "CX"),
-    ("키르바시", "KI"),
-    ("키르키즈스탄", "KG"),
-    ("타지키스탄", "TJ"),
-    ("탄자니아", "TZ"),
-    ("태국", "TH"),
-    ("터크스", "TC"),
-    ("터키", "TR"),
-    ("토고", "TG"),
-    ("토켈로", "TK"),
-    ("통가", "TO"),
-    ("튀니지아", "TN"),
-    ("트르크메니스탄", "TM"),
-    ("트리니다드토바고", "TT"),
-    ("트발루", "TV"),
-    ("파나마", "PA"),
-    ("파라과이", "PY"),
-    ("파키스탄", "PK"),
-    ("파푸아뉴기니", "PG"),
-    ("팔라우", "PW"),
-    ("팔레스타인", "PS"),
-    ("페로군도", "FO"),
-    ("페루", "PE"),
-    ("포르투칼", "PT"),
-    ("포클랜드섬", "FK"),
-    ("폴랜드", "PL"),
-    ("푸에르토리코", "PR"),
-    ("프랑스", "FR"),
-    ("프랑스남부영토", "TF"),
-    ("프랑스령기아나", "GF"),
-    ("프랑스령폴리네시아", "PF"),
-    ("피지", "FJ"),
-    ("핀란드", "FI"),
-    ("필리핀", "PH"),
-    ("핏케언군도", "PN"),
-    ("허드맥도날드군도", "HM"),
-    ("헝가리", "HU"),
-    ("호주", "AU"),
-    ("홍콩", "HK"),
-];
+pub const COUNTRY_NAMES: &str = "\
+afghanistan\tAF\n\
+alandislands\tAX\n\
+albania\tAL\n\
+algeria\tDZ\n\
+americansamoa\tAS\n\
+andorra\tAD\n\
+angola\tAO\n\
+anguilla\tAI\n\
+antarctica\tAQ\n\
+antiguaandbarbuda\tAG\n\
+arabrepublicofegypt\tEG\n\
+argentina\tAR\n\
+argentinerepublic\tAR\n\
+armenia\tAM\n\
+aruba\tAW\n\
+australia\tAU\n\
+austria\tAT\n\
+azerbaijan\tAZ\n\
+bahamas\tBS\n\
+bahrain\tBH\n\
+bangladesh\tBD\n\
+barbados\tBB\n\
+belarus\tBY\n\
+belgium\tBE\n\
+belize\tBZ\n\
+benin\tBJ\n\
+bermuda\tBM\n\
+bhutan\tBT\n\
+bolivarianrepublicofvenezuela\tVE\n\
+bolivia\tBO\n\
+boliviaplurinationalstateof\tBO\n\
+bonairesinteustatiusandsaba\tBQ\n\
+bosniaandhercegovina\tBA\n\
+bosniaandherzegovina\tBA\n\
+botswana\tBW\n\
+bouvetisland\tBV\n\
+brazil\tBR\n\
+britain\tGB\n\
+britishindianoceanterritory\tIO\n\
+britishvirginislands\tVG\n\
+brunei\tBN\n\
+bruneidarussalam\tBN\n\
+bulgaria\tBG\n\
+burkinafaso\tBF\n\
+burma\tMM\n\
+burundi\tBI\n\
+caboverde\tCV\n\
+cambodia\tKH\n\
+cameroon\tCM\n\
+canada\tCA\n\
+capeverde\tCV\n\
+caymanislands\tKY\n\
+centralafricanrepublic\tCF\n\
+chad\tTD\n\
+chile\tCL\n\
+china\tCN\n\
+christmasisland\tCX\n\
+cocoskeelingislands\tCC\n\
+colombia\tCO\n\
+commonwealthofdominica\tDM\n\
+commonwealthofthebahamas\tBS\n\
+commonwealthofthenorthernmarianaislands\tMP\n\
+comoros\tKM\n\
+congothedemocraticrepublicofthe\tCD\n\
+cookislands\tCK\n\
+costarica\tCR\n\
+cotedivoire\tCI\n\
+croatia\tHR\n\
+cuba\tCU\n\
+curacao\tCW\n\
+cyprus\tCY\n\
+czechia\tCZ\n\
+czechrepublic\tCZ\n\
+democraticpeoplesrepublicofkorea\tKP\n\
+democraticrepublicofsaotomeandprincipe\tST\n\
+democraticrepublicofthecongo\tCD\n\
+democraticrepublicoftimorleste\tTL\n\
+democraticsocialistrepublicofsrilanka\tLK\n\
+denmark\tDK\n\
+djibouti\tDJ\n\
+dominica\tDM\n\
+dominicanrepublic\tDO\n\
+drcongo\tCD\n\
+easternrepublicofuruguay\tUY\n\
+easttimor\tTL\n\
+ecuador\tEC\n\
+egypt\tEG\n\
+elsalvador\tSV\n\
+england\tGB\n\
+equatorialguinea\tGQ\n\
+eritrea\tER\n\
+estonia\tEE\n\
+eswatini\tSZ\n\
+ethiopia\tET\n\
+falklandislands\tFK\n\
+falklandislandsmalvinas\tFK\n\
+faroeislands\tFO\n\
+federaldemocraticrepublicofethiopia\tET\n\
+federaldemocraticrepublicofnepal\tNP\n\
+federalrepublicofgermany\tDE\n\
+federalrepublicofnigeria\tNG\n\
+federalrepublicofsomalia\tSO\n\
+federatedstatesofmicronesia\tFM\n\
+federativerepublicofbrazil\tBR\n\
+fiji\tFJ\n\
+finland\tFI\n\
+france\tFR\n\
+frenchguiana\tGF\n\
+frenchpolynesia\tPF\n\
+frenchrepublic\tFR\n\
+frenchsouthernterritories\tTF\n\
+gabon\tGA\n\
+gaboneserepublic\tGA\n\
+gambia\tGM\n\
+georgia\tGE\n\
+georgiacountry\tGE\n\
+germany\tDE\n\
+ghana\tGH\n\
+gibraltar\tGI\n\
+grandduchyofluxembourg\tLU\n\
+greatbritain\tGB\n\
+grece\tGR\n\
+greece\tGR\n\
+greenland\tGL\n\
+grenada\tGD\n\
+guadeloupe\tGP\n\
+guam\tGU\n\
+guatemala\tGT\n\
+guernsey\tGG\n\
+guinea\tGN\n\
+guineabissau\tGW\n\
+guyana\tGY\n\
+haiti\tHT\n\
+hashemitekingdomofjordan\tJO\n\
+heardislandandmcdonaldislands\tHM\n\
+hellenicrepublic\tGR\n\
+holyseevaticancitystate\tVA\n\
+honduras\tHN\n\
+hongkong\tHK\n\
+hongkongspecialadministrativeregionofchina\tHK\n\
+hungary\tHU\n\
+iceland\tIS\n\
+independentstateofpapuanewguinea\tPG\n\
+independentstateofsamoa\tWS\n\
+india\tIN\n\
+indonesia\tID\n\
+initaly\tIT\n\
+iran\tIR\n\
+iranislamicrepublicof\tIR\n\
+iraq\tIQ\n\
+ireland\tIE\n\
+islamicrepublicofafghanistan\tAF\n\
+islamicrepublicofiran\tIR\n\
+islamicrepublicofmauritania\tMR\n\
+islamicrepublicofpakistan\tPK\n\
+isleofman\tIM\n\
+israel\tIL\n\
+italianrepublic\tIT\n\
+italy\tIT\n\
+ivorycoast\tCI\n\
+jamaica\tJM\n\
+japan\tJP\n\
+jersey\tJE\n\
+jordan\tJO\n\
+kazakhstah\tKZ\n\
+kazakhstan\tKZ\n\
+kenya\tKE\n\
+kingdomofbahrain\tBH\n\
+kingdomofbelgium\tBE\n\
+kingdomofbhutan\tBT\n\
+kingdomofcambodia\tKH\n\
+kingdomofdenmark\tDK\n\
+kingdomofeswatini\tSZ\n\
+kingdomoflesotho\tLS\n\
+kingdomofmorocco\tMA\n\
+kingdomofnorway\tNO\n\
+kingdomofsaudiarabia\tSA\n\
+kingdomofspain\tES\n\
+kingdomofsweden\tSE\n\
+kingdomofthailand\tTH\n\
+kingdomofthenetherlands\tNL\n\
+kingdomoftonga\tTO\n\
+kiribati\tKI\n\
+koreademocraticpeoplesrepublicof\tKP\n\
+korearepublicof\tKR\n\
+kosovo\tXK\n\
+kuwait\tKW\n\
+kyrgyzrepublic\tKG\n\
+kyrgyzstan\tKG\n\
+laopeoplesdemocraticrepublic\tLA\n\
+laos\tLA\n\
+latvia\tLV\n\
+lebaneserepublic\tLB\n\
+lebanon\tLB\n\
+lesotho\tLS\n\
+liberia\tLR\n\
+libya\tLY\n\
+liechtenstein\tLI\n\
+lithuania\tLT\n\
+luxembourg\tLU\n\
+macao\tMO\n\
+macaospecialadministrativeregionofchina\tMO\n\
+macau\tMO\n\
+macedonia\tMK\n\
+madagascar\tMG\n\
+madagaskar\tMG\n\
+malawi\tMW\n\
+malaysia\tMY\n\
+maldives\tMV\n\
+mali\tML\n\
+malta\tMT\n\
+marshallislands\tMH\n\
+martinique\tMQ\n\
+mauritania\tMR\n\
+mauritius\tMU\n\
+mayotte\tYT\n\
+mexico\tMX\n\
+micronesia\tFM\n\
+micronesiafederatedstatesof\tFM\n\
+moldavia\tMD\n\
+moldova\tMD\n\
+moldovarepublicof\tMD\n\
+monaco\tMC\n\
+mongolia\tMN\n\
+montenegro\tME\n\
+montserrat\tMS\n\
+morocco\tMA\n\
+mozambique\tMZ\n\
+myanmar\tMM\n\
+namibia\tNA\n\
+nauru\tNR\n\
+nepal\tNP\n\
+netherlands\tNL\n\
+netherlandskingdomofthe\tNL\n\
+newcaledonia\tNC\n\
+newzealand\tNZ\n\
+nicaragua\tNI\n\
+niger\tNE\n\
+nigeria\tNG\n\
+niue\tNU\n\
+norfolkisland\tNF\n\
+northerncyprus\tCY\n\
+northernireland\tGB\n\
+northernmarianaislands\tMP\n\
+northkorea\tKP\n\
+northmacedonia\tMK\n\
+norway\tNO\n\
+oman\tOM\n\
+pakistan\tPK\n\
+palau\tPW\n\
+palestine\tPS\n\
+palestinestateof\tPS\n\
+panama\tPA\n\
+papuanewguinea\tPG\n\
+paraguay\tPY\n\
+peoplesdemocraticrepublicofalgeria\tDZ\n\
+peoplesrepublicofbangladesh\tBD\n\
+peoplesrepublicofchina\tCN\n\
+peru\tPE\n\
+philippines\tPH\n\
+pitcairn\tPN\n\
+pitcairnislands\tPN\n\
+plurinationalstateofbolivia\tBO\n\
+poland\tPL\n\
+portugal\tPT\n\
+portugueserepublic\tPT\n\
+principalityofandorra\tAD\n\
+principalityofliechtenstein\tLI\n\
+principalityofmonaco\tMC\n\
+puertorico\tPR\n\
+qatar\tQA\n\
+republicofalbania\tAL\n\
+republicofangola\tAO\n\
+republicofarmenia\tAM\n\
+republicofaustria\tAT\n\
+republicofazerbaijan\tAZ\n\
+republicofbelarus\tBY\n\
+republicofbenin\tBJ\n\
+republicofbosniaandherzegovina\tBA\n\
+republicofbotswana\tBW\n\
+republicofbulgaria\tBG\n\
+republicofburundi\tBI\n\
+republicofcaboverde\tCV\n\
+republicofcameroon\tCM\n\
+republicofchad\tTD\n\
+republicofchile\tCL\n\
+republicofcolombia\tCO\n\
+republicofcostarica\tCR\n\
+republicofcotedivoire\tCI\n\
+republicofcroatia\tHR\n\
+republicofcuba\tCU\n\
+republicofcyprus\tCY\n\
+republicofdjibouti\tDJ\n\
+republicofecuador\tEC\n\
+republicofelsalvador\tSV\n\
+republicofequatorialguinea\tGQ\n\
+republicofestonia\tEE\n\
+republicoffiji\tFJ\n\
+republicoffinland\tFI\n\
+republicofghana\tGH\n\
+republicofguatemala\tGT\n\
+republicofguinea\tGN\n\
+republicofguineabissau\tGW\n\
+republicofguyana\tGY\n\
+republicofhaiti\tHT\n\
+republicofhonduras\tHN\n\
+republicoficeland\tIS\n\
+republicofindia\tIN\n\
+republicofindonesia\tID\n\
+republicofiraq\tIQ\n\
+republicofireland\tIE\n\
+republicofkazakhstan\tKZ\n\
+republicofkenya\tKE\n\
+republicofkiribati\tKI\n\
+republicofkorea\tKR\n\
+republicoflatvia\tLV\n\
+republicofliberia\tLR\n\
+republicoflithuania\tLT\n\
+republicofmadagascar\tMG\n\
+republicofmalawi\tMW\n\
+republicofmaldives\tMV\n\
+republicofmali\tML\n\
+republicofmalta\tMT\n\
+republicofmauritius\tMU\n\
+republicofmoldova\tMD\n\
+republicofmozambique\tMZ\n\
+republicofmyanmar\tMM\n\
+republicofnamibia\tNA\n\
+republicofnauru\tNR\n\
+republicofnicaragua\tNI\n\
+republicofnorthmacedonia\tMK\n\
+republicofpalau\tPW\n\
+republicofpanama\tPA\n\
+republicofparaguay\tPY\n\
+republicofperu\tPE\n\
+republicofpoland\tPL\n\
+republicofsanmarino\tSM\n\
+republicofsenegal\tSN\n\
+republicofserbia\tRS\n\
+republicofseychelles\tSC\n\
+republicofsierraleone\tSL\n\
+republicofsingapore\tSG\n\
+republicofslovenia\tSI\n\
+republicofsouthafrica\tZA\n\
+republicofsouthsudan\tSS\n\
+republicofsuriname\tSR\n\
+republicoftajikistan\tTJ\n\
+republicofthecongo\tCG\n\
+republicofthegambia\tGM\n\
+republicofthemarshallislands\tMH\n\
+republicoftheniger\tNE\n\
+republicofthephilippines\tPH\n\
+republicofthesudan\tSD\n\
+republicoftrinidadandtobago\tTT\n\
+republicoftunisia\tTN\n\
+republicofturkiye\tTR\n\
+republicofuganda\tUG\n\
+republicofuzbekistan\tUZ\n\
+republicofvanuatu\tVU\n\
+republicofyemen\tYE\n\
+republicofzambia\tZM\n\
+republicofzimbabwe\tZW\n\
+reunion\tRE\n\
+romania\tRO\n\
+russia\tRU\n\
+russianfederation\tRU\n\
+rwanda\tRW\n\
+rwandeserepublic\tRW\n\
+saintbarthelemy\tBL\n\
+sainthelena\tSH\n\
+sainthelenaascensionandtristandacunha\tSH\n\
+saintkittsandnevis\tKN\n\
+saintlucia\tLC\n\
+saintmartinfrenchpart\tMF\n\
+saintpierreandmiquelon\tPM\n\
+saintvincentandthegrenadines\tVC\n\
+samoa\tWS\n\
+sanmarino\tSM\n\
+saotomeandprincipe\tST\n\
+saudiarabia\tSA\n\
+scotland\tGB\n\
+senegal\tSN\n\
+serbia\tRS\n\
+seychelles\tSC\n\
+sierraleone\tSL\n\
+singapore\tSG\n\
+sintmaartendutchpart\tSX\n\
+slovakia\tSK\n\
+slovakrepublic\tSK\n\
+slovenia\tSI\n\
+socialistrepublicofvietnam\tVN\n\
+solomonislands\tSB\n\
+somalia\tSO\n\
+southafrica\tZA\n\
+southgeorgiaandthesouthsandwichislands\tGS\n\
+southkorea\tKR\n\
+southsudan\tSS\n\
+spain\tES\n\
+srilanka\tLK\n\
+stateofisrael\tIL\n\
+stateofkuwait\tKW\n\
+stateofpalestine\tPS\n\
+stateofqatar\tQA\n\
+sudan\tSD\n\
+sultanateofoman\tOM\n\
+surinam\tSR\n\
+suriname\tSR\n\
+svalbardandjanmayen\tSJ\n\
+swaziland\tSZ\n\
+sweden\tSE\n\
+swissconfederation\tCH\n\
+switzerland\tCH\n\
+syria\tSY\n\
+syrianarabrepublic\tSY\n\
+taiwan\tTW\n\
+taiwanprovinceofchina\tTW\n\
+tajikistan\tTJ\n\
+tanzania\tTZ\n\
+tanzaniaunitedrepublicof\tTZ\n\
+thailand\tTH\n\
+thebahamas\tBS\n\
+thegambia\tGM\n\
+thenetherlands\tNL\n\
+therepublicofnorthmacedonia\tMK\n\
+thestateoferitrea\tER\n\
+thestateofpalestine\tPS\n\
+theunitedstates\tUS\n\
+timorleste\tTL\n\
+togo\tTG\n\
+togoleserepublic\tTG\n\
+tokelau\tTK\n\
+tonga\tTO\n\
+trinidadandtobago\tTT\n\
+tunisia\tTN\n\
+turkey\tTR\n\
+turkiye\tTR\n\
+turkmenistan\tTM\n\
+turksandcaicosislands\tTC\n\
+tuvalu\tTV\n\
+uae\tAE\n\
+uganda\tUG\n\
+uk\tGB\n\
+ukraine\tUA\n\
+unionofthecomoros\tKM\n\
+unitedarabemirates\tAE\n\
+unitedkingdom\tGB\n\
+unitedkingdomofgreatbritainandnorthernireland\tGB\n\
+unitedmexicanstates\tMX\n\
+unitedrepublicoftanzania\tTZ\n\
+unitedstates\tUS\n\
+unitedstatesminoroutlyingislands\tUM\n\
+unitedstatesofamerica\tUS\n\
+uruguay\tUY\n\
+us\tUS\n\
+usa\tUS\n\
+uzbekistan\tUZ\n\
+vanuatu\tVU\n\
+vaticancity\tVA\n\
+venezuela\tVE\n\
+venezuelabolivarianrepublicof\tVE\n\
+vietnam\tVN\n\
+virginislandsbritish\tVG\n\
+virginislandsoftheunitedstates\tVI\n\
+virginislandsus\tVI\n\
+wales\tGB\n\
+wallisandfutuna\tWF\n\
+westbank\tPS\n\
+westernsahara\tEH\n\
+yemen\tYE\n\
+zambia\tZM\n\
+zimbabwe\tZW\n\
+アイスランド\tIS\n\
+アイルランド\tIE\n\
+アゼルバイジャン\tAZ\n\
+アフガニスタン\tAF\n\
+アメリカ合衆国\tUS\n\
+アメリカ領サモア\tAS\n\
+アメリカ領ヴァージン諸島\tVI\n\
+アラブ首長国連邦\tAE\n\
+アルジェリア\tDZ\n\
+アルゼンチン\tAR\n\
+アルバ\tAW\n\
+アルバニア\tAL\n\
+アルメニア\tAM\n\
+アンギラ\tAI\n\
+アンゴラ\tAO\n\
+アンティグアバーブーダ\tAG\n\
+アンドラ\tAD\n\
+イエメン\tYE\n\
+イギリス\tGB\n\
+イギリス領インド洋地域\tIO\n\
+イギリス領ヴァージン諸島\tVG\n\
+イスラエル\tIL\n\
+イタリア\tIT\n\
+イラク\tIQ\n\
+イランイスラム共和国\tIR\n\
+インド\tIN\n\
+インドネシア\tID\n\
+ウォリスフツナ\tWF\n\
+ウガンダ\tUG\n\
+ウクライナ\tUA\n\
+ウズベキスタン\tUZ\n\
+ウルグアイ\tUY\n\
+エクアドル\tEC\n\
+エジプト\tEG\n\
+エストニア\tEE\n\
+エチオピア\tET\n\
+エリトリア\tER\n\
+エルサルバドル\tSV\n\
+オマーン\tOM\n\
+オランダ\tNL\n\
+オーストラリア\tAU\n\
+オーストリア\tAT\n\
+オーランド諸島\tAX\n\
+カザフスタン\tKZ\n\
+カタール\tQA\n\
+カナダ\tCA\n\
+カメルーン\tCM\n\
+カンボジア\tKH\n\
+カーボベルデ\tCV\n\
+ガイアナ\tGY\n\
+ガボン\tGA\n\
+ガンビア\tGM\n\
+ガーナ\tGH\n\
+ガーンジー\tGG\n\
+キプロス\tCY\n\
+キュラソー\tCW\n\
+キューバ\tCU\n\
+キリバス\tKI\n\
+キルギス\tKG\n\
+ギニア\tGN\n\
+ギニアビサウ\tGW\n\
+ギリシャ\tGR\n\
+クウェート\tKW\n\
+クック諸島\tCK\n\
+クリスマス島\tCX\n\
+クロアチア\tHR\n\
+グアテマラ\tGT\n\
+グアドループ\tGP\n\
+グアム\tGU\n\
+グリーンランド\tGL\n\
+グレナダ\tGD\n\
+ケイマン諸島\tKY\n\
+ケニア\tKE\n\
+ココスキーリング諸島\tCC\n\
+コスタリカ\tCR\n\
+コソボ\tXK\n\
+コモロ\tKM\n\
+コロンビア\tCO\n\
+コンゴ共和国\tCG\n\
+コンゴ民主共和国\tCD\n\
+コートジボワール\tCI\n\
+サウジアラビア\tSA\n\
+サウスジョージアサウスサンドウィッチ諸島\tGS\n\
+サモア\tWS\n\
+サントメプリンシペ\tST\n\
+サンバルテルミー\tBL\n\
+サンピエール島ミクロン島\tPM\n\
+サンマリノ\tSM\n\
+サンマルタンフランス領\tMF\n\
+ザンビア\tZM\n\
+シエラレオネ\tSL\n\
+シリアアラブ共和国\tSY\n\
+シンガポール\tSG\n\
+シントマールテンオランダ領\tSX\n\
+ジブチ\tDJ\n\
+ジブラルタル\tGI\n\
+ジャマイカ\tJM\n\
+ジャージー\tJE\n\
+ジョージア\tGE\n\
+ジンバブエ\tZW\n\
+スイス\tCH\n\
+スウェーデン\tSE\n\
+スペイン\tES\n\
+スリナム\tSR\n\
+スリランカ\tLK\n\
+スロバキア\tSK\n\
+スロベニア\tSI\n\
+スワジランド\tSZ\n\
+スヴァールバル諸島およびヤンマイエン島\tSJ\n\
+スーダン\tSD\n\
+セネガル\tSN\n\
+セルビア\tRS\n\
+セントクリストファーネイビス\tKN\n\
+セントビンセントおよびグレナディーン諸島\tVC\n\
+セントヘレナアセンションおよびトリスタンダクーニャ\tSH\n\
+セントルシア\tLC\n\
+セーシェル\tSC\n\
+ソマリア\tSO\n\
+ソロモン諸島\tSB\n\
+タイ\tTH\n\
+タジキスタン\tTJ\n\
+タンザニア\tTZ\n\
+タークスカイコス諸島\tTC\n\
+チェコ\tCZ\n\
+チャド\tTD\n\
+チュニジア\tTN\n\
+チリ\tCL\n\
+ツバル\tTV\n\
+デンマーク\tDK\n\
+トケラウ\tTK\n\
+トリニダードトバゴ\tTT\n\
+トルクメニスタン\tTM\n\
+トルコ\tTR\n\
+トンガ\tTO\n\
+トーゴ\tTG\n\
+ドイツ\tDE\n\
+ドミニカ共和国\tDO\n\
+ドミニカ国\tDM\n\
+ナイジェリア\tNG\n\
+ナウル\tNR\n\
+ナミビア\tNA\n\
+ニウエ\tNU\n\
+ニカラグア\tNI\n\
+ニジェール\tNE\n\
+ニューカレドニア\tNC\n\
+ニュージーランド\tNZ\n\
+ネパール\tNP\n\
+ノルウェー\tNO\n\
+ノーフォーク島\tNF\n\
+ハイチ\tHT\n\
+ハンガリー\tHU\n\
+ハード島とマクドナルド諸島\tHM\n\
+バチカン市国\tVA\n\
+バヌアツ\tVU\n\
+バハマ\tBS\n\
+バミューダ\tBM\n\
+バルバドス\tBB\n\
+バングラデシュ\tBD\n\
+バーレーン\tBH\n\
+パキスタン\tPK\n\
+パナマ\tPA\n\
+パプアニューギニア\tPG\n\
+パラオ\tPW\n\
+パラグアイ\tPY\n\
+パレスチナ\tPS\n\
+ピトケアン\tPN\n\
+フィジー\tFJ\n\
+フィリピン\tPH\n\
+フィンランド\tFI\n\
+フェロー諸島\tFO\n\
+フォークランドマルビナス諸島\tFK\n\
+フランス\tFR\n\
+フランス領ギアナ\tGF\n\
+フランス領ポリネシア\tPF\n\
+フランス領南方南極地域\tTF\n\
+ブラジル\tBR\n\
+ブルガリア\tBG\n\
+ブルキナファソ\tBF\n\
+ブルネイダルサラーム\tBN\n\
+ブルンジ\tBI\n\
+ブータン\tBT\n\
+ブーベ島\tBV\n\
+プエルトリコ\tPR\n\
+ベトナム\tVN\n\
+ベナン\tBJ\n\
+ベネズエラボリバル共和国\tVE\n\
+ベラルーシ\tBY\n\
+ベリーズ\tBZ\n\
+ベルギー\tBE\n\
+ペルー\tPE\n\
+ホンジュラス\tHN\n\
+ボスニアヘルツェゴビナ\tBA\n\
+ボツワナ\tBW\n\
+ボネールシントユースタティウスおよびサバ\tBQ\n\
+ボリビア多民族国\tBO\n\
+ポルトガル\tPT\n\
+ポーランド\tPL\n\
+マカオ\tMO\n\
+マダガスカル\tMG\n\
+マヨット\tYT\n\
+マラウイ\tMW\n\
+マリ\tML\n\
+マルタ\tMT\n\
+マルティニーク\tMQ\n\
+マレーシア\tMY\n\
+マン島\tIM\n\
+マーシャル諸島\tMH\n\
+ミクロネシア連邦\tFM\n\
+ミャンマー\tMM\n\
+メキシコ\tMX\n\
+モザンビーク\tMZ\n\
+モナコ\tMC\n\
+モルディブ\tMV\n\
+モルドバ共和国\tMD\n\
+モロッコ\tMA\n\
+モンゴル\tMN\n\
+モンテネグロ\tME\n\
+モントセラト\tMS\n\
+モーリシャス\tMU\n\
+モーリタニア\tMR\n\
+ヨルダン\tJO\n\
+ラオス人民民主共和国\tLA\n\
+ラトビア\tLV\n\
+リトアニア\tLT\n\
+リヒテンシュタイン\tLI\n\
+リビア\tLY\n\
+リベリア\tLR\n\
+ルクセンブルク\tLU\n\
+ルワンダ\tRW\n\
+ルーマニア\tRO\n\
+レソト\tLS\n\
+レバノン\tLB\n\
+レユニオン\tRE\n\
+ロシア連邦\tRU\n\
+不丹\tBT\n\
+不丹王国\tBT\n\
+东帝汶\tTL\n\
+东帝汶民主共和国\tTL\n\
+中华人民共和国\tCN\n\
+中国\tCN\n\
+中国台湾省\tTW\n\
+中国澳门特别行政区\tMO\n\
+中国香港特别行政区\tHK\n\
+中央アフリカ共和国\tCF\n\
+中華人民共和国\tCN\n\
+中非\tCF\n\
+中非共和国\tCF\n\
+丹麦\tDK\n\
+丹麦王国\tDK\n\
+乌克兰\tUA\n\
+乌兹别克斯坦\tUZ\n\
+乌兹别克斯坦共和国\tUZ\n\
+乌干达\tUG\n\
+乌干达共和国\tUG\n\
+乌拉圭\tUY\n\
+乌拉圭东岸共和国\tUY\n\
+乍得\tTD\n\
+乍得共和国\tTD\n\
+也门\tYE\n\
+也门共和国\tYE\n\
+亚美尼亚\tAM\n\
+亚美尼亚共和国\tAM\n\
+以色列\tIL\n\
+以色列国\tIL\n\
+伊拉克\tIQ\n\
+伊拉克共和国\tIQ\n\
+伊朗\tIR\n\
+伊朗伊斯兰共和国\tIR\n\
+伯利兹\tBZ\n\
+佛得角\tCV\n\
+佛得角共和国\tCV\n\
+俄罗斯\tRU\n\
+保加利亚\tBG\n\
+保加利亚共和国\tBG\n\
+克罗地亚\tHR\n\
+克罗地亚共和国\tHR\n\
+关岛\tGU\n\
+冈比亚\tGM\n\
+冈比亚共和国\tGM\n\
+冰岛\tIS\n\
+冰岛共和国\tIS\n\
+几内亚\tGN\n\
+几内亚共和国\tGN\n\
+几内亚比绍\tGW\n\
+几内亚比绍共和国\tGW\n\
+列支敦士登\tLI\n\
+列支敦士登公国\tLI\n\
+刚果\tCG\n\
+刚果共和国\tCG\n\
+刚果布\tCG\n\
+刚果民主共和国\tCD\n\
+刚果金\tCD\n\
+利比亚\tLY\n\
+利比里亚\tLR\n\
+利比里亚共和国\tLR\n\
+加拿大\tCA\n\
+加纳\tGH\n\
+加纳共和国\tGH\n\
+加蓬\tGA\n\
+加蓬共和国\tGA\n\
+匈牙利\tHU\n\
+北マケドニア\tMK\n\
+北マリアナ諸島\tMP\n\
+北马其顿\tMK\n\
+北马其顿共和国\tMK\n\
+北马里亚纳群岛\tMP\n\
+北马里亚纳群岛自由联邦\tMP\n\
+南アフリカ\tZA\n\
+南スーダン\tSS\n\
+南乔治亚和南桑威奇群岛\tGS\n\
+南乔治亚和南桑德韦奇群岛\tGS\n\
+南极洲\tAQ\n\
+南極\tAQ\n\
+南苏丹\tSS\n\
+南苏丹共和国\tSS\n\
+南非\tZA\n\
+南非共和国\tZA\n\
+博奈尔圣尤斯特歇斯岛和萨巴\tBQ\n\
+博茨瓦纳\tBW\n\
+博茨瓦纳共和国\tBW\n\
+卡塔尔\tQA\n\
+卡塔尔国\tQA\n\
+卢旺达\tRW\n\
+卢旺达共和国\tRW\n\
+卢森堡\tLU\n\
+卢森堡大公国\tLU\n\
+印尼\tID\n\
+印度\tIN\n\
+印度共和国\tIN\n\
+印度尼西亚\tID\n\
+印度尼西亚共和国\tID\n\
+危地马拉\tGT\n\
+厄瓜多尔\tEC\n\
+厄瓜多尔共和国\tEC\n\
+厄立特里亚\tER\n\
+厄立特里亚国\tER\n\
+叙利亚\tSY\n\
+古巴\tCU\n\
+古巴共和国\tCU\n\
+台湾\tTW\n\
+合衆国領有小離島\tUM\n\
+吉尔吉斯共和国\tKG\n\
+吉尔吉斯坦\tKG\n\
+吉尔吉斯斯坦\tKG\n\
+吉布提\tDJ\n\
+吉布提共和国\tDJ\n\
+哈萨克斯坦\tKZ\n\
+哈萨克斯坦共和国\tKZ\n\
+哥伦比亚\tCO\n\
+哥伦比亚共和国\tCO\n\
+哥斯达黎加\tCR\n\
+哥斯达黎加共和国\tCR\n\
+喀麦隆\tCM\n\
+喀麦隆共和国\tCM\n\
+图瓦卢\tTV\n\
+土库曼斯坦\tTM\n\
+土耳其\tTR\n\
+土耳其共和国\tTR\n\
+圣卢西亚\tLC\n\
+圣基茨和尼维斯\tKN\n\
+圣多美和普林西比\tST\n\
+圣多美和普林西比民主共和国\tST\n\
+圣巴泰勒米\tBL\n\
+圣巴泰勒米岛\tBL\n\
+圣文森特和格林纳丁斯\tVC\n\
+圣皮埃尔和密克隆\tPM\n\
+圣诞岛\tCX\n\
+圣赫勒拿阿森松和特里斯坦达库尼亚\tSH\n\
+圣赫勒拿阿森松特里斯坦达库尼亚\tSH\n\
+圣马力诺\tSM\n\
+圣马力诺共和国\tSM\n\
+圭亚那\tGY\n\
+圭亚那共和国\tGY\n\
+坦桑尼亚\tTZ\n\
+坦桑尼亚联合共和国\tTZ\n\
+埃及\tEG\n\
+埃塞俄比亚\tET\n\
+埃塞俄比亚联邦民主共和国\tET\n\
+基里巴斯\tKI\n\
+基里巴斯共和国\tKI\n\
+塔吉克斯坦\tTJ\n\
+塔吉克斯坦共和国\tTJ\n\
+塞内加尔\tSN\n\
+塞内加尔共和国\tSN\n\
+塞尔维亚\tRS\n\
+塞尔维亚共和国\tRS\n\
+塞拉利昂\tSL\n\
+塞拉利昂共和国\tSL\n\
+塞浦路斯\tCY\n\
+塞浦路斯共和国\tCY\n\
+塞舌尔\tSC\n\
+塞舌尔共和国\tSC\n\
+墨西哥\tMX\n\
+墨西哥合众国\tMX\n\
+多哥\tTG\n\
+多哥共和国\tTG\n\
+多米尼克\tDM\n\
+多米尼克国\tDM\n\
+多米尼加\tDO\n\
+多米尼加共和国\tDO\n\
+大不列颠及北爱尔兰联合王国\tGB\n\
+大韓民国\tKR\n\
+大韩民国\tKR\n\
+奥兰\tAX\n\
+奥兰群岛\tAX\n\
+奥地利\tAT\n\
+奥地利共和国\tAT\n\
+委内瑞拉\tVE\n\
+委内瑞拉玻利瓦尔共和国\tVE\n\
+孟加拉\tBD\n\
+孟加拉人民共和国\tBD\n\
+孟加拉国\tBD\n\
+安哥拉\tAO\n\
+安哥拉共和国\tAO\n\
+安圭拉\tAI\n\
+安提瓜和巴布达\tAG\n\
+安道尔\tAD\n\
+安道尔公国\tAD\n\
+密克罗尼西亚\tFM\n\
+密克罗尼西亚联邦\tFM\n\
+尼加拉瓜\tNI\n\
+尼加拉瓜共和国\tNI\n\
+尼日利亚\tNG\n\
+尼日利亚联邦共和国\tNG\n\
+尼日尔\tNE\n\
+尼日尔共和国\tNE\n\
+尼泊尔\tNP\n\
+尼泊尔联邦民主共和国\tNP\n\
+巴勒斯坦\tPS\n\
+巴勒斯坦国\tPS\n\
+巴哈马\tBS\n\
+巴哈马国\tBS\n\
+巴基斯坦\tPK\n\
+巴基斯坦伊斯兰共和国\tPK\n\
+巴巴多斯\tBB\n\
+巴布亚新几内亚\tPG\n\
+巴布亚新几内亚独立国\tPG\n\
+巴拉圭\tPY\n\
+巴拉圭共和国\tPY\n\
+巴拿马\tPA\n\
+巴拿马共和国\tPA\n\
+巴林\tBH\n\
+巴林王国\tBH\n\
+巴西\tBR\n\
+巴西联邦共和国\tBR\n\
+布基纳法索\tBF\n\
+布维群岛\tBV\n\
+布隆迪\tBI\n\
+布隆迪共和国\tBI\n\
+布韦岛\tBV\n\
+希腊\tGR\n\
+希腊共和国\tGR\n\
+帕劳\tPW\n\
+帕劳共和国\tPW\n\
+库克群岛\tCK\n\
+库拉索\tCW\n\
+开曼群岛\tKY\n\
+德国\tDE\n\
+德意志联邦共和国\tDE\n\
+意大利\tIT\n\
+意大利共和国\tIT\n\
+所罗门群岛\tSB\n\
+托克劳\tTK\n\
+拉脱维亚\tLV\n\
+拉脱维亚共和国\tLV\n\
+挪威\tNO\n\
+挪威王国\tNO\n\
+捷克\tCZ\n\
+摩尔多瓦\tMD\n\
+摩尔多瓦共和国\tMD\n\
+摩洛哥\tMA\n\
+摩洛哥王国\tMA\n\
+摩纳哥\tMC\n\
+摩纳哥公国\tMC\n\
+文莱\tBN\n\
+斐济\tFJ\n\
+斐济共和国\tFJ\n\
+斯威士兰\tSZ\n\
+斯威士兰王国\tSZ\n\
+斯洛伐克\tSK\n\
+斯洛伐克共和国\tSK\n\
+斯洛文尼亚\tSI\n\
+斯洛文尼亚共和国\tSI\n\
+斯瓦尔巴和扬马延\tSJ\n\
+斯里兰卡\tLK\n\
+斯里兰卡民主社会主义共和国\tLK\n\
+新加坡\tSG\n\
+新加坡共和国\tSG\n\
+新喀里多尼亚\tNC\n\
+新西兰\tNZ\n\
+日本\tJP\n\
+智利\tCL\n\
+智利共和国\tCL\n\
+曼岛\tIM\n\
+朝鮮民主主義人民共和国\tKP\n\
+朝鲜\tKP\n\
+朝鲜民主主义人民共和国\tKP\n\
+東ティモール\tTL\n\
+柬埔塞\tKH\n\
+柬埔塞王国\tKH\n\
+柬埔寨\tKH\n\
+根西\tGG\n\
+根西岛\tGG\n\
+格林纳达\tGD\n\
+格陵兰\tGL\n\
+格鲁吉亚\tGE\n\
+梵蒂冈\tVA\n\
+比利时\tBE\n\
+比利时王国\tBE\n\
+毛里塔尼亚\tMR\n\
+毛里塔尼亚伊斯兰共和国\tMR\n\
+毛里求斯\tMU\n\
+毛里求斯共和国\tMU\n\
+汤加\tTO\n\
+汤加王国\tTO\n\
+沙特阿拉伯\tSA\n\
+沙特阿拉伯王国\tSA\n\
+法兰西共和国\tFR\n\
+法国\tFR\n\
+法属南半球领地\tTF\n\
+法属南部领地\tTF\n\
+法属圣马丁\tMF\n\
+法属圭亚那\tGF\n\
+法属波利尼西亚\tPF\n\
+法属玻利尼西亚\tPF\n\
+法罗群岛\tFO\n\
+波兰\tPL\n\
+波兰共和国\tPL\n\
+波多黎各\tPR\n\
+波斯尼亚和黑塞哥维那\tBA\n\
+波斯尼亚和黑塞哥维那共和国\tBA\n\
+波黑\tBA\n\
+泰国\tTH\n\
+泰王国\tTH\n\
+泽西\tJE\n\
+泽西岛\tJE\n\
+津巴布韦\tZW\n\
+津巴布韦共和国\tZW\n\
+洪都拉斯\tHN\n\
+洪都拉斯共和国\tHN\n\
+海地\tHT\n\
+海地共和国\tHT\n\
+澳大利亚\tAU\n\
+澳门\tMO\n\
+爱尔兰\tIE\n\
+爱沙尼亚\tEE\n\
+爱沙尼亚共和国\tEE\n\
+牙买加\tJM\n\
+特克斯和凯科斯群岛\tTC\n\
+特立尼达和多巴哥\tTT\n\
+特里尼达和多巴哥\tTT\n\
+特里尼达和多巴哥共和国\tTT\n\
+玻利维亚\tBO\n\
+玻利维亚共和国\tBO\n\
+瑙鲁\tNR\n\
+瑙鲁共和国\tNR\n\
+瑞典\tSE\n\
+瑞典王国\tSE\n\
+瑞士\tCH\n\
+瑞士联邦\tCH\n\
+瓜地马拉\tGT\n\
+瓜地马拉共和国\tGT\n\
+瓜德罗普\tGP\n\
+瓦利斯和富图纳\tWF\n\
+瓦努阿图\tVU\n\
+瓦努阿图共和国\tVU\n\
+留尼汪\tRE\n\
+白俄罗斯\tBY\n\
+白俄罗斯共和国\tBY\n\
+百慕大\tBM\n\
+皮特凯恩\tPN\n\
+皮特凯恩群岛\tPN\n\
+直布罗陀\tGI\n\
+福克兰群岛\tFK\n\
+福克兰群岛马尔维纳斯\tFK\n\
+科威特\tKW\n\
+科威特国\tKW\n\
+科摩罗\tKM\n\
+科摩罗联盟\tKM\n\
+科特迪瓦\tCI\n\
+科特迪瓦共和国\tCI\n\
+科科斯基林群岛\tCC\n\
+科索沃\tXK\n\
+秘鲁\tPE\n\
+秘鲁共和国\tPE\n\
+突尼斯\tTN\n\
+突尼斯共和国\tTN\n\
+立陶宛\tLT\n\
+立陶宛共和国\tLT\n\
+索马里\tSO\n\
+索马里联邦共和国\tSO\n\
+约旦\tJO\n\
+约旦哈希姆王国\tJO\n\
+纳米比亚\tNA\n\
+纳米比亚共和国\tNA\n\
+纽埃\tNU\n\
+缅甸\tMM\n\
+缅甸联邦共和国\tMM\n\
+罗马尼亚\tRO\n\
+美利坚合众国\tUS\n\
+美国\tUS\n\
+美国本土外小岛屿\tUM\n\
+美属维尔京群岛\tVI\n\
+美属萨摩亚\tAS\n\
+老挝\tLA\n\
+老挝人民民主共和国\tLA\n\
+肯尼亚\tKE\n\
+肯尼亚共和国\tKE\n\
+芬兰\tFI\n\
+芬兰共和国\tFI\n\
+苏丹\tSD\n\
+苏丹共和国\tSD\n\
+苏里南\tSR\n\
+苏里南共和国\tSR\n\
+英国\tGB\n\
+英属印度洋领地\tIO\n\
+英属维尔京群岛\tVG\n\
+荷兰\tNL\n\
+荷兰加勒比区\tBQ\n\
+荷兰王国\tNL\n\
+荷属圣马丁\tSX\n\
+莫桑比克\tMZ\n\
+莫桑比克共和国\tMZ\n\
+莱索托\tLS\n\
+莱索托王国\tLS\n\
+菲律宾\tPH\n\
+菲律宾共和国\tPH\n\
+萨尔瓦多\tSV\n\
+萨尔瓦多共和国\tSV\n\
+萨摩亚\tWS\n\
+萨摩亚独立国\tWS\n\
+葡萄牙\tPT\n\
+葡萄牙共和国\tPT\n\
+蒙古\tMN\n\
+蒙特塞拉特\tMS\n\
+西サハラ\tEH\n\
+西撒哈拉\tEH\n\
+西班牙\tES\n\
+西班牙王国\tES\n\
+诺福克岛\tNF\n\
+贝宁\tBJ\n\
+贝宁共和国\tBJ\n\
+赞比亚\tZM\n\
+赞比亚共和国\tZM\n\
+赤道ギニア\tGQ\n\
+赤道几内亚\tGQ\n\
+赤道几内亚共和国\tGQ\n\
+赫德岛与麦克唐纳群岛\tHM\n\
+赫德岛和麦克唐纳群岛\tHM\n\
+越南\tVN\n\
+越南社会主义共和国\tVN\n\
+阿塞拜疆\tAZ\n\
+阿塞拜疆共和国\tAZ\n\
+阿富汗\tAF\n\
+阿富汗伊斯兰共和国\tAF\n\
+阿尔及利亚\tDZ\n\
+阿尔及利亚民主人民共和国\tDZ\n\
+阿尔巴尼亚\tAL\n\
+阿尔巴尼亚共和国\tAL\n\
+阿拉伯叙利亚共和国\tSY\n\
+阿拉伯埃及共和国\tEG\n\
+阿拉伯撒哈拉民主共和国\tEH\n\
+阿曼\tOM\n\
+阿曼苏丹国\tOM\n\
+阿根廷\tAR\n\
+阿根廷共和国\tAR\n\
+阿联酋\tAE\n\
+阿鲁巴\tAW\n\
+韩国\tKR\n\
+香港\tHK\n\
+马尔他\tMT\n\
+马尔他共和国\tMT\n\
+马尔代夫\tMV\n\
+马尔代夫共和国\tMV\n\
+马恩岛\tIM\n\
+马拉维\tMW\n\
+马拉维共和国\tMW\n\
+马提尼克\tMQ\n\
+马来西亚\tMY\n\
+马约特\tYT\n\
+马绍尔群岛\tMH\n\
+马绍尔群岛共和国\tMH\n\
+马耳他\tMT\n\
+马达加斯加\tMG\n\
+马达加斯加共和国\tMG\n\
+马里\tML\n\
+马里共和国\tML\n\
+黎巴嫩\tLB\n\
+黎巴嫩共和国\tLB\n\
+黑山\tME\n\
+가나\tGH\n\
+가봉\tGA\n\
+가이아나\tGY\n\
+감비아\tGM\n\
+건지\tGG\n\
+과들루프\tGP\n\
+과테말라\tGT\n\
+괌\tGU\n\
+그레나다\tGD\n\
+그루지아\tGE\n\
+그리스\tGR\n\
+그린랜드\tGL\n\
+기네비쏘\tGW\n\
+기니\tGN\n\
+나미비아\tNA\n\
+나우루\tNR\n\
+나이지리아\tNG\n\
+남수단\tSS\n\
+남아프리카\tZA\n\
+남조지아군도\tGS\n\
+네덜란드\tNL\n\
+네팔\tNP\n\
+노르웨이\tNO\n\
+노퍽섬\tNF\n\
+뉴질랜드\tNZ\n\
+뉴칼레도니아\tNC\n\
+니우에\tNU\n\
+니제르\tNE\n\
+니카라과\tNI\n\
+대한민국\tKR\n\
+덴마크\tDK\n\
+도미니카공화국\tDO\n\
+도미니카연방\tDM\n\
+독일\tDE\n\
+동티모르\tTL\n\
+라오스\tLA\n\
+라이베리아\tLR\n\
+라트비아\tLV\n\
+러시아연방\tRU\n\
+레바논\tLB\n\
+레소토\tLS\n\
+루마니아\tRO\n\
+룩셈부르크\tLU\n\
+르완다\tRW\n\
+리비아\tLY\n\
+리유니온\tRE\n\
+리투아니아\tLT\n\
+리히텐슈타인\tLI\n\
+마다가스카르\tMG\n\
+마르티니크\tMQ\n\
+마샬군도\tMH\n\
+마요트\tYT\n\
+마카오\tMO\n\
+마케도니아\tMK\n\
+말라위\tMW\n\
+말레이시아\tMY\n\
+말리\tML\n\
+맨섬\tIM\n\
+멕시코\tMX\n\
+모나코\tMC\n\
+모로코\tMA\n\
+모리셔스\tMU\n\
+모리타니\tMR\n\
+모잠비크\tMZ\n\
+몬테네그로\tME\n\
+몬트세라트\tMS\n\
+몰도바\tMD\n\
+몰디브\tMV\n\
+몰타\tMT\n\
+몽골\tMN\n\
+미국\tUS\n\
+미국령버진아일랜드\tVI\n\
+미국령소군도\tUM\n\
+미얀마\tMM\n\
+미크로네시아\tFM\n\
+바누아투\tVU\n\
+바레인\tBH\n\
+바베이도스\tBB\n\
+바티칸\tVA\n\
+바하마\tBS\n\
+방글라데시\tBD\n\
+버뮤다\tBM\n\
+베냉\tBJ\n\
+베네수엘라\tVE\n\
+베트남\tVN\n\
+벨기에\tBE\n\
+벨라루스\tBY\n\
+벨리즈\tBZ\n\
+보네르신트유스타티우스사바\tBQ\n\
+보스니아헤르체고비나\tBA\n\
+보츠와나\tBW\n\
+볼리비아\tBO\n\
+부룬디\tBI\n\
+부르키나파소\tBF\n\
+부베섬\tBV\n\
+부탄\tBT\n\
+북마리아나군도\tMP\n\
+북한\tKP\n\
+불가리아\tBG\n\
+브라질\tBR\n\
+브루나이\tBN\n\
+사모아\tWS\n\
+사우디아라비아\tSA\n\
+사이프러스\tCY\n\
+산마리노\tSM\n\
+상토메프린시페\tST\n\
+생바르텔레미\tBL\n\
+서사하라\tEH\n\
+세네갈\tSN\n\
+세르비아\tRS\n\
+세이셸\tSC\n\
+세인트루시아\tLC\n\
+세인트리에르도미괘론도\tPM\n\
+세인트마틴프랑스어부분\tMF\n\
+세인트빈센트그레나딘\tVC\n\
+세인트키츠네비스\tKN\n\
+세인트헬레나\tSH\n\
+소말리아\tSO\n\
+솔로몬아일랜드\tSB\n\
+수단\tSD\n\
+수리남\tSR\n\
+스리랑카\tLK\n\
+스발바드잠마엔도\tSJ\n\
+스와질란드\tSZ\n\
+스웨덴\tSE\n\
+스위스\tCH\n\
+스페인\tES\n\
+슬로바키아\tSK\n\
+슬로베니아\tSI\n\
+시리아\tSY\n\
+시에라리온\tSL\n\
+신트마르텐\tSX\n\
+싱가포르\tSG\n\
+아랍에미리트연합\tAE\n\
+아루바\tAW\n\
+아르메니아\tAM\n\
+아르헨티나\tAR\n\
+아메리칸사모아\tAS\n\
+아이슬란드\tIS\n\
+아이티\tHT\n\
+아일랜드\tIE\n\
+아제르바이잔\tAZ\n\
+아프가니스탄\tAF\n\
+안도라\tAD\n\
+안타티카\tAQ\n\
+안티구아바부다\tAG\n\
+알바니아\tAL\n\
+알제리\tDZ\n\
+앙골라\tAO\n\
+앙길라\tAI\n\
+에리트레아\tER\n\
+에스토니아\tEE\n\
+에콰도르\tEC\n\
+엘살바도르\tSV\n\
+영국\tGB\n\
+영국령버진아일랜드\tVG\n\
+영인도제도\tIO\n\
+예멘\tYE\n\
+오만\tOM\n\
+오스트리아\tAT\n\
+온두라스\tHN\n\
+올란드제도\tAX\n\
+요르단\tJO\n\
+우간다\tUG\n\
+우루과이\tUY\n\
+우즈베키스탄\tUZ\n\
+우크라이나\tUA\n\
+월리스후트나\tWF\n\
+이디오피아\tET\n\
+이라크\tIQ\n\
+이란\tIR\n\
+이스라엘\tIL\n\
+이집트\tEG\n\
+이탈리아\tIT\n\
+인도\tIN\n\
+인도네시아\tID\n\
+일본\tJP\n\
+자메이카\tJM\n\
+잠비아\tZM\n\
+저지\tJE\n\
+적도기니\tGQ\n\
+중국\tCN\n\
+중앙아프리카\tCF\n\
+중화민국\tTW\n\
+지부티\tDJ\n\
+지브랄타\tGI\n\
+짐바브웨공화국\tZW\n\
+차드\tTD\n\
+체코공화국\tCZ\n\
+칠레\tCL\n\
+카메룬\tCM\n\
+카보베르데\tCV\n\
+카자흐스탄\tKZ\n\
+카타르\tQA\n\
+캄보디아\tKH\n\
+캐나다\tCA\n\
+케냐\tKE\n\
+케이맨섬\tKY\n\
+코모로\tKM\n\
+코소보\tXK\n\
+코스타리카\tCR\n\
+코코스제도\tCC\n\
+코트디부아르\tCI\n\
+콜롬비아\tCO\n\
+콩고\tCG\n\
+콩고민주공화국\tCD\n\
+쿠바\tCU\n\
+쿠웨이트\tKW\n\
+쿡제도\tCK\n\
+큐라소\tCW\n\
+크로아티아\tHR\n\
+크리스마스섬\tCX\n\
+키르바시\tKI\n\
+키르키즈스탄\tKG\n\
+타지키스탄\tTJ\n\
+탄자니아\tTZ\n\
+태국\tTH\n\
+터크스\tTC\n\
+터키\tTR\n\
+토고\tTG\n\
+토켈로\tTK\n\
+통가\tTO\n\
+튀니지아\tTN\n\
+트르크메니스탄\tTM\n\
+트리니다드토바고\tTT\n\
+트발루\tTV\n\
+파나마\tPA\n\
+파라과이\tPY\n\
+파키스탄\tPK\n\
+파푸아뉴기니\tPG\n\
+팔라우\tPW\n\
+팔레스타인\tPS\n\
+페로군도\tFO\n\
+페루\tPE\n\
+포르투칼\tPT\n\
+포클랜드섬\tFK\n\
+폴랜드\tPL\n\
+푸에르토리코\tPR\n\
+프랑스\tFR\n\
+프랑스남부영토\tTF\n\
+프랑스령기아나\tGF\n\
+프랑스령폴리네시아\tPF\n\
+피지\tFJ\n\
+핀란드\tFI\n\
+필리핀\tPH\n\
+핏케언군도\tPN\n\
+허드맥도날드군도\tHM\n\
+헝가리\tHU\n\
+호주\tAU\n\
+홍콩\tHK\n\
+";

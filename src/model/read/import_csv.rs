@@ -207,10 +207,12 @@ fn assign_roles(
             .flat_map(|k| [Some(fold(&k.name_en)), k.name_zh.clone()])
             .flatten()
             .collect();
+        // A name as lists write it ("USA", 美利坚合众国) tells a country column too.
         let is_country = |c: &str| {
             codes.contains(c.to_ascii_uppercase().as_str())
                 || names.contains(&fold(c))
                 || names.contains(c)
+                || country_code(c).is_some()
         };
         for role in ["partner_country", "established"] {
             if index.contains_key(role) {
@@ -853,8 +855,12 @@ pub fn looks_like_csv(name: &str, bytes: &[u8]) -> bool {
 /// table of [`super::country_names`].
 pub fn country_code(text: &str) -> Option<&'static str> {
     let key = fold(text);
-    let table = super::country_names::COUNTRY_NAMES;
-    table.binary_search_by(|(name, _)| (*name).cmp(key.as_str())).ok().map(|i| table[i].1)
+    if key.is_empty() {
+        return None;
+    }
+    super::country_names::COUNTRY_NAMES
+        .lines()
+        .find_map(|line| line.split_once('\t').filter(|(name, _)| *name == key).map(|(_, iso)| iso))
 }
 
 #[cfg(test)]
