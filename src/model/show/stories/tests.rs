@@ -44,24 +44,24 @@ const fn e(pairs: usize, countries: usize, partners: usize, undated: usize) -> E
 /// Count claims: pairs, countries, partner places, undated (and, where any, the ties dated
 /// only to a period containing the day, those ended at an unknown date, those of unstated type).
 const COUNTS: &[(&str, Expect)] = &[
-    ("shaanxi-established", Expect { untyped: 19, ..e(41, 23, 40, 6) }),
-    ("shaanxi-intent", Expect { straddling: 1, ..e(2, 2, 2, 0) }),
-    ("shaanxi-new", e(4, 3, 4, 27)),
-    ("shaanxi-continents", e(46, 25, 45, 27)),
+    ("shaanxi-established", Expect { untyped: 18, ..e(46, 26, 45, 6) }),
+    ("shaanxi-intent", Expect { straddling: 1, ..e(3, 3, 3, 1) }),
+    ("shaanxi-new", e(7, 5, 7, 26)),
+    ("shaanxi-continents", e(55, 28, 54, 26)),
     ("shaanxi-central-asia", e(2, 2, 2, 1)),
-    ("xian-partners", e(27, 22, 27, 11)),
-    ("shanxi-sister", Expect { untyped: 11, ..e(17, 12, 17, 0) }),
-    ("shanxi-friendly", Expect { untyped: 11, ..e(2, 2, 2, 1) }),
-    ("shanxi-sister-bri", Expect { untyped: 7, ..e(9, 6, 9, 0) }),
-    ("shanxi-friendly-bri", Expect { untyped: 7, ..e(0, 0, 0, 0) }),
-    ("hunan-ties", e(35, 14, 35, 38)),
-    ("hunan-bri", e(17, 9, 17, 17)),
-    ("jinan-partners", Expect { straddling: 2, ..e(21, 17, 21, 12) }),
+    ("xian-partners", e(31, 23, 31, 12)),
+    ("shanxi-sister", Expect { untyped: 8, ..e(22, 14, 22, 8) }),
+    ("shanxi-friendly", Expect { untyped: 8, ..e(5, 5, 5, 2) }),
+    ("shanxi-sister-bri", Expect { untyped: 6, ..e(11, 8, 11, 7) }),
+    ("shanxi-friendly-bri", Expect { untyped: 6, ..e(2, 2, 2, 1) }),
+    ("hunan-ties", e(43, 20, 42, 34)),
+    ("hunan-bri", e(18, 10, 18, 15)),
+    ("jinan-partners", Expect { straddling: 2, ..e(22, 18, 22, 14) }),
     (
         "china-total",
-        Expect { straddling: 2, end_unknown: 3, untyped: 1260, ..e(1024, 86, 916, 141) },
+        Expect { straddling: 3, end_unknown: 4, untyped: 1007, ..e(1334, 98, 1152, 172) },
     ),
-    ("china-sco", Expect { straddling: 1, untyped: 161, ..e(145, 15, 119, 42) }),
+    ("china-sco", Expect { straddling: 1, untyped: 155, ..e(172, 15, 137, 49) }),
 ];
 
 /// Claims about named pairs: the partnership ids, and the English answer read off the data.
@@ -199,10 +199,16 @@ fn a_claim_reads_its_official_figure_as_the_headline_does() {
 
 #[test]
 fn a_card_with_nothing_to_show_gives_no_link() {
-    let d = dataset();
+    // The bundled data now holds ties for every count claim (Shanxi's friendly partners on the
+    // Belt and Road included), so a dataset without them shows the rule.
+    let d = Dataset::default();
     let claim = claim("shanxi-friendly-bri");
-    assert_eq!(answer(&d, &claim, Locale::En).expect("answered").figures.pairs, 0);
+    let a = answer(&d, &claim, Locale::En).expect("answered");
+    assert_eq!(a.figures.pairs, 0);
+    assert_eq!(a.text, "No such ties, so there is nothing to show");
     assert!(claim_target(&d, &claim).is_none());
+    let zh = answer(&d, &claim, Locale::Zh).expect("answered");
+    assert_eq!(zh.text, "没有这样的友城关系，无可查看");
 }
 
 #[test]
@@ -242,21 +248,21 @@ fn answers_read_naturally_in_both_languages() {
     };
     let (en, zh) = both("shaanxi-established");
     // Formal friendship cities, as the official figure of 88 reads (the headline too).
-    assert_eq!(en.text, "41 pairs with 23 countries");
-    assert_eq!(zh.text, "41对友城，涉及23个国家");
+    assert_eq!(en.text, "46 pairs with 26 countries");
+    assert_eq!(zh.text, "46对友城，涉及26个国家");
     let (en, zh) = both("shaanxi-continents");
     assert_eq!(
         en.text,
-        "46 pairs with 25 countries, on 4 continents: Asia, Europe, North America and South America"
+        "55 pairs with 28 countries, on 4 continents: Asia, Europe, North America and South America"
     );
     assert_eq!(
         en.apart.as_deref(),
-        Some("Not counted: 27 with no known year. Ties with no known year add Africa and Oceania.")
+        Some("Not counted: 26 with no known year. Ties with no known year add Africa and Oceania.")
     );
-    assert_eq!(zh.text, "46对友城，涉及25个国家，分布在4个大洲：亚洲、欧洲、北美洲、南美洲");
+    assert_eq!(zh.text, "55对友城，涉及28个国家，分布在4个大洲：亚洲、欧洲、北美洲、南美洲");
     assert_eq!(
         zh.apart.as_deref(),
-        Some("未计入：27对年份不详。年份不详的关系另涉及非洲、大洋洲。")
+        Some("未计入：26对年份不详。年份不详的关系另涉及非洲、大洋洲。")
     );
     let (en, zh) = both("shaanxi-central-asia");
     assert_eq!(
@@ -269,30 +275,32 @@ fn answers_read_naturally_in_both_languages() {
         "2对友城，涉及2个国家：土库曼斯坦、乌兹别克斯坦；与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦尚无"
     );
     let (en, zh) = both("xian-partners");
-    assert_eq!(en.text, "27 partners in 22 countries (27 pairs)");
-    assert_eq!(zh.text, "22个国家的27个外方伙伴（27对友城）");
+    assert_eq!(en.text, "31 partners in 23 countries (31 pairs)");
+    assert_eq!(zh.text, "23个国家的31个外方伙伴（31对友城）");
     let (en, zh) = both("shaanxi-intent");
-    assert_eq!(en.text, "2 letters of intent with 2 countries");
-    assert_eq!(zh.text, "2份意向书，涉及2个国家");
+    assert_eq!(en.text, "3 letters of intent with 3 countries");
+    assert_eq!(zh.text, "3份意向书，涉及3个国家");
     assert_eq!(
         en.apart.as_deref(),
-        Some("Not counted: 1 dated only to a year or month that includes 29 May 2018.")
+        Some(
+            "Not counted: 1 with no known year; 1 dated only to a year or month that includes 29 May 2018."
+        )
     );
     assert_eq!(
         zh.apart.as_deref(),
-        Some("未计入：1对日期只精确到年或月，无法判断在2018年5月29日之前还是之后。")
+        Some("未计入：1对年份不详；1对日期只精确到年或月，无法判断在2018年5月29日之前还是之后。")
     );
     let (en, zh) = both("shanxi-friendly-bri");
     assert_eq!(
         (en.text.as_str(), zh.text.as_str()),
-        ("No such ties, so there is nothing to show", "没有这样的友城关系，无可查看")
+        ("2 partners in 2 countries (2 pairs)", "2个国家的2个外方伙伴（2对友城）")
     );
     let (en, zh) = both("china-total");
-    assert!(en.text.starts_with("1,024 pairs with 86 countries, on 6 continents"), "{}", en.text);
-    assert!(zh.text.starts_with("1024对友城，涉及86个国家，分布在6个大洲"), "{}", zh.text);
+    assert!(en.text.starts_with("1,334 pairs with 98 countries, on 6 continents"), "{}", en.text);
+    assert!(zh.text.starts_with("1334对友城，涉及98个国家，分布在6个大洲"), "{}", zh.text);
     let (en, zh) = both("china-sco");
-    assert_eq!(en.also.as_deref(), Some("Member states alone: 106 pairs with 7 countries."));
-    assert_eq!(zh.also.as_deref(), Some("仅计成员国：106对友城，涉及7个国家。"));
+    assert_eq!(en.also.as_deref(), Some("Member states alone: 121 pairs with 7 countries."));
+    assert_eq!(zh.also.as_deref(), Some("仅计成员国：121对友城，涉及7个国家。"));
     let (_, zh) = both("yanan-kansas-city");
     assert_eq!(zh.text, "延安市—美国堪萨斯市（密苏里州） · 友好城市 · 2017年");
 }
