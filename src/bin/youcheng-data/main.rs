@@ -39,6 +39,8 @@ mod gazetteer;
 #[cfg(not(target_arch = "wasm32"))]
 mod harvest;
 #[cfg(not(target_arch = "wasm32"))]
+mod kstars;
+#[cfg(not(target_arch = "wasm32"))]
 mod mainland;
 #[cfg(not(target_arch = "wasm32"))]
 mod naming;

@@ -30,7 +30,7 @@ pub const ZH_NAME_LISTS: &[(&str, &str)] = &[
 
 /// Every source a foreign place's Chinese name is looked for in, in order (for
 /// `docs/chinese-names.csv`'s places still without one).
-pub const SOURCES_TRIED: &str = "pair sources; GeoNames (same name within 30 km); iso-codes; countrystatecity; CC-CEDICT; CLDR subdivisions; Who's On First; libgweather zh_CN";
+pub const SOURCES_TRIED: &str = "pair sources; GeoNames (same name within 30 km); iso-codes; countrystatecity; CC-CEDICT; CLDR subdivisions; Who's On First; libgweather zh_CN; KStars zh_CN";
 
 /// Countries whose places GeoNames and the lists may write with Japanese forms (shinjitai): Japan,
 /// and the two Koreas, whose Han names come partly from Japanese (済州市 is 济州市, 平壌 is 平壤).

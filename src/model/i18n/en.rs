@@ -486,7 +486,7 @@ pub const EN: Messages = Messages {
     origin_url: "Data from {url}",
     origin_file: "Data from your file {name} (read in this browser; nothing was uploaded)",
     attribution_title: "Sources and licences",
-    names_attribution: "Chinese names of foreign places: Data from Who's On First (CC0; names from Wikidata, CC0, and GeoNames, CC BY 4.0); Unicode CLDR subdivisions (Unicode License); CC-CEDICT (CC BY-SA 4.0); GNOME libgweather's Chinese (zh_CN) translations (GPL-2.0-or-later); Debian iso-codes (LGPL-2.1); GeoNames (CC BY 4.0); simplified with OpenCC's tables.",
+    names_attribution: "Chinese names of foreign places: Data from Who's On First (CC0; names from Wikidata, CC0, and GeoNames, CC BY 4.0); Unicode CLDR subdivisions (Unicode License); CC-CEDICT (CC BY-SA 4.0); GNOME libgweather's Chinese (zh_CN) translations (GPL-2.0-or-later); the KDE KStars zh_CN translation of its city list (GPL-2.0-or-later); Debian iso-codes (LGPL-2.1); GeoNames (CC BY 4.0); simplified with OpenCC's tables.",
     basemap_attribution: "Map outlines: Made with Natural Earth (public domain). China's view: Natural Earth point-of-view lines, dashed line and islets from Surbowl world-geo-json-zh (The Unlicense).",
     own_data_title: "Use your own data",
     own_data_help: "Load a partnership JSON file, an Excel workbook (.xlsx, .xls) or a CSV file (one row per partnership, headers in Chinese or English). It is read in this browser only; nothing is uploaded. The report below lists every row that could not be read.",

@@ -474,7 +474,7 @@ pub const ZH: Messages = Messages {
     origin_url: "数据来自 {url}",
     origin_file: "数据来自您的文件 {name}（仅在本浏览器中读取，未上传）",
     attribution_title: "来源与许可",
-    names_attribution: "外国地名的中文名称：数据来自 Who's On First（CC0；名称取自维基数据，CC0，及 GeoNames，CC BY 4.0）、Unicode CLDR 行政区划名称（Unicode 许可）、CC-CEDICT（CC BY-SA 4.0）、GNOME libgweather 简体中文译名（GPL-2.0 或更高版本）、Debian iso-codes（LGPL-2.1）、GeoNames（CC BY 4.0），繁体字按 OpenCC 转换表转为简体。",
+    names_attribution: "外国地名的中文名称：数据来自 Who's On First（CC0；名称取自维基数据，CC0，及 GeoNames，CC BY 4.0）、Unicode CLDR 行政区划名称（Unicode 许可）、CC-CEDICT（CC BY-SA 4.0）、GNOME libgweather 简体中文译名（GPL-2.0 或更高版本）、KDE KStars 城市列表简体中文译名（GPL-2.0 或更高版本）、Debian iso-codes（LGPL-2.1）、GeoNames（CC BY 4.0），繁体字按 OpenCC 转换表转为简体。",
     basemap_attribution: "地图轮廓：Natural Earth（公有领域）。中国标准地图：Natural Earth 中国视角边界，虚线与岛屿来自 Surbowl world-geo-json-zh（The Unlicense）。",
     own_data_title: "使用您自己的数据",
     own_data_help: "加载友城 JSON 文件、Excel 工作簿（.xlsx、.xls）或 CSV 表格（每行一对友城，表头可用中文或英文）。文件仅在本浏览器中读取，不会上传。下方报告列出所有无法读取的行。",

@@ -420,9 +420,19 @@ fn record_partner_text(acc: &mut PartnerAcc, row: &HarvestRow) {
         return;
     }
     let chinese_source = has_han(&row.source_title) && !has_kana(&row.source_title);
-    let bucket =
-        if row.iso != "JP" && chinese_source { &mut acc.zh_names } else { &mut acc.local_names };
+    let bucket = if row.iso != "JP" && (chinese_source || korean_in_han(&row.iso)) {
+        &mut acc.zh_names
+    } else {
+        &mut acc.local_names
+    };
     *bucket.entry(text.to_owned()).or_default() += 1;
+}
+
+/// A Korean place written in Han script is written with its own Han name (Korean place names
+/// are Han names: 黄海南道, 平安南道), whatever the language of the page; the naming step turns
+/// the Japanese or traditional forms into simplified ones.
+fn korean_in_han(iso: &str) -> bool {
+    matches!(iso, "KR" | "KP")
 }
 
 /// The partner's name in a page's text of it: the part before any bracket or comma (a page that

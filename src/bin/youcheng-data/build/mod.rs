@@ -215,7 +215,7 @@ pub fn attribution() -> Vec<String> {
         "Belt and Road years: Liu, Pang and Vreeland, BRI_2020 (Harvard Dataverse, CC0) and news reports; SCO history: news reports (facts only)".to_owned(),
         "Dates and types: one named public source per fact (government, city, news and Wikipedia pages, CLAIR and municipal lists, transcribed with their source; facts only)".to_owned(),
         "Regions and small towns: countrystatecity (dr5hn countries-states-cities database), ODbL 1.0; Chinese names of foreign regions: Debian iso-codes via pycountry (LGPL-2.1)".to_owned(),
-        "Chinese names of foreign places: Data from Who's On First (CC0; names from Wikidata, CC0, and GeoNames, CC BY 4.0); Unicode CLDR subdivisions (Unicode License); CC-CEDICT (CC BY-SA 4.0); GNOME libgweather zh_CN translations (GPL-2.0-or-later); traditional characters simplified with OpenCC's tables (hanconv)".to_owned(),
+        "Chinese names of foreign places: Data from Who's On First (CC0; names from Wikidata, CC0, and GeoNames, CC BY 4.0); Unicode CLDR subdivisions (Unicode License); CC-CEDICT (CC BY-SA 4.0); GNOME libgweather zh_CN translations (GPL-2.0-or-later); KDE KStars zh_CN city names (GPL-2.0-or-later); traditional characters simplified with OpenCC's tables (hanconv)".to_owned(),
         "Map outlines: Made with Natural Earth (public domain); dashed line and islets: Surbowl world-geo-json-zh (The Unlicense)".to_owned(),
     ]
 }

@@ -16,6 +16,7 @@ pub struct Namers<'a> {
     pub countries: &'a Countries,
     pub regions: &'a RegionNames,
     pub mainland: &'a Mainland,
+    pub kstars: &'a crate::kstars::KstarsNames,
 }
 
 /// A foreign place's Chinese name and its source (see [`crate::naming`]), in its mainland
@@ -45,7 +46,7 @@ pub fn chinese_name(
 }
 
 /// The first source's Chinese name, as the source writes it: the pair sources (their rows, then
-/// a report's own Chinese text), their Japanese kanji, GeoNames, iso-codes, countrystatecity, then the `zh-names/` lists.
+/// a report's own Chinese text), their Japanese kanji, GeoNames, iso-codes, countrystatecity, the `zh-names/` lists, then KStars ([`crate::kstars`]).
 fn first_name(
     iso: &str,
     name: &str,
@@ -88,7 +89,7 @@ fn first_name(
             return Some((simplify(&native, true), "countrystatecity".to_owned()));
         }
     }
-    namers.mainland.listed(iso, name)
+    namers.mainland.listed(iso, name).or_else(|| namers.kstars.name(iso, name))
 }
 
 /// The place's own word in a source's text that writes it with its country and region as

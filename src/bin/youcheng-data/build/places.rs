@@ -52,7 +52,9 @@ pub fn foreign_places(
     let mut chinese_names = Vec::new();
     let regions = RegionNames::load(raw)?;
     let mainland = Mainland::load(raw, curated)?;
-    let namers = Namers { placer, countries, regions: &regions, mainland: &mainland };
+    let kstars = crate::kstars::KstarsNames::load(raw, countries)?;
+    let namers =
+        Namers { placer, countries, regions: &regions, mainland: &mainland, kstars: &kstars };
     let mut outcomes = FormOutcomes::new();
     for ((iso, name), acc) in partners {
         let base = format!("{}-{}", iso.to_ascii_lowercase(), slug(name));
