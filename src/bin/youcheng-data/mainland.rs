@@ -10,7 +10,7 @@
 //!   共和国发罗拉市 → 发罗拉市, 首都基希讷乌市 → 基希讷乌市), unless the place's own name
 //!   begins with it (巴西利亚 stays whole) or the English name carries that parent too.
 //!
-//! [`ZhNames`] reads the four published lists of `zh-names/` (CC-CEDICT, Unicode CLDR
+//! [`Mainland`] also reads the four published lists of `zh-names/` (CC-CEDICT, Unicode CLDR
 //! subdivisions, Who's On First, GNOME libgweather's zh_CN catalogue), each row tied to a place
 //! by its country and English name, and gives a place the first list's name in that order of
 //! trust (the folder's PROVENANCE.md).
