@@ -143,6 +143,18 @@ fn names_from_reports(curated: &Path) -> Result<ByPlace, InputError> {
     Ok(out)
 }
 
+/// What became of a place's mainland-form row: it is a reviewed decision about the place, so
+/// it applies whatever source names the place now; the outcome says when that source wrote
+/// another form than the one the row checked (Phuket: the row's 普吉, not a later source's
+/// 泰国普吉府, the province).
+fn row_outcome(row: &FormRow, zh: &str, clean: impl Fn(&str) -> String) -> String {
+    if row.dataset == zh || clean(&row.dataset) == clean(zh) {
+        "applied".to_owned()
+    } else {
+        format!("applied (a later source writes {zh})")
+    }
+}
+
 /// A mainland-form row: the form it checked and the mainland form.
 #[derive(Clone, Debug)]
 struct FormRow {
@@ -279,20 +291,13 @@ impl Mainland {
         };
         let mut name = zh.to_owned();
         if let Some(row) = self.forms.get(&(iso.to_owned(), fold(en))) {
-            // The row checked this name, perhaps written with the country in front.
-            let applied = row.dataset == zh || clean(&row.dataset) == clean(zh);
-            if applied {
-                name = row.mainland.clone();
-            }
+            let outcome = row_outcome(row, zh, clean);
+            name = row.mainland.clone();
             outcomes.push((
                 format!("{en} ({iso})"),
                 row.dataset.clone(),
                 row.mainland.clone(),
-                if applied {
-                    "applied".to_owned()
-                } else {
-                    format!("not applied: the name is now {zh} (another source)")
-                },
+                outcome,
             ));
         }
         clean(&name)

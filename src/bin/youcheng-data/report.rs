@@ -132,10 +132,11 @@ impl Report {
             pct(named, built.chinese_names.len()),
         );
         let (outcomes, unused) = &built.mainland_forms;
-        let applied = outcomes.iter().filter(|o| o.3 == "applied").count();
+        let applied = outcomes.iter().filter(|o| o.3.starts_with("applied")).count();
         let _ = writeln!(
             t,
-            "mainland forms (zh-names/mainland-form-check.csv): {applied} applied, {} not applied, {} rows without their place",
+            "mainland forms (zh-names/mainland-form-check.csv): {applied} applied ({} over a later source's form, listed), {} not applied, {} rows without their place",
+            outcomes.iter().filter(|o| o.3 != "applied").count(),
             outcomes.len() - applied,
             unused.len()
         );
