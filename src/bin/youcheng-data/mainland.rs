@@ -180,18 +180,30 @@ pub type FormOutcomes = Vec<(String, String, String, String)>;
 impl Mainland {
     /// Reads `raw/zh-names/` and `curated/zh_prefixes.csv`.
     pub fn load(raw: &Path, curated: &Path) -> Result<Mainland, InputError> {
-        let dir = raw.join("zh-names");
-        let file = "mainland-form-check.csv";
-        let table = read_csv(&dir.join(file))?;
-        let c = Columns::new(&table, file);
-        let (iso_i, en_i, from_i, to_i) =
-            (c.index("country")?, c.index("en")?, c.index("zh_dataset")?, c.index("zh_mainland")?);
+        // The published check, then the project's reviewed rows in the same columns
+        // (`curated/mainland_forms.csv`: forms a later source brought, each with its evidence).
         let mut forms = HashMap::new();
-        for row in &table.rows {
-            forms.insert(
-                (row.get(iso_i).to_owned(), fold(row.get(en_i))),
-                FormRow { dataset: row.get(from_i).to_owned(), mainland: row.get(to_i).to_owned() },
+        for (dir, file) in [
+            (raw.join("zh-names"), "mainland-form-check.csv"),
+            (curated.to_owned(), "mainland_forms.csv"),
+        ] {
+            let table = read_csv(&dir.join(file))?;
+            let c = Columns::new(&table, file);
+            let (iso_i, en_i, from_i, to_i) = (
+                c.index("country")?,
+                c.index("en")?,
+                c.index("zh_dataset")?,
+                c.index("zh_mainland")?,
             );
+            for row in &table.rows {
+                forms.insert(
+                    (row.get(iso_i).to_owned(), fold(row.get(en_i))),
+                    FormRow {
+                        dataset: row.get(from_i).to_owned(),
+                        mainland: row.get(to_i).to_owned(),
+                    },
+                );
+            }
         }
         let file = "zh_prefixes.csv";
         let table = read_csv(&curated.join(file))?;
@@ -216,6 +228,7 @@ impl Mainland {
                 .push((prefix(row.get(prefix_i), row.get(words_i)), parent));
         }
         let mut lists: HashMap<(String, String), Vec<(String, String)>> = HashMap::new();
+        let dir = raw.join("zh-names");
         for (file, label) in ZH_NAME_LISTS {
             let table = read_csv(&dir.join(file))?;
             let c = Columns::new(&table, file);

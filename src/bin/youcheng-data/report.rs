@@ -135,7 +135,7 @@ impl Report {
         let applied = outcomes.iter().filter(|o| o.3.starts_with("applied")).count();
         let _ = writeln!(
             t,
-            "mainland forms (zh-names/mainland-form-check.csv): {applied} applied ({} over a later source's form, listed), {} not applied, {} rows without their place",
+            "mainland forms (zh-names/mainland-form-check.csv, curated/mainland_forms.csv): {applied} applied ({} over a later source's form, listed), {} not applied, {} rows without their place",
             outcomes.iter().filter(|o| o.3 != "applied").count(),
             outcomes.len() - applied,
             unused.len()
