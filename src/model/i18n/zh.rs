@@ -365,7 +365,7 @@ pub const ZH: Messages = Messages {
     story_none_with: "与{list}尚无",
     story_apart: "未计入：{items}。",
     story_undated_continents: "年份不详的关系另涉及{list}。",
-    story_pair_line: "{home}—{country}{partner} · {type} · {date}",
+    story_pair_line: "{home}—{partner} · {country} · {type} · {date}",
     story_earliest: "数据集中{place}各地没有日期更早的友城关系",
     story_not_earliest: "数据集中有日期更早的友城关系：{pair}",
     story_also_line: "{label}{figures}。",

@@ -301,8 +301,10 @@ fn answers_read_naturally_in_both_languages() {
     let (en, zh) = both("china-sco");
     assert_eq!(en.also.as_deref(), Some("Member states alone: 121 pairs with 7 countries."));
     assert_eq!(zh.also.as_deref(), Some("仅计成员国：121对友城，涉及7个国家。"));
-    let (_, zh) = both("yanan-kansas-city");
-    assert_eq!(zh.text, "延安市—美国堪萨斯市（密苏里州） · 友好城市 · 2017年");
+    // The partner's country stands beside its name, as on the sheet, never glued in front of it.
+    let (en, zh) = both("yanan-kansas-city");
+    assert_eq!(en.text, "Yan'an – Kansas City, United States of America · Sister city · 2017");
+    assert_eq!(zh.text, "延安市—堪萨斯市（密苏里州） · 美国 · 友好城市 · 2017年");
 }
 
 /// True when `text` has ASCII punctuation between two Chinese characters (spaces aside).
