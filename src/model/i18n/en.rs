@@ -95,6 +95,8 @@ pub const EN: Messages = Messages {
     kind_intent: "Letter of intent",
     kind_unknown: "Type not stated",
     status_active: "Active",
+    status_disputed: "{status} (disputed)",
+    label_separator: ": ",
     status_ended: "Ended",
     status_pending: "Pending",
     level_province: "Province",

@@ -203,6 +203,10 @@ messages! {
     status_active: &'static str,
     /// Status ended.
     status_ended: &'static str,
+    /// The status of a pair a source contradicts: {status}.
+    status_disputed: &'static str,
+    /// Between a label and its value in running text ("Disputed: …").
+    label_separator: &'static str,
     /// Status pending.
     status_pending: &'static str,
     /// Level: province-level unit.

@@ -86,6 +86,8 @@ pub const ZH: Messages = Messages {
     kind_intent: "意向书",
     kind_unknown: "类型未注明",
     status_active: "有效",
+    status_disputed: "{status}（存疑）",
+    label_separator: "：",
     status_ended: "已终止",
     status_pending: "待签署",
     level_province: "省级",
