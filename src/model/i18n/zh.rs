@@ -364,7 +364,7 @@ pub const ZH: Messages = Messages {
     story_partners_answer: "{countries}的{partners}（{pairs}）",
     story_continents_answer: "{figures}，分布在{continents}：{list}",
     story_list_after: "{text}：{list}",
-    story_none_with: "与{list}尚无",
+    story_none_with: "与{list}尚无友城",
     story_apart: "未计入：{items}。",
     story_undated_continents: "年份不详的关系另涉及{list}。",
     story_pair_line: "{home}—{partner} · {country} · {type} · {date}",

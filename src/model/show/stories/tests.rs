@@ -272,8 +272,9 @@ fn answers_read_naturally_in_both_languages() {
     );
     assert_eq!(
         zh.text,
-        "2对友城，涉及2个国家：土库曼斯坦、乌兹别克斯坦；与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦尚无"
+        "2对友城，涉及2个国家：土库曼斯坦、乌兹别克斯坦；与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦尚无友城"
     );
+    assert!(zh.text.ends_with("尚无友城"), "the sentence says what there is none of");
     let (en, zh) = both("xian-partners");
     assert_eq!(en.text, "31 partners in 23 countries (31 pairs)");
     assert_eq!(zh.text, "23个国家的31个外方伙伴（31对友城）");
