@@ -195,7 +195,7 @@ pub const EN: Messages = Messages {
     chip_years: "{from}–{to}",
     chip_no_undated: "Known years only",
     chip_no_disputed: "Disputed pairs hidden",
-    chip_known_by: "As of {date}",
+    chip_known_by: "Up to {date}",
     pair_name: "{home} – {partner}",
     active_filters: "Active filters",
     remove_filter: "Remove filter: {filter}",
