@@ -565,7 +565,7 @@ messages! {
     chart_new_pairs: &'static str,
     /// Note under the growth chart.
     chart_undated_note: Plural,
-    /// Text summary of the growth chart.
+    /// Text summary of the growth chart (the undated are said once, in the note under it).
     chart_growth_summary: &'static str,
     /// Summary when nothing is dated.
     chart_empty_summary: &'static str,
