@@ -325,11 +325,27 @@ fn ascii_punctuation_in_chinese(text: &str) -> Option<String> {
 }
 
 #[test]
+fn a_report_is_dated_in_the_ui_language_not_by_a_timestamp() {
+    let shaanxi = &reports()[0];
+    assert_eq!(
+        shaanxi.source_text(Locale::En),
+        "Published 30 May 2018 · Source: The Government Website of Shaanxi Province"
+    );
+    assert_eq!(shaanxi.source_text(Locale::Zh), "发布于2018年5月30日 · 来源：陕西省人民政府网站");
+    for report in reports() {
+        for locale in Locale::ALL {
+            let text = report.source_text(*locale);
+            assert!(!text.contains('{') && !text.contains(":08"), "{text}");
+        }
+    }
+}
+
+#[test]
 fn every_card_text_reads_as_written_in_its_language() {
     let d = dataset();
     let zh = Locale::Zh.messages();
     for report in reports() {
-        for text in [(report.title)(zh), (report.source_line)(zh)] {
+        for text in [(report.title)(zh), report.source_text(Locale::Zh).as_str()] {
             assert_eq!(ascii_punctuation_in_chinese(text), None, "{text}");
         }
         for claim in &report.claims {
