@@ -167,11 +167,13 @@ test('a report gives one date, as it gives it, and says which is which; Chinese 
     await waitForData(page);
     const text = await page.getByTestId('stories').innerText();
     if (lang === 'en') {
-      assert.match(text, /Published 2018-05-30 22:08:31/, 'the publication time is labelled');
+      assert.match(text, /Published 30 May 2018 ·/, 'the publication day is labelled and written in words');
+      assert.doesNotMatch(text, /22:08:31/, 'no timestamp');
       assert.doesNotMatch(text, /the day of the report/, 'the meeting day is not called the report\'s');
       assert.match(text, /29 May 2018, the day of the meeting the report describes/);
     } else {
-      assert.match(text, /发布时间：2018-05-30 22:08:31/);
+      assert.match(text, /发布于2018年5月30日 ·/);
+      assert.doesNotMatch(text, /22:08:31/);
       assert.doesNotMatch(text, /报告当日/);
       assert.match(text, /报道所述会议当日/);
     }

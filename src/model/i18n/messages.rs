@@ -203,6 +203,10 @@ messages! {
     status_active: &'static str,
     /// Status ended.
     status_ended: &'static str,
+    /// The status of a pair a source contradicts: {status}.
+    status_disputed: &'static str,
+    /// Between a label and its value in running text ("Disputed: …").
+    label_separator: &'static str,
     /// Status pending.
     status_pending: &'static str,
     /// Level: province-level unit.
@@ -561,7 +565,7 @@ messages! {
     chart_new_pairs: &'static str,
     /// Note under the growth chart.
     chart_undated_note: Plural,
-    /// Text summary of the growth chart.
+    /// Text summary of the growth chart (the undated are said once, in the note under it).
     chart_growth_summary: &'static str,
     /// Summary when nothing is dated.
     chart_empty_summary: &'static str,

@@ -316,6 +316,17 @@ pub fn status_label(locale: Locale, status: Status) -> &'static str {
     }
 }
 
+/// The status of a pair as its panel shows it: a pair a source contradicts says so beside its
+/// status ("Active (disputed)", "有效（存疑）"), so "Active" never stands alone over a doubt.
+pub fn pair_status_label(locale: Locale, status: Status, disputed: bool) -> String {
+    let label = status_label(locale, status);
+    if disputed {
+        fill(locale.messages().status_disputed, &[("status", label)])
+    } else {
+        label.to_owned()
+    }
+}
+
 /// The label of a level.
 pub fn level_label(locale: Locale, level: Level) -> &'static str {
     let m = locale.messages();
@@ -533,6 +544,26 @@ mod tests {
                 want.dedup();
                 got.dedup();
                 assert_eq!(got, want, "{locale:?}.{name}: {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_disputed_pair_says_so_beside_its_status() {
+        assert_eq!(pair_status_label(Locale::En, Status::Active, false), "Active");
+        assert_eq!(pair_status_label(Locale::En, Status::Active, true), "Active (disputed)");
+        assert_eq!(pair_status_label(Locale::Zh, Status::Active, true), "有效（存疑）");
+        assert_eq!(pair_status_label(Locale::Zh, Status::Ended, true), "已终止（存疑）");
+    }
+
+    #[test]
+    fn a_chinese_label_is_followed_by_a_full_width_colon() {
+        assert_eq!(Locale::Zh.messages().label_separator, "：");
+        for (name, text) in Locale::Zh.messages().entries() {
+            let chars: Vec<char> = text.chars().collect();
+            for w in chars.windows(3) {
+                let bad = w[1] == ':' && w[2] == ' ' && !w[0].is_ascii();
+                assert!(!bad, "zh.{name} has an ASCII colon after Chinese text: {text:?}");
             }
         }
     }

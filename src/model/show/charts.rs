@@ -240,10 +240,9 @@ pub fn spec(
                         ("total", &number(last.2)),
                         ("peak_year", &peak.0.to_string()),
                         ("peak", &number(peak.1)),
-                        ("undated", &number(g.undated)),
                     ],
                 ),
-                _ => fill(m.chart_empty_summary, &[("undated", &number(g.undated))]),
+                _ => m.chart_empty_summary.to_owned(),
             };
         }
         ChartKind::Countries => {
@@ -731,6 +730,8 @@ mod tests {
             Some("1 partnership with no known year is not shown"),
             "undated note"
         );
+        // The undated are said once: in the note, not again in the summary above it.
+        assert!(!spec.summary.contains("no known year"), "{}", spec.summary);
         // One value axis: no second scale up to the running total (4), no line's legend.
         assert!(!svg.contains(">4<"), "no second axis up to the cumulative total");
         assert!(!svg.contains("Cumulative"), "no cumulative line");

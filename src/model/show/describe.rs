@@ -348,7 +348,7 @@ mod tests {
         };
         assert_eq!(
             filter_line(&d, &f, Locale::En),
-            "Filters: Belt and Road country on 29 May 2018; Known years only; As of 29 May 2018; \
+            "Filters: Belt and Road country on 29 May 2018; Known years only; Up to 29 May 2018; \
              gone; Yan'an – Trier"
         );
         assert_eq!(
@@ -356,6 +356,11 @@ mod tests {
             "筛选条件：2018年5月29日时为共建“一带一路”国家；仅含年份已知；截至2018年5月29日；\
              gone；延安—Trier"
         );
+        // The chip words the day as the headline's scope does ("up to 29 May 2018", "截至…").
+        for locale in Locale::ALL {
+            let m = locale.messages();
+            assert!(m.chip_known_by.eq_ignore_ascii_case(m.scope_known_by), "{locale:?}");
+        }
         let chips = chips(&d, &f, Locale::En);
         let removals: Vec<&Removal> = chips.iter().map(|c| &c.removal).collect();
         assert_eq!(

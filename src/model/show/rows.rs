@@ -10,8 +10,8 @@ use crate::model::ask::scope::{
 use crate::model::ask::search::Hit;
 use crate::model::format::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
 use crate::model::i18n::{
-    Locale, country_name, kind_label, level_label, other_name, place_name, reported_kind_label,
-    status_label,
+    Locale, country_name, kind_label, level_label, other_name, pair_status_label, place_name,
+    reported_kind_label, status_label,
 };
 
 /// A place's heading: its name, its name in the other language, its local-script name, and
@@ -143,7 +143,7 @@ pub struct PairFacts {
     /// Type, status, established.
     pub kind: &'static str,
     /// Status.
-    pub status: &'static str,
+    pub status: String,
     /// When it began, or "year unknown".
     pub established: String,
     /// When it ended, if it did.
@@ -240,7 +240,7 @@ pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts
         title: format!("{} – {}", place_name(locale, home), place_name(locale, partner)),
         country: country_name(locale, dataset.country(partner.country)).to_owned(),
         kind: kind_label(locale, p.kind),
-        status: status_label(locale, p.status),
+        status: pair_status_label(locale, p.status, p.disputed.is_some()),
         established: match p.established {
             Some(d) if p.established_derived => crate::model::i18n::fill(
                 locale.messages().date_derived,

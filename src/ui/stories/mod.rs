@@ -29,7 +29,9 @@ fn ReportCard(
     report: Report,
 ) -> impl IntoView {
     let state = use_app_state();
-    let (title, source_line) = (report.title, report.source_line);
+    let title = report.title;
+    let source = Report { claims: Vec::new(), ..report.clone() };
+    let source_text = move |locale| source.source_text(locale);
     let (original, title_original, own_version) =
         (report.original, report.title_original, report.own_version);
     let translation_note = move || {
@@ -47,7 +49,7 @@ fn ReportCard(
             <h2>{move || title(state.messages())}</h2>
             <Original words=title original=title_original />
             <p class="muted story-source" data-testid="story-source">
-                {move || source_line(state.messages())}
+                {move || source_text(state.locale.get())}
             </p>
             {move || translation_note().map(|note| view! { <p class="muted story-source">{note}</p> })}
             <ol class="claims">

@@ -19,8 +19,10 @@ pub struct Report {
     pub source: &'static str,
     /// The report's title.
     pub title: Words,
-    /// The report's date and source line, as it gives them.
+    /// The report's source line, as it gives it; its {date} is [`Report::published`].
     pub source_line: Words,
+    /// The day the report was published (ISO), when it gives one: written in the UI language.
+    pub published: Option<&'static str>,
     /// The language of the report's text (its quotes).
     pub original: Locale,
     /// The language of the report's title.
@@ -29,6 +31,20 @@ pub struct Report {
     pub own_version: bool,
     /// Its claims, in the report's order.
     pub claims: Vec<Claim>,
+}
+
+impl Report {
+    /// The report's source line in the UI language, its publication day written as the rest of
+    /// the app writes a date ("Published 30 May 2018", "发布于2018年5月30日"), never as a
+    /// timestamp.
+    pub fn source_text(&self, locale: Locale) -> String {
+        let date = self
+            .published
+            .and_then(|d| d.parse::<PartialDate>().ok())
+            .map(|d| locale.date(d))
+            .unwrap_or_default();
+        crate::model::i18n::fill((self.source_line)(locale.messages()), &[("date", &date)])
+    }
 }
 
 /// One claim of a report.

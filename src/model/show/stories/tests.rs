@@ -272,8 +272,9 @@ fn answers_read_naturally_in_both_languages() {
     );
     assert_eq!(
         zh.text,
-        "2对友城，涉及2个国家：土库曼斯坦、乌兹别克斯坦；与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦尚无"
+        "2对友城，涉及2个国家：土库曼斯坦、乌兹别克斯坦；与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦尚无友城"
     );
+    assert!(zh.text.ends_with("尚无友城"), "the sentence says what there is none of");
     let (en, zh) = both("xian-partners");
     assert_eq!(en.text, "31 partners in 23 countries (31 pairs)");
     assert_eq!(zh.text, "23个国家的31个外方伙伴（31对友城）");
@@ -301,8 +302,10 @@ fn answers_read_naturally_in_both_languages() {
     let (en, zh) = both("china-sco");
     assert_eq!(en.also.as_deref(), Some("Member states alone: 121 pairs with 7 countries."));
     assert_eq!(zh.also.as_deref(), Some("仅计成员国：121对友城，涉及7个国家。"));
-    let (_, zh) = both("yanan-kansas-city");
-    assert_eq!(zh.text, "延安市—美国堪萨斯市（密苏里州） · 友好城市 · 2017年");
+    // The partner's country stands beside its name, as on the sheet, never glued in front of it.
+    let (en, zh) = both("yanan-kansas-city");
+    assert_eq!(en.text, "Yan'an – Kansas City, United States of America · Sister city · 2017");
+    assert_eq!(zh.text, "延安市—堪萨斯市（密苏里州） · 美国 · 友好城市 · 2017年");
 }
 
 /// True when `text` has ASCII punctuation between two Chinese characters (spaces aside).
@@ -322,11 +325,27 @@ fn ascii_punctuation_in_chinese(text: &str) -> Option<String> {
 }
 
 #[test]
+fn a_report_is_dated_in_the_ui_language_not_by_a_timestamp() {
+    let shaanxi = &reports()[0];
+    assert_eq!(
+        shaanxi.source_text(Locale::En),
+        "Published 30 May 2018 · Source: The Government Website of Shaanxi Province"
+    );
+    assert_eq!(shaanxi.source_text(Locale::Zh), "发布于2018年5月30日 · 来源：陕西省人民政府网站");
+    for report in reports() {
+        for locale in Locale::ALL {
+            let text = report.source_text(*locale);
+            assert!(!text.contains('{') && !text.contains(":08"), "{text}");
+        }
+    }
+}
+
+#[test]
 fn every_card_text_reads_as_written_in_its_language() {
     let d = dataset();
     let zh = Locale::Zh.messages();
     for report in reports() {
-        for text in [(report.title)(zh), (report.source_line)(zh)] {
+        for text in [(report.title)(zh), report.source_text(Locale::Zh).as_str()] {
             assert_eq!(ascii_punctuation_in_chinese(text), None, "{text}");
         }
         for claim in &report.claims {

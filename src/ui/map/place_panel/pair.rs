@@ -49,8 +49,8 @@ pub fn PairDetails(
                 <p class="muted">{country}</p>
                 {disputed.map(|(text, source)| view! {
                     <div class="notice disputed" role="note" data-testid="pair-disputed">
-                        <p><strong>{m.pair_disputed}</strong>": " {text}</p>
-                        {source.map(|s| view! { <p>{m.pair_disputed_source}": " <SourceLink source=s /></p> })}
+                        <p><strong>{m.pair_disputed}</strong>{m.label_separator}{text}</p>
+                        {source.map(|s| view! { <p>{m.pair_disputed_source}{m.label_separator}<SourceLink source=s /></p> })}
                     </div>
                 })}
                 <dl class="facts">
@@ -84,7 +84,7 @@ pub fn PairDetails(
                                 .into_iter()
                                 .map(|(value, sources)| view! {
                                     <li>
-                                        {value} ": "
+                                        {value}{m.label_separator}
                                         {sources.into_iter().map(|s| view! { <SourceLink source=s /> }).collect_view()}
                                     </li>
                                 })
