@@ -446,6 +446,9 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
       const cut = (await page.getByTestId('headline-counting').textContent().catch(() => '')) || '';
       const [day, never] = lang === 'en' ? ['up to 29 May 2018', 'all years'] : ['截至2018年5月29日', '全部年份'];
       if (!cut.includes(day) || cut.includes(never)) problems.push(`${at}: the date cut is not named: "${cut}"`);
+      // The cut keeps the ties of no known year (the year filter's default): the scope says so.
+      const kept = lang === 'en' ? 'and those with no known year' : '及年份不详';
+      if (!cut.includes(kept)) problems.push(`${at}: the date cut counts undated ties without saying so: "${cut}"`);
       // (f) Every tab label whole at this size.
       for (const tab of await page.getByRole('tab').all()) {
         const fit = await tab.evaluate((el) => {

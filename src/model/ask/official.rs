@@ -113,7 +113,7 @@ pub fn compare<'a>(
         .count();
     let scope = Scope {
         kinds,
-        period: Period::KnownBy(figure.as_of),
+        period: Period::KnownBy { date: figure.as_of, undated: false },
         ..selection_scope(dataset, &terms, None)
     };
     let share = share_is_meaningful(figure, filters);

@@ -58,8 +58,14 @@ pub enum Period {
         undated: bool,
     },
     /// Pairs known to exist on this date (an official figure's date, or the date cut of
-    /// `by=`); undated pairs are counted apart.
-    KnownBy(PartialDate),
+    /// `by=`); `undated`: the pairs with no known year are kept beside them (the date cut
+    /// with the year filter's "include undated" on), else counted apart.
+    KnownBy {
+        /// The day of the cut.
+        date: PartialDate,
+        /// Pairs with no known year are kept.
+        undated: bool,
+    },
     /// Pairs begun in or after `from` and known to exist on `date` (a year filter under a
     /// date cut: "new since 2015" in a report of 2018).
     SinceKnownBy {
@@ -190,7 +196,7 @@ pub fn period_of(filters: &Filters, play_year: Option<i32>) -> Period {
         return match (filters.years, play_year) {
             (Some(r), _) => Period::SinceKnownBy { from: r.from(), date },
             (None, Some(year)) if year < date.year() => Period::UpTo(year),
-            (None, _) => Period::KnownBy(date),
+            (None, _) => Period::KnownBy { date, undated: filters.include_undated },
         };
     }
     match (filters.years, play_year) {
@@ -368,7 +374,17 @@ mod tests {
             Period::SinceKnownBy { from: 1980, date: day }
         );
         f.years = None;
-        assert_eq!(selection_scope(&d, &f, None).period, Period::KnownBy(day));
+        // The cut keeps the undated pairs while the year filter keeps them, and says so.
+        assert_eq!(
+            selection_scope(&d, &f, None).period,
+            Period::KnownBy { date: day, undated: true }
+        );
+        f.include_undated = false;
+        assert_eq!(
+            selection_scope(&d, &f, None).period,
+            Period::KnownBy { date: day, undated: false }
+        );
+        f.include_undated = true;
         assert_eq!(selection_scope(&d, &f, Some(2010)).period, Period::UpTo(2010));
         f.known_by = None;
         f.statuses.insert(crate::model::format::dataset::Status::Active);

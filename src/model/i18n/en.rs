@@ -144,6 +144,7 @@ pub const EN: Messages = Messages {
     scope_years: "begun {from}–{to}",
     scope_years_undated: "begun {from}–{to} or in an unknown year",
     scope_known_by: "up to {date}",
+    scope_known_by_undated: "up to {date}, and those with no known year",
     compare_later: Plural { one: "{n} begun after {date}", other: "{n} begun after {date}" },
     with_note: "{text} ({note})",
     reported_line: "{date} ({about}): {numbers}",

@@ -299,6 +299,8 @@ messages! {
     scope_years_undated: &'static str,
     /// Scope: known to exist on {date} (a figure's date or the date cut).
     scope_known_by: &'static str,
+    /// Scope: the date cut with the pairs of no known year kept ({date}).
+    scope_known_by_undated: &'static str,
     /// Not counted beside an official figure: ties begun after its date ({n}, {date}).
     compare_later: Plural,
     /// An official figure in a profile: {date}, {about} (its kind and note), {numbers}.

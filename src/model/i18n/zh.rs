@@ -135,6 +135,7 @@ pub const ZH: Messages = Messages {
     scope_years: "{from}—{to}年结好",
     scope_years_undated: "{from}—{to}年结好及年份不详",
     scope_known_by: "截至{date}",
+    scope_known_by_undated: "截至{date}及年份不详",
     compare_later: Plural {
         one: "{date}以后结好的 {n} 对", other: "{date}以后结好的 {n} 对"
     },

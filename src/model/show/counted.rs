@@ -43,7 +43,10 @@ pub fn period_words(period: Period, locale: Locale) -> String {
             if undated { m.scope_years_undated } else { m.scope_years },
             &[("from", &from.to_string()), ("to", &to.to_string())],
         ),
-        Period::KnownBy(date) => fill(m.scope_known_by, &[("date", &locale.date(date))]),
+        Period::KnownBy { date, undated } => fill(
+            if undated { m.scope_known_by_undated } else { m.scope_known_by },
+            &[("date", &locale.date(date))],
+        ),
         Period::SinceKnownBy { from, date } => fill(
             m.scope_since_known_by,
             &[("from", &from.to_string()), ("date", &locale.date(date))],
@@ -113,17 +116,23 @@ mod tests {
             scope_words(&d, &among_shown(Reach::Own, &f, None), Locale::En),
             "of its own; formal sister cities only; all years; matching the other filters"
         );
-        // A date cut names its day, never "all years".
+        // A date cut names its day, never "all years", and says when it keeps the pairs of no
+        // known year (the year filter's "include undated", on by default).
         let mut cut = Filters { known_by: "2018-05-29".parse().ok(), ..Filters::default() };
         cut.provinces.insert("cn-shaanxi".into());
         let shaanxi = selection_scope(&d, &cut, None);
         assert_eq!(
             scope_words(&d, &shaanxi, Locale::En),
-            "with the places under it; all kinds; up to 29 May 2018"
+            "with the places under it; all kinds; up to 29 May 2018, and those with no known year"
         );
         assert_eq!(
             scope_words(&d, &shaanxi, Locale::Zh),
-            "含下辖地区；所有类型；截至2018年5月29日"
+            "含下辖地区；所有类型；截至2018年5月29日及年份不详"
+        );
+        let dated_only = Filters { include_undated: false, ..cut.clone() };
+        assert_eq!(
+            scope_words(&d, &selection_scope(&d, &dated_only, None), Locale::En),
+            "with the places under it; all kinds; up to 29 May 2018"
         );
         cut.years = crate::model::ask::filter::YearRange::new(2015, 2018);
         assert_eq!(
