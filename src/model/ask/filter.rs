@@ -23,7 +23,7 @@ use crate::model::format::dataset::{
 use crate::model::format::date::PartialDate;
 use crate::model::format::iso::is_country_code;
 use crate::model::format::text::{is_id, is_pair_id};
-use crate::model::i18n::{Locale, continent_label, kind_label, level_label, status_label};
+use crate::model::i18n::{Locale, continent_label, fill, kind_label, level_label, status_label};
 
 /// When a programme's membership is checked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -624,6 +624,64 @@ pub struct Selection {
     pub facets: Facets,
 }
 
+/// A yes/no filter that keeps or hides one group of pairs: those of no known year, those a
+/// reviewed source contradicts. The year section shows one checkbox per flag, each with the
+/// group's size; everything that differs between them is answered here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeepFlag {
+    /// Pairs with no known year ([`Filters::include_undated`]).
+    Undated,
+    /// Disputed pairs ([`Filters::include_disputed`]).
+    Disputed,
+}
+
+impl KeepFlag {
+    /// Every flag, in the order the panel shows them.
+    pub const ALL: [KeepFlag; 2] = [KeepFlag::Undated, KeepFlag::Disputed];
+
+    /// Whether the filters keep this group.
+    pub fn is_kept(self, filters: &Filters) -> bool {
+        match self {
+            KeepFlag::Undated => filters.include_undated,
+            KeepFlag::Disputed => filters.include_disputed,
+        }
+    }
+
+    /// Keeps the group if it was hidden, hides it if it was kept; nothing else changes.
+    pub fn toggle(self, filters: &mut Filters) {
+        match self {
+            KeepFlag::Undated => filters.include_undated = !filters.include_undated,
+            KeepFlag::Disputed => filters.include_disputed = !filters.include_disputed,
+        }
+    }
+
+    /// The group's size with this flag's own filter removed.
+    pub fn count(self, facets: &Facets) -> usize {
+        match self {
+            KeepFlag::Undated => facets.undated,
+            KeepFlag::Disputed => facets.disputed,
+        }
+    }
+
+    /// The checkbox's words, with the group's size.
+    pub fn label(self, locale: Locale, n: usize) -> String {
+        let m = locale.messages();
+        let text = match self {
+            KeepFlag::Undated => m.include_undated,
+            KeepFlag::Disputed => m.include_disputed,
+        };
+        fill(text, &[("n", &locale.number(n as u64))])
+    }
+
+    /// The checkbox's test id.
+    pub fn testid(self) -> &'static str {
+        match self {
+            KeepFlag::Undated => "include-undated",
+            KeepFlag::Disputed => "include-disputed",
+        }
+    }
+}
+
 /// Counts per value, per dimension.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facets {
@@ -878,6 +936,25 @@ pub fn active_dimensions(filters: &Filters) -> Vec<Dimension> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_keep_flag_toggles_its_own_filter_and_reads_its_own_count() {
+        let facets = Facets { undated: 7, disputed: 3, ..Facets::default() };
+        for (flag, n) in [(KeepFlag::Undated, 7), (KeepFlag::Disputed, 3)] {
+            let mut f = Filters::default();
+            assert!(flag.is_kept(&f), "{flag:?} is kept by default");
+            flag.toggle(&mut f);
+            assert!(!flag.is_kept(&f));
+            let other = KeepFlag::ALL.into_iter().find(|o| *o != flag).expect("two flags");
+            assert!(other.is_kept(&f), "toggling {flag:?} leaves {other:?} alone");
+            assert_eq!(flag.count(&facets), n);
+            assert!(flag.label(Locale::En, n).contains(&format!("({n})")), "{flag:?}");
+        }
+        assert_eq!(
+            KeepFlag::Undated.label(Locale::En, 1234),
+            "Include pairs with no known year (1,234)"
+        );
+    }
     use super::*;
     use crate::model::format::load::load;
 

@@ -1,10 +1,10 @@
 //! The year filter: first and last year (boxes and sliders), whether pairs of unknown year
-//! are kept, and the date cut (ties in force on a day).
+//! and disputed pairs are kept, and the date cut (ties in force on a day).
 
 use leptos::prelude::*;
 
+use crate::model::ask::filter::KeepFlag;
 use crate::model::format::date::PartialDate;
-use crate::model::i18n::fill;
 use crate::ui::state::{use_app_state, use_explore};
 
 /// The year section of the filter panel.
@@ -23,16 +23,6 @@ pub fn YearFilter() -> impl IntoView {
         if push { state.navigate(change) } else { state.replace(change) }
     };
     let parse = |ev: &leptos::ev::Event| event_target_value(ev).parse::<i32>().ok();
-    let undated = move || {
-        let locale = state.locale.get();
-        let n = explore.selection.with(|s| s.facets.undated);
-        fill(locale.messages().include_undated, &[("n", &locale.number(n as u64))])
-    };
-    let disputed = move || {
-        let locale = state.locale.get();
-        let n = explore.selection.with(|s| s.facets.disputed);
-        fill(locale.messages().include_disputed, &[("n", &locale.number(n as u64))])
-    };
     // The cut reads its date's last day, so a month or year cut shows as that day.
     let by_value = move || {
         filters.with(|f| f.known_by.map(|d| d.latest_day().to_string())).unwrap_or_default()
@@ -73,23 +63,35 @@ pub fn YearFilter() -> impl IntoView {
                         on:input=move |ev| if let Some(y) = parse(&ev) { set_years(from(), y.max(from()), false) } />
                 </div>
             </div>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || filters.with(|f| f.include_undated)
-                    on:change=move |_| state.set_filters(|f| f.include_undated = !f.include_undated)
-                    data-testid="include-undated" />
-                <span>{undated}</span>
-            </label>
-            <label class="check">
-                <input type="checkbox" prop:checked=move || filters.with(|f| f.include_disputed)
-                    on:change=move |_| state.set_filters(|f| f.include_disputed = !f.include_disputed)
-                    data-testid="include-disputed" />
-                <span>{disputed}</span>
-            </label>
+            {KeepFlag::ALL.into_iter().map(|flag| view! { <KeepCheck flag /> }).collect_view()}
             <label class="field inline">
                 <span>{move || state.messages().known_by_label}</span>
                 <input type="date" prop:value=by_value on:change=set_by data-testid="known-by" />
             </label>
             {move || apart().map(|t| view! { <p class="muted" data-testid="known-by-apart">{t}</p> })}
         </section>
+    }
+}
+
+/// One checkbox that keeps or hides a group of pairs, with the group's size.
+#[component]
+fn KeepCheck(
+    /// The group.
+    flag: KeepFlag,
+) -> impl IntoView {
+    let state = use_app_state();
+    let explore = use_explore();
+    let filters = state.query.filters;
+    let text = move || {
+        let n = explore.selection.with(|s| flag.count(&s.facets));
+        flag.label(state.locale.get(), n)
+    };
+    view! {
+        <label class="check">
+            <input type="checkbox" prop:checked=move || filters.with(|f| flag.is_kept(f))
+                on:change=move |_| state.set_filters(move |f| flag.toggle(f))
+                data-testid=flag.testid() />
+            <span>{text}</span>
+        </label>
     }
 }
