@@ -97,7 +97,9 @@ function dataStrings() {
   for (const p of data.partnerships) add(p.note);
   for (const r of data.reported || []) add(r.note);
   add(data.dataset.title?.en);
-  for (const a of data.dataset.attribution || []) add(a);
+  // An attribution line is a string (English) or {en, zh}; its Chinese form is shown in
+  // Chinese, so only the English one is data that may stay.
+  for (const a of data.dataset.attribution || []) add(typeof a === 'string' ? a : a?.en);
   add(data.dataset.licence);
   return [...out].sort((a, b) => b.length - a.length);
 }
