@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::state::{use_app_state, use_explore};
 use crate::model::ask::aggregate::headline_scope;
 use crate::model::ask::query::{SortColumn, to_query};
-use crate::model::i18n::{Locale, fill};
+use crate::model::i18n::{Locale, fill, in_language};
 use crate::model::show::describe::{filter_line, scope_text};
 use crate::model::show::export::sort_pairs;
 use crate::model::show::rows::table_row;
@@ -86,7 +86,8 @@ pub fn PrintSummary() -> impl IntoView {
             locale.messages().export_source,
             &[("title", &title), ("version", &meta.version), ("licence", &licence)],
         );
-        format!("{line}. {}", meta.attribution.join("; "))
+        let lines: Vec<&str> = meta.attribution.iter().map(|a| in_language(locale, a)).collect();
+        format!("{line}. {}", lines.join(locale.messages().item_separator))
     };
     let link = move || {
         let query = state.url.with(to_query);

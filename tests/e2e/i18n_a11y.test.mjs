@@ -97,7 +97,13 @@ function dataStrings() {
   for (const p of data.partnerships) add(p.note);
   for (const r of data.reported || []) add(r.note);
   add(data.dataset.title?.en);
-  for (const a of data.dataset.attribution || []) add(a);
+  // An attribution line is a string (English) or {en, zh}: both are the dataset's words, whose
+  // Chinese form names packages in Latin letters (i18n-iso-countries, BRI_2020). The reviewer
+  // suite checks that the Chinese data tab shows the Chinese form.
+  for (const a of data.dataset.attribution || []) {
+    if (typeof a === 'string') add(a);
+    else { add(a?.en); add(a?.zh); }
+  }
   add(data.dataset.licence);
   return [...out].sort((a, b) => b.length - a.length);
 }

@@ -62,7 +62,11 @@ function dataText(file) {
   add(names, data.dataset.title?.en);
   add(names, data.dataset.id);
   add(names, data.dataset.version);
-  for (const a of data.dataset.attribution || []) add(sources, a);
+  // An attribution line is a string (English) or {en, zh}: both are the dataset's words.
+  for (const a of data.dataset.attribution || []) {
+    if (typeof a === 'string') add(sources, a);
+    else { add(sources, a?.en); add(sources, a?.zh); }
+  }
   add(sources, data.dataset.licence);
   const byLength = (set) => [...set].sort((a, b) => b.length - a.length);
   const text = byLength(new Set([...names, ...sources]));
@@ -490,6 +494,38 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
         if (!dataTab.includes(want)) problems.push(`${at}: the data tab lacks the note on ${s.id}: "${want}"`);
         // (A short note such as 转载 is also a word of other sources' own titles.)
         if (other && other.length >= 8 && other !== want && dataTab.includes(other)) problems.push(`${at}: the data tab shows the note on ${s.id} in the other language`);
+      }
+      // The dataset's attribution lines in the UI's language (the data carry both).
+      const attribution = await page.getByTestId('attribution').innerText();
+      for (const a of data.dataset.attribution || []) {
+        const [want, other] = lang === 'en' ? [a.en, a.zh] : [a.zh || a.en, a.en];
+        if (!attribution.includes(want)) problems.push(`${at}: the attribution lacks "${want.slice(0, 60)}"`);
+        if (other && other !== want && attribution.includes(other)) problems.push(`${at}: the attribution line "${other.slice(0, 60)}" is in the other language`);
+      }
+      // Source titles and notes in the Chinese data tab: no traditional characters, except
+      // in a title marked as quoted in traditional characters (lang="zh-Hant").
+      if (lang === 'zh') {
+        const traditional = await page.evaluate((chars) => {
+          const set = new Set(chars);
+          const found = [];
+          for (const el of document.querySelectorAll('.figures-table .source-link, .figures-table .source-text, .source-list .source-link, .source-list .source-text')) {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+              const node = walker.currentNode;
+              if (node.parentElement.closest('[lang="zh-Hant"]')) continue;
+              if ([...node.textContent].some((ch) => set.has(ch))) found.push(node.textContent);
+            }
+          }
+          return found;
+        }, [...TRADITIONAL]);
+        // The official figures' sources are checked whole; the long list of pair sources holds
+        // titles quoted from traditional-character pages (Hong Kong, Taiwan, big5 mirrors).
+        const figureSources = new Set(data.reported.map((r) => r.src));
+        for (const s of data.sources.filter((x) => figureSources.has(x.id))) {
+          for (const t of traditional) {
+            if (s.title && t.includes(s.title)) problems.push(`${at}: the official figures' source "${s.title}" is in traditional characters without being marked as a quotation`);
+          }
+        }
       }
       for (const zhNote of ['（出版者与标题未记录）', '（南开大学论文，silo.tips 副本）']) {
         if (lang === 'en' && dataTab.includes(zhNote)) problems.push(`${at}: a Chinese editorial note in the English data tab: ${zhNote}`);

@@ -60,8 +60,24 @@ pub fn region_keys(name: &str) -> Vec<String> {
             base = stem.trim_end().to_owned();
         }
     }
+    // Indonesian names put the compass word after the island, in Indonesian, and spell two
+    // islands their own way: "Jawa Barat" is West Java, "Sumatera Utara" North Sumatra.
+    let indonesian = [
+        (" barat", "west"),
+        (" timur", "east"),
+        (" utara", "north"),
+        (" selatan", "south"),
+        (" tengah", "central"),
+        (" tenggara", "southeast"),
+    ]
+    .into_iter()
+    .find_map(|(word, side)| {
+        let stem = fold(base.strip_suffix(word)?);
+        Some(format!("{side}{}", stem.replace("jawa", "java").replace("sumatera", "sumatra")))
+    });
     let base = fold(&base);
     let mut keys = vec![base.clone()];
+    keys.extend(indonesian);
     for (suffix, side) in [("buk", "north"), ("nam", "south")] {
         if let Some(stem) = base.strip_suffix(suffix).filter(|s| s.len() > 3) {
             keys.push(format!("{side}{stem}"));
@@ -252,6 +268,9 @@ mod tests {
         assert!(g.region("DE", "Lower Saxony").is_some());
         assert!(g.region("KR", "Chungcheongbuk-do").is_some(), "North Chungcheong");
         assert!(g.region("US", "Maryland").is_some());
+        // The gazetteer writes Indonesia's provinces in Indonesian (Jawa Barat).
+        assert_eq!(g.region("ID", "West Java").map(|r| r.state.as_str()), Some("JB"));
+        assert_eq!(g.region("ID", "North Sumatra").map(|r| r.state.as_str()), Some("SU"));
     }
 
     #[test]

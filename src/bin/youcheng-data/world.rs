@@ -133,9 +133,10 @@ pub fn build_world(raw: &Path, dataset_date: &str) -> Result<(WireFile, usize), 
             },
             focus: None,
             licence: Some("CC BY-SA 4.0".to_owned()),
-            attribution: vec![
-                "Wikipedia, “List of twin towns and sister cities in …” pages, © Wikipedia contributors, CC BY-SA 4.0, scraped and geocoded by Hekman/twincities (MIT code; geocodes from the Wikipedia API and OpenStreetMap Nominatim, ODbL)".to_owned(),
-            ],
+            attribution: vec![WireText {
+                en: "Wikipedia, “List of twin towns and sister cities in …” pages, © Wikipedia contributors, CC BY-SA 4.0, scraped and geocoded by Hekman/twincities (MIT code; geocodes from the Wikipedia API and OpenStreetMap Nominatim, ODbL)".to_owned(),
+                zh: Some("维基百科各国“友好城市列表”页面，© 维基百科贡献者，CC BY-SA 4.0，由Hekman/twincities抓取并地理编码（代码MIT许可；地理编码来自维基百科API与OpenStreetMap Nominatim，ODbL）".to_owned()),
+            }],
             synthetic: false,
         },
         sources: vec![WireSource {

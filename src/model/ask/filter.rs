@@ -288,6 +288,19 @@ fn parse_year_range(value: &str) -> Option<YearRange> {
     ok.then(|| YearRange::new(a, b)).flatten()
 }
 
+/// The home levels the level filter offers: the four levels of most Chinese homes, and
+/// [`Level::Other`] for every other one (towns and subdistricts, special zones and new areas,
+/// a place whose level the sources leave unknown), so that the options' counts add up to the
+/// pairs shown.
+pub const LEVELS_OFFERED: [Level; 5] =
+    [Level::Province, Level::Prefecture, Level::County, Level::District, Level::Other];
+
+/// The level filter's option for a home of `level` (rule `filter_level`): its own level when
+/// the filter offers it, else [`Level::Other`].
+pub fn filter_level(level: Level) -> Level {
+    if LEVELS_OFFERED.contains(&level) { level } else { Level::Other }
+}
+
 /// Where a filter's controls sit in the filter panel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -388,10 +401,8 @@ impl SetDim {
     /// The values offered, as their URL spellings, in display order.
     pub fn values(self) -> Vec<&'static str> {
         match self {
-            // The levels a Chinese place can have.
-            SetDim::Level => [Level::Province, Level::Prefecture, Level::County, Level::District]
-                .map(Level::as_str)
-                .to_vec(),
+            // The levels a Chinese place can have, and the rest together (`filter_level`).
+            SetDim::Level => LEVELS_OFFERED.map(Level::as_str).to_vec(),
             SetDim::Continent => [
                 Continent::Asia,
                 Continent::Europe,
@@ -411,7 +422,10 @@ impl SetDim {
     /// it is not a value of this dimension.
     pub fn label(self, locale: Locale, value: &str) -> String {
         let label = match self {
-            SetDim::Level => Level::parse(value).map(|v| level_label(locale, v)),
+            SetDim::Level => Level::parse(value).map(|v| match filter_level(v) {
+                Level::Other => locale.messages().filter_level_other,
+                v => level_label(locale, v),
+            }),
             SetDim::Continent => Continent::parse(value).map(|v| continent_label(locale, v)),
             SetDim::Kind => Kind::parse(value).map(|v| kind_label(locale, v)),
             SetDim::Status => Status::parse(value).map(|v| status_label(locale, v)),
@@ -444,7 +458,7 @@ impl SetDim {
             }
         }
         match self {
-            SetDim::Level => flip(&mut filters.levels, Level::parse(value)),
+            SetDim::Level => flip(&mut filters.levels, Level::parse(value).map(filter_level)),
             SetDim::Continent => flip(&mut filters.continents, Continent::parse(value)),
             SetDim::Kind => flip(&mut filters.kinds, Kind::parse(value)),
             SetDim::Status => flip(&mut filters.statuses, Status::parse(value)),
@@ -456,7 +470,8 @@ impl SetDim {
     fn read(self, filters: &mut Filters, value: &str) -> Option<()> {
         match self {
             SetDim::Level => {
-                filters.levels = parse_list(value, Level::parse)?.into_iter().collect()
+                filters.levels =
+                    parse_list(value, |v| Level::parse(v).map(filter_level))?.into_iter().collect()
             }
             SetDim::Continent => {
                 filters.continents = parse_list(value, Continent::parse)?.into_iter().collect()
@@ -472,7 +487,7 @@ impl SetDim {
     /// How many pairs choosing `value` would give with the other filters.
     pub fn count(self, facets: &Facets, value: &str) -> usize {
         let count = match self {
-            SetDim::Level => Level::parse(value).and_then(|v| facets.levels.get(&v)),
+            SetDim::Level => Level::parse(value).and_then(|v| facets.levels.get(&filter_level(v))),
             SetDim::Continent => Continent::parse(value).and_then(|v| facets.continents.get(&v)),
             SetDim::Kind => Kind::parse(value).and_then(|v| facets.kinds.get(&v)),
             SetDim::Status => Status::parse(value).and_then(|v| facets.statuses.get(&v)),
@@ -748,7 +763,9 @@ fn evaluate(dataset: &Dataset, filters: &Filters, pair: &Partnership) -> Evaluat
             failed |= bit(Dimension::Place);
         }
     }
-    if !filters.levels.is_empty() && !filters.levels.contains(&dataset.place(home).level) {
+    if !filters.levels.is_empty()
+        && !filters.levels.contains(&filter_level(dataset.place(home).level))
+    {
         failed |= bit(Dimension::Level);
     }
     if !filters.countries.is_empty() && !filters.countries.contains(&partner_country.iso) {
@@ -850,7 +867,7 @@ pub fn apply(dataset: &Dataset, filters: &Filters) -> Selection {
             *facets.provinces.entry(dataset.place(p).id.clone()).or_default() += 1;
         }
         if passes_except(Dimension::Level) {
-            *facets.levels.entry(dataset.place(pair.home).level).or_default() += 1;
+            *facets.levels.entry(filter_level(dataset.place(pair.home).level)).or_default() += 1;
         }
         if passes_except(Dimension::Country) {
             *facets.countries.entry(country.iso.clone()).or_default() += 1;
@@ -1074,6 +1091,40 @@ mod tests {
         assert_eq!(s.facets.provinces.get("cn-shanghai"), Some(&1));
         assert_eq!(s.facets.kinds.get(&Kind::Sister), Some(&2));
         assert_eq!(s.facets.undated, 1);
+    }
+
+    #[test]
+    fn the_level_options_count_every_pair_of_the_bundled_dataset() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/partnerships.json"),
+        )
+        .expect("the bundled dataset");
+        let d = load(&text).expect("loads").dataset;
+        let s = apply(&d, &Filters::default());
+        let offered: usize =
+            SetDim::Level.values().iter().map(|v| SetDim::Level.count(&s.facets, v)).sum();
+        assert_eq!(
+            offered,
+            d.partnerships().len(),
+            "the level options' counts add up to the total"
+        );
+        // A town, a special zone and a place of unknown level are found under "Other", and
+        // choosing it keeps exactly them.
+        let other = with(|f| SetDim::Level.toggle(f, "other"));
+        let kept: BTreeSet<&str> = apply(&d, &other)
+            .pairs
+            .iter()
+            .map(|p| d.place(d.partnership(*p).home).id.as_str())
+            .collect();
+        for id in ["cn-xihanggang-chengdu", "cn-tianjin-ftz", "cn-haimen"] {
+            assert!(kept.contains(id), "{id} is under Other");
+        }
+        assert_eq!(SetDim::Level.count(&s.facets, "other"), apply(&d, &other).pairs.len());
+        assert_eq!(SetDim::Level.label(Locale::Zh, "other"), "其他（乡镇街道、功能区、级别不详）");
+        // An old link choosing towns reads as the option that holds them.
+        let mut f = Filters::default();
+        assert_eq!(f.read_param("lvl", "township"), Some(Ok(())));
+        assert_eq!(SetDim::Level.selected(&f), vec!["other"]);
     }
 
     #[test]

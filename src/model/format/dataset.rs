@@ -308,7 +308,8 @@ pub struct Source {
     pub note: Option<SourceNote>,
 }
 
-/// An editorial note on a source, written by the project in English and Chinese.
+/// An editorial note on a source (or an attribution line), written by the project in English
+/// and Chinese.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceNote {
     /// English.
@@ -453,8 +454,8 @@ pub struct Meta {
     pub focus: Option<String>,
     /// Licence of the dataset.
     pub licence: Option<String>,
-    /// Attribution lines to show.
-    pub attribution: Vec<String>,
+    /// Attribution lines to show, each in English and (when the file gives it) Chinese.
+    pub attribution: Vec<SourceNote>,
     /// True for generated test data that must never be presented as real.
     pub synthetic: bool,
 }

@@ -303,6 +303,36 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A list of texts, each a string (English) or `{en, zh}`; a single string is a list of one.
+    /// Wrong items are warnings.
+    fn optional_text_list(&self, problems: &mut Problems, key: &str) -> Vec<SourceNote> {
+        let text = |v: &Value| match v {
+            Value::String(s) => Some(SourceNote { en: s.clone(), zh: None }),
+            Value::Object(o) => Some(SourceNote {
+                en: o.get("en").and_then(Value::as_str)?.to_owned(),
+                zh: o.get("zh").and_then(Value::as_str).map(str::to_owned),
+            }),
+            _ => None,
+        };
+        let items = match self.obj.get(key) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items.iter().collect(),
+            Some(one) => vec![one],
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            match text(item) {
+                Some(t) => out.push(t),
+                None => problems.warn(
+                    &self.rec,
+                    key,
+                    ProblemKind::WrongType { expected: "string or {en, zh}" },
+                ),
+            }
+        }
+        out
+    }
+
     /// An optional array of strings; wrong items are warnings.
     fn optional_str_list(&self, problems: &mut Problems, key: &str) -> Vec<&'a str> {
         match self.obj.get(key) {
@@ -403,8 +433,7 @@ impl Reader {
         }
         meta.focus = fields.optional_str(p, "focus").map(str::to_owned);
         meta.licence = fields.optional_str(p, "licence").map(str::to_owned);
-        meta.attribution =
-            fields.optional_str_list(p, "attribution").into_iter().map(str::to_owned).collect();
+        meta.attribution = fields.optional_text_list(p, "attribution");
         meta.synthetic = obj.get("synthetic").and_then(Value::as_bool).unwrap_or(false);
         meta
     }

@@ -59,9 +59,10 @@ pub struct WireHeader {
     /// Licence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub licence: Option<String>,
-    /// Attribution lines.
+    /// Attribution lines, in English and Chinese (a line may also be written as a plain
+    /// English string).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub attribution: Vec<String>,
+    pub attribution: Vec<WireText>,
     /// Generated test data.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
@@ -384,7 +385,11 @@ pub fn export(dataset: &Dataset, pairs: &[PairIdx]) -> WireFile {
             title: WireText { en: meta.title_en.clone(), zh: meta.title_zh.clone() },
             focus: meta.focus.clone(),
             licence: meta.licence.clone(),
-            attribution: meta.attribution.clone(),
+            attribution: meta
+                .attribution
+                .iter()
+                .map(|a| WireText { en: a.en.clone(), zh: a.zh.clone() })
+                .collect(),
             synthetic: meta.synthetic,
         },
         sources: dataset

@@ -167,6 +167,7 @@ pub const EN: Messages = Messages {
     filter_province: "Province",
     choose_province: "Add a province…",
     filter_level: "Level",
+    filter_level_other: "Other (towns, zones, level not known)",
     filter_partner_side: "Partner side",
     filter_country: "Country",
     choose_country: "Add a country…",

@@ -339,6 +339,8 @@ messages! {
     choose_province: &'static str,
     /// Level checkboxes legend.
     filter_level: &'static str,
+    /// The level filter's last option: every home of another level (towns, zones, unknown).
+    filter_level_other: &'static str,
     /// Filter section: partner side.
     filter_partner_side: &'static str,
     /// Country select label.

@@ -26,7 +26,7 @@ use std::fmt;
 
 use self::messages::{Messages, Plural};
 use crate::model::format::dataset::{
-    Continent, Country, Dataset, Kind, Level, PairIdx, Place, ScoStatus, Source, Status,
+    Continent, Country, Dataset, Kind, Level, PairIdx, Place, ScoStatus, Source, SourceNote, Status,
 };
 use crate::model::format::date::PartialDate;
 use crate::model::format::problem::{Problem, ProblemKind, RecordKind, Severity};
@@ -221,11 +221,16 @@ fn join_with(locale: Locale, items: &[String], last_word: &str) -> String {
 
 /// The project's note on a source in the UI language (English when it has no Chinese).
 pub fn source_note(locale: Locale, source: &Source) -> Option<&str> {
-    let note = source.note.as_ref()?;
-    Some(match locale {
-        Locale::Zh => note.zh.as_deref().unwrap_or(&note.en),
-        Locale::En => &note.en,
-    })
+    source.note.as_ref().map(|note| in_language(locale, note))
+}
+
+/// A text the project wrote in both languages (a source's note, an attribution line), in the
+/// UI language; the English when the Chinese is missing.
+pub fn in_language(locale: Locale, text: &SourceNote) -> &str {
+    match locale {
+        Locale::Zh => text.zh.as_deref().unwrap_or(&text.en),
+        Locale::En => &text.en,
+    }
 }
 
 /// A source in words, for a tooltip or a screen reader: its own title and the project's note
@@ -609,6 +614,50 @@ mod tests {
         assert_eq!(fill("{a} and {b}", &[("a", "1")]), "1 and {b}");
         assert_eq!(fill("no braces", &[]), "no braces");
         assert_eq!(fill("open { brace", &[]), "open { brace");
+    }
+
+    fn bundled() -> Dataset {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/partnerships.json"),
+        )
+        .expect("the bundled dataset");
+        crate::model::format::load::load(&text).expect("loads").dataset
+    }
+
+    #[test]
+    fn a_source_is_quoted_in_its_own_language_and_described_in_the_readers() {
+        let d = bundled();
+        let by_id = |id: &str| d.sources().iter().find(|s| s.id == id).expect(id);
+        // The report's own English title; its outlet and date in the reader's language.
+        let seed = by_id("seed-000");
+        assert_eq!(
+            source_label(Locale::Zh, seed),
+            "Shaanxi has Established 88 Pairs of International Friendship City Ties with 35 \
+             Countries（陕西省人民政府网，2018年5月30日）"
+        );
+        assert!(source_label(Locale::En, seed).contains("(The Government Website of Shaanxi"));
+        // A mainland page's title as the page writes it, in simplified characters.
+        assert!(by_id("news-2024-11-21").title.starts_with("新增8对 我国友城“朋友圈”扩容至3054对"));
+        // What a list is, not how the project fetched it.
+        let wd17 = source_label(Locale::Zh, by_id("wd17"));
+        assert!(wd17.contains("经 sistercities 数据集（rogorido）"), "{wd17}");
+        assert!(!wd17.contains("via"), "{wd17}");
+        let wpc = source_label(Locale::Zh, by_id("wpc"));
+        assert!(wpc.contains("维基百科列表，经 twincities 数据集"), "{wpc}");
+        assert!(!wpc.contains("scraped"), "{wpc}");
+        // Every note the project wrote, and every attribution line, has its Chinese form.
+        for s in d.sources() {
+            if let Some(note) = &s.note {
+                assert!(note.zh.is_some(), "{}: a note without its Chinese form", s.id);
+            }
+            assert!(!s.title.contains("yizuo-media copy"), "{}", s.title);
+        }
+        let lines = &d.meta().attribution;
+        assert!(!lines.is_empty());
+        for line in lines {
+            assert!(line.zh.is_some(), "an attribution line without Chinese: {}", line.en);
+        }
+        assert!(in_language(Locale::Zh, &lines[0]).starts_with("友城名单：维基百科"));
     }
 
     #[test]

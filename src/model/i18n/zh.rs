@@ -162,6 +162,7 @@ pub const ZH: Messages = Messages {
     filter_province: "省份",
     choose_province: "选择省份…",
     filter_level: "级别",
+    filter_level_other: "其他（乡镇街道、功能区、级别不详）",
     filter_partner_side: "外方",
     filter_country: "国家",
     choose_country: "选择国家…",

@@ -27,7 +27,7 @@ use super::officials::{
 };
 use crate::model::format::dataset::{
     Country, CountryIdx, Dataset, Kind, Level, Meta, Partnership, Parts, Place, PlaceIdx, Source,
-    SourceIdx, Status,
+    SourceIdx, SourceNote, Status,
 };
 use crate::model::format::date::PartialDate;
 use crate::model::format::iso::is_country_code;
@@ -545,7 +545,10 @@ pub fn import_csv_mapped(
         title_zh: Some(file_name.to_owned()),
         focus: gazetteer.meta().focus.clone().or(Some("CN".to_owned())),
         licence: None,
-        attribution: vec![format!("Data from {file_name}, loaded in the browser")],
+        attribution: vec![SourceNote {
+            en: format!("Data from {file_name}, loaded in the browser"),
+            zh: Some(format!("数据来自 {file_name}，在浏览器中读取")),
+        }],
         synthetic: false,
     };
     let dataset = Dataset::from_parts(Parts {

@@ -169,7 +169,7 @@ pub fn to_geojson(dataset: &Dataset, pairs: &[PairIdx]) -> String {
     let collection = json!({
         "type": "FeatureCollection",
         "name": meta.title_en,
-        "attribution": meta.attribution,
+        "attribution": meta.attribution.iter().map(|a| a.en.as_str()).collect::<Vec<_>>(),
         "features": features,
     });
     serde_json::to_string(&collection).unwrap_or_default()

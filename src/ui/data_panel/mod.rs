@@ -16,7 +16,7 @@ use self::own_data::OwnData;
 use self::report::ValidationReport;
 use self::reported::{ReportedFigures, SourceList};
 use super::state::{DataOrigin, use_app_state, use_explore};
-use crate::model::i18n::{Locale, fill};
+use crate::model::i18n::{Locale, fill, in_language};
 
 /// The data tab.
 #[component]
@@ -77,7 +77,11 @@ fn AboutData() -> impl IntoView {
             </Show>
             <h3>{move || state.messages().attribution_title}</h3>
             <ul class="attribution" data-testid="attribution">
-                {meta.attribution.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                {meta
+                    .attribution
+                    .into_iter()
+                    .map(|line| view! { <li>{move || in_language(state.locale.get(), &line).to_owned()}</li> })
+                    .collect_view()}
                 <Show when=move || state.data.origin.get() == DataOrigin::Bundled>
                     <li>{move || state.messages().names_attribution}</li>
                 </Show>

