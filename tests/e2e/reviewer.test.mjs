@@ -502,6 +502,12 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
         if (!attribution.includes(want)) problems.push(`${at}: the attribution lacks "${want.slice(0, 60)}"`);
         if (other && other !== want && attribution.includes(other)) problems.push(`${at}: the attribution line "${other.slice(0, 60)}" is in the other language`);
       }
+      // Each work is credited once: the fresh review read the map outlines and the Chinese
+      // names credited twice in the Chinese data tab (the dataset's line and the app's own).
+      for (const work of ['Natural Earth', "Who's On First"]) {
+        const n = attribution.split(work).length - 1;
+        if (n > 1) problems.push(`${at}: the attribution credits ${work} ${n} times`);
+      }
       // Source titles and notes in the Chinese data tab: no traditional characters, except
       // in a title marked as quoted in traditional characters (lang="zh-Hant").
       if (lang === 'zh') {

@@ -82,10 +82,12 @@ fn AboutData() -> impl IntoView {
                     .into_iter()
                     .map(|line| view! { <li>{move || in_language(state.locale.get(), &line).to_owned()}</li> })
                     .collect_view()}
-                <Show when=move || state.data.origin.get() == DataOrigin::Bundled>
+                // The bundled dataset's own lines credit the names and the map outlines; a
+                // list of the user's still shows both, so the app credits them itself.
+                <Show when=move || state.data.origin.get() != DataOrigin::Bundled>
                     <li>{move || state.messages().names_attribution}</li>
+                    <li>{move || state.messages().basemap_attribution}</li>
                 </Show>
-                <li>{move || state.messages().basemap_attribution}</li>
             </ul>
         </section>
     }
