@@ -160,6 +160,13 @@ pub const EN: Messages = Messages {
     compare_left_out: "not counted: {list}",
     compare_unstated: Plural { one: "{n} of unstated type", other: "{n} of unstated type" },
     compare_undated: Plural { one: "{n} with no known year", other: "{n} with no known year" },
+    apart_ended: Plural { one: "{n} ended by {date}", other: "{n} ended by {date}" },
+    apart_intent: Plural { one: "{n} letter of intent", other: "{n} letters of intent" },
+    apart_formal: Plural { one: "{n} formal sister city", other: "{n} formal sister cities" },
+    apart_friendly: Plural {
+        one: "{n} friendly-cooperation tie",
+        other: "{n} friendly-cooperation ties",
+    },
     list_and: " and ",
     list_comma: ", ",
     headline_colon: ": ",
@@ -389,7 +396,6 @@ pub const EN: Messages = Messages {
     story_countries: Plural { one: "{n} country", other: "{n} countries" },
     story_partners: Plural { one: "{n} partner", other: "{n} partners" },
     story_continents: Plural { one: "{n} continent", other: "{n} continents" },
-    story_apart_undated: Plural { one: "{n} with no known year", other: "{n} with no known year" },
     story_apart_straddling: Plural {
         one: "{n} dated only to a year or month that includes {date}",
         other: "{n} dated only to a year or month that includes {date}",
@@ -397,10 +403,6 @@ pub const EN: Messages = Messages {
     story_apart_end_unknown: Plural {
         one: "{n} ended at an unknown date",
         other: "{n} ended at an unknown date",
-    },
-    story_apart_untyped: Plural {
-        one: "{n} whose type the sources do not state",
-        other: "{n} whose type the sources do not state",
     },
     stories_intro: "The five news reports the atlas grew from, claim by claim: each quote in the report’s own words, what the dataset counts in the claim’s own terms, and a link that shows exactly those ties.",
     col_chinese_place: "Chinese place",
@@ -524,8 +526,8 @@ pub const EN: Messages = Messages {
     n_places_phrase: Plural { one: "{n} place", other: "{n} places" },
     n_records_skipped: Plural { one: "{n} record was skipped", other: "{n} records were skipped" },
     n_values_dropped: Plural {
-        one: "{n} was kept without a bad value",
-        other: "{n} were kept without a bad value",
+        one: "{n} record was kept with a bad value left out",
+        other: "{n} records were kept with bad values left out",
     },
     open_full_view: "Open the full atlas (new tab)",
 };

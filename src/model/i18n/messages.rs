@@ -325,6 +325,14 @@ messages! {
     compare_unstated: Plural,
     /// Pairs with no known year left out of a comparison.
     compare_undated: Plural,
+    /// Ties of a counted kind ended by {date}, left out of a comparison.
+    apart_ended: Plural,
+    /// Letters of intent left out of a comparison.
+    apart_intent: Plural,
+    /// Formal friendship cities left out of a comparison (of friendly-cooperation ties).
+    apart_formal: Plural,
+    /// Friendly-cooperation ties left out of a comparison (of formal friendship cities).
+    apart_friendly: Plural,
     /// Between the items of a short list ("1,260 of unstated type and 300 with no known year").
     list_and: &'static str,
     /// Between the items of a list ("Japan 296, Korea 353").
@@ -766,13 +774,10 @@ messages! {
     /// Continents counted for a claim.
     story_continents: Plural,
     /// Not counted: with no known year.
-    story_apart_undated: Plural,
     /// Not counted: dated only to a period containing {date}.
     story_apart_straddling: Plural,
     /// Not counted: ended at an unknown date.
     story_apart_end_unknown: Plural,
-    /// Not counted: type not stated.
-    story_apart_untyped: Plural,
     /// Intro of the stories tab.
     stories_intro: &'static str,
     /// Column: Chinese place.

@@ -151,10 +151,14 @@ pub const ZH: Messages = Messages {
     compare_dataset_small: "本数据集：{count}，不到官方数字的 1%",
     compare_dataset_none: "本数据集：{count}",
     compare_left_out: "未计入：{list}",
-    compare_unstated: Plural {
-        one: "类型未注明的 {n} 对", other: "类型未注明的 {n} 对"
+    compare_unstated: Plural { one: "类型未注明的{n}对", other: "类型未注明的{n}对" },
+    compare_undated: Plural { one: "年份不详的{n}对", other: "年份不详的{n}对" },
+    apart_ended: Plural {
+        one: "{date}前已终止的{n}对", other: "{date}前已终止的{n}对"
     },
-    compare_undated: Plural { one: "年份不详的 {n} 对", other: "年份不详的 {n} 对" },
+    apart_intent: Plural { one: "意向书{n}份", other: "意向书{n}份" },
+    apart_formal: Plural { one: "正式友好城市{n}对", other: "正式友好城市{n}对" },
+    apart_friendly: Plural { one: "友好合作关系{n}对", other: "友好合作关系{n}对" },
     list_and: "、",
     list_comma: "、",
     headline_colon: "：",
@@ -384,16 +388,14 @@ pub const ZH: Messages = Messages {
     story_countries: Plural { one: "{n}个国家", other: "{n}个国家" },
     story_partners: Plural { one: "{n}个外方伙伴", other: "{n}个外方伙伴" },
     story_continents: Plural { one: "{n}个大洲", other: "{n}个大洲" },
-    story_apart_undated: Plural { one: "{n}对年份不详", other: "{n}对年份不详" },
     story_apart_straddling: Plural {
-        one: "{n}对日期只精确到年或月，无法判断在{date}之前还是之后",
-        other: "{n}对日期只精确到年或月，无法判断在{date}之前还是之后",
+        one: "日期仅知年或月而无法判断是否早于{date}的{n}对",
+        other: "日期仅知年或月而无法判断是否早于{date}的{n}对",
     },
     story_apart_end_unknown: Plural {
-        one: "{n}对已终止，终止日期不详",
-        other: "{n}对已终止，终止日期不详",
+        one: "已终止、终止日期不详的{n}对",
+        other: "已终止、终止日期不详的{n}对",
     },
-    story_apart_untyped: Plural { one: "{n}对类型不详", other: "{n}对类型不详" },
     stories_intro: "本图集源自以下五篇新闻报道。逐条列出报道原话、数据集按同一口径统计的结果，并可直接查看所统计的友城关系。",
     col_chinese_place: "中方地点",
     col_country: "国家",

@@ -2,7 +2,7 @@
 //! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
 use super::counted::counted;
-use crate::model::ask::aggregate::{Headline, HeadlineScope};
+use crate::model::ask::aggregate::{Headline, HeadlineScope, headline};
 use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
 use crate::model::ask::official::Comparison;
 use crate::model::format::dataset::{CountryIdx, Dataset, Qualifier, ReportedFigure, ScoStatus};
@@ -284,6 +284,32 @@ pub fn reported_line(r: &ReportedFigure, locale: Locale) -> String {
     )
 }
 
+/// The ties counted apart from a count on `day`, one item per group in [`Apart`]'s order ("16
+/// begun after 29 May 2018", "3 letters of intent"): the same words in the headline's "not
+/// counted" and a story card's, so both name the same groups with the same numbers.
+pub fn apart_items(apart: &[(Apart, usize)], day: PartialDate, locale: Locale) -> Vec<String> {
+    let m = locale.messages();
+    let date = locale.date(day);
+    apart
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(group, n)| {
+            let words = match group {
+                Apart::Undated => &m.compare_undated,
+                Apart::Straddles => &m.story_apart_straddling,
+                Apart::Later => &m.compare_later,
+                Apart::Ended => &m.apart_ended,
+                Apart::EndUnknown => &m.story_apart_end_unknown,
+                Apart::Kind(Kind::Unknown) => &m.compare_unstated,
+                Apart::Kind(Kind::Intent) => &m.apart_intent,
+                Apart::Kind(Kind::Sister) => &m.apart_formal,
+                Apart::Kind(Kind::Friendly) => &m.apart_friendly,
+            };
+            fill(&words.format(locale, *n as u64), &[("date", &date)])
+        })
+        .collect()
+}
+
 /// The dataset's side of an official figure, like with like: "this dataset: 1,234
 /// partnerships (formal sister cities only; up to 21 November 2024), 40% of the official
 /// figure", and what it leaves out ("not counted: 1,260 of unstated type and 300 with no known
@@ -302,17 +328,7 @@ pub fn comparison_text(
         }
         _ => fill(m.compare_dataset_none, &[("count", &count)]),
     };
-    let mut left: Vec<String> = Vec::new();
-    if c.unstated > 0 {
-        left.push(m.compare_unstated.format(locale, c.unstated as u64));
-    }
-    if c.undated > 0 {
-        left.push(m.compare_undated.format(locale, c.undated as u64));
-    }
-    if c.later > 0 {
-        let after = m.compare_later.format(locale, c.later as u64);
-        left.push(fill(&after, &[("date", &locale.date(c.figure.as_of))]));
-    }
+    let left = apart_items(&c.apart, c.figure.as_of, locale);
     let left_out = (!left.is_empty())
         .then(|| fill(m.compare_left_out, &[("list", &join_list(locale, &left))]));
     (main, left_out)
@@ -400,12 +416,16 @@ mod tests {
             main,
             "this dataset: 3 partnerships (formal sister cities only; up to 2 June 2021), less than 1% of the official figure"
         );
-        assert_eq!(left.as_deref(), Some("not counted: 1 with no known year"));
+        // Yan'an–Trier, a letter of intent, is named apart too (it was counted nowhere).
+        assert_eq!(
+            left.as_deref(),
+            Some("not counted: 1 with no known year and 1 letter of intent")
+        );
         let (main, left) = comparison_text(&d, &c, Locale::Zh);
         assert_eq!(
             main,
             "本数据集：3 对友城关系（仅正式友好城市；截至2021年6月2日），不到官方数字的 1%"
         );
-        assert_eq!(left.as_deref(), Some("未计入：年份不详的 1 对"));
+        assert_eq!(left.as_deref(), Some("未计入：年份不详的1对、意向书1份"));
     }
 }
