@@ -535,10 +535,10 @@ messages! {
     pair_disputed: &'static str,
     /// Label of the source that contradicts a pair.
     pair_disputed_source: &'static str,
-    /// Button: partners of the Chinese side.
-    show_home_partners: &'static str,
-    /// Button: partners of the foreign side.
-    show_partner_partners: &'static str,
+    /// The button that opens a place of a pair with no place under it: {place}.
+    show_place_partners: &'static str,
+    /// The button that opens a place of a pair with places under it: {place}.
+    show_place_partners_under: &'static str,
     /// Places on the map.
     places_on_map: Plural,
     /// Help of the places list.
