@@ -501,7 +501,7 @@ pub const EN: Messages = Messages {
     download_template: "Download the CSV template",
     showing_bundled: "The bundled dataset is shown instead.",
     report_title: "Validation report",
-    report_counts: "Loaded {pairs}, {places}, {countries} and {sources}; {skipped} and {warnings}.",
+    report_counts: "Loaded {pairs} from {sources}. The file lists {places}, {tied_places} of them in a partnership, and {countries}, {tied_countries} of them home to a partner.",
     report_disputed: "Disputed pairs: {n}. A source contradicts each of them; they are kept, marked, and shown with that source.",
     report_clean: "No problems were found.",
     reported_title: "Official figures",
@@ -529,5 +529,6 @@ pub const EN: Messages = Messages {
         one: "{n} record was kept with a bad value left out",
         other: "{n} records were kept with bad values left out",
     },
+    report_problems: "{list}.",
     open_full_view: "Open the full atlas (new tab)",
 };

@@ -955,7 +955,9 @@ messages! {
     showing_bundled: &'static str,
     /// Validation report heading.
     report_title: &'static str,
-    /// Report counts.
+    /// What a loaded file holds: {pairs}, {sources}, the {places} it lists and the
+    /// {tied_places} of them in a partnership, the {countries} it lists and the
+    /// {tied_countries} of them home to a partner.
     report_counts: &'static str,
     /// Data tab: {n} pairs are disputed.
     report_disputed: &'static str,
@@ -1005,6 +1007,9 @@ messages! {
     n_records_skipped: Plural,
     /// How many records were kept without a bad value.
     n_values_dropped: Plural,
+    /// The problems of a loaded file, when there are any: {list} (records skipped, records
+    /// kept with a bad value left out).
+    report_problems: &'static str,
     /// Link from an embedded view to the full app (opens a new tab).
     open_full_view: &'static str,
 }

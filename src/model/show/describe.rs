@@ -4,8 +4,13 @@
 use super::counted::counted;
 use crate::model::ask::aggregate::{Headline, HeadlineScope, headline};
 use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
-use crate::model::ask::official::Comparison;
-use crate::model::format::dataset::{CountryIdx, Dataset, Qualifier, ReportedFigure, ScoStatus};
+use crate::model::ask::official::{Apart, Comparison};
+use crate::model::format::dataset::{
+    CountryIdx, Dataset, Kind, PairIdx, Qualifier, ReportedFigure, ScoStatus,
+};
+use crate::model::format::date::PartialDate;
+use crate::model::format::load::Loaded;
+use crate::model::format::problem::Severity;
 use crate::model::i18n::{
     Locale, bracketed, country_name, fill, join_list, pair_name, place_name, reported_kind_label,
     sco_label,
@@ -202,6 +207,42 @@ pub fn scope_text(dataset: &Dataset, scope: &HeadlineScope, locale: Locale) -> S
     }
 }
 
+/// What a loaded file holds, each figure saying what it counts: the places and countries it
+/// lists beside those in a partnership (the headline's figures), and its problems when there
+/// are any ("3 records were skipped."; nothing when none: the report says so in its own words).
+pub fn report_summary(loaded: &Loaded, locale: Locale) -> (String, Option<String>) {
+    let m = locale.messages();
+    let d = &loaded.dataset;
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let tied = headline(d, &all);
+    // A place on both sides of ties (in a file of every country's ties) is one place.
+    let tied_places: std::collections::BTreeSet<_> =
+        all.iter().flat_map(|p| [d.partnership(*p).home, d.partnership(*p).partner]).collect();
+    let counts = fill(
+        m.report_counts,
+        &[
+            ("pairs", &m.n_rows.format(locale, d.partnerships().len() as u64)),
+            ("sources", &m.n_sources.format(locale, d.sources().len() as u64)),
+            ("places", &m.n_places_phrase.format(locale, loaded.n_places_named() as u64)),
+            ("tied_places", &locale.number(tied_places.len() as u64)),
+            ("countries", &m.n_countries_phrase.format(locale, d.countries().len() as u64)),
+            ("tied_countries", &locale.number(tied.countries as u64)),
+        ],
+    );
+    let skipped = loaded.n_skipped();
+    let dropped = loaded.problems.iter().filter(|p| p.severity == Severity::Warning).count();
+    let mut items = Vec::new();
+    if skipped > 0 {
+        items.push(m.n_records_skipped.format(locale, skipped as u64));
+    }
+    if dropped > 0 {
+        items.push(m.n_values_dropped.format(locale, dropped as u64));
+    }
+    let problems = (!items.is_empty())
+        .then(|| fill(m.report_problems, &[("list", &join_list(locale, &items))]));
+    (counts, problems)
+}
+
 /// The line under the headline: its Chinese places, partner places and, when there are any,
 /// the pairs with no known year ("557 Chinese places · 2,141 partner places · 1,478 without a
 /// known year"); each with its plural.
@@ -395,6 +436,39 @@ mod tests {
         Removal::IncludeUndated.apply(&mut g);
         assert_eq!(g.only.len(), 1);
         assert_eq!((g.known_by, g.include_undated), (None, true));
+    }
+
+    #[test]
+    fn the_report_says_what_each_figure_counts_and_no_empty_problems() {
+        let loaded = load(include_str!("../../../tests/fixtures/small.json")).unwrap();
+        // 11 places listed, 9 of them in one of the 5 ties; 6 countries, 4 of them with a
+        // partner place (China is the home side only).
+        let (en, problems) = report_summary(&loaded, Locale::En);
+        assert_eq!(
+            en,
+            "Loaded 5 partnerships from 2 sources. The file lists 11 places, 9 of them in a \
+             partnership, and 6 countries, 4 of them home to a partner."
+        );
+        assert_eq!(problems, None, "no \"0 were kept\" sentence when nothing was dropped");
+        let (zh, problems) = report_summary(&loaded, Locale::Zh);
+        assert_eq!(
+            zh,
+            "已加载5对友城关系，来自2个来源。文件列出11个地点，其中9个有友城关系；列出6个国家，\
+             其中4个有外方伙伴。"
+        );
+        assert_eq!(problems, None);
+        // A record with no partner is skipped; a date that is not one is dropped, the record kept.
+        let text = include_str!("../../../tests/fixtures/small.json")
+            .replace(r#""partner": "de-trier","#, r#""partner": "","#)
+            .replace(r#""est": "2017""#, r#""est": "someday""#);
+        let loaded = load(&text).unwrap();
+        let (_, problems) = report_summary(&loaded, Locale::En);
+        assert_eq!(
+            problems.as_deref(),
+            Some("1 record was skipped and 1 record was kept with a bad value left out.")
+        );
+        let (_, problems) = report_summary(&loaded, Locale::Zh);
+        assert_eq!(problems.as_deref(), Some("跳过1条记录、1条记录去掉错误值后保留。"));
     }
 
     #[test]
