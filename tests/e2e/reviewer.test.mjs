@@ -150,6 +150,13 @@ const EMPTY = [/(^|[^\d.,])0 (partnerships?|pairs?|partners?|countries|places?)\
 // A name and the same name again ("奈良市 · 奈良市"), or a name with the country after it glued
 // to its front too ("日本京都府 · 日本").
 const DOUBLED = [/(^|[^\p{L}])(\p{L}[\p{L}'’. -]*\p{L}) · \2(?![\p{L}])/u, /(^|[^\p{Script=Han}])(\p{Script=Han}{2,})\p{Script=Han}+ · \2(?![\p{Script=Han}])/u];
+// In Chinese no space stands between an Arabic number and a character ("106 对", "涉及 35"); a
+// number inside a Latin term ("UTF-8 编码") belongs to the term.
+const HAN_OR_FULL = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]';
+const NUMBER_SPACE = [
+  new RegExp(`(?<![A-Za-z0-9.,-])(?<![A-Za-z] )\\d[\\d,.]*%? ${HAN_OR_FULL}`),
+  new RegExp(`${HAN_OR_FULL} \\d`),
+];
 const PAIRS = [['(', ')'], ['（', '）'], ['[', ']'], ['【', '】'], ['《', '》'], ['“', '”']];
 
 function unbalanced(text) {
@@ -216,6 +223,7 @@ function problemsOf(view, lang, data) {
       // A quotation (“…”) keeps the characters of what it quotes.
       const traditional = [...plain.replace(/“[^”]*”/g, ' ')].filter((ch) => TRADITIONAL.has(ch));
       if (traditional.length) report(`traditional characters (${[...new Set(traditional)].join('')})`, text);
+      if (NUMBER_SPACE.some(hit)) report('a space between a number and a Chinese character', text);
     }
   }
   if (view.pager) {
@@ -236,7 +244,7 @@ function problemsOf(view, lang, data) {
 // under it; all kinds; all years)", "88 对友城关系（含下辖地区；所有类型；全部年份）".
 const COUNT = {
   en: /(\d[\d,]*) partnerships? \(([^()]*)\)/g,
-  zh: /(\d[\d,]*) ?对友城关系（([^（）]*)）/g,
+  zh: /(\d[\d,]*)对友城关系（([^（）]*)）/g,
 };
 function countsIn(text, lang) {
   return [...text.matchAll(COUNT[lang])].map((m) => ({ n: Number(m[1].replace(/,/g, '')), scope: m[2].trim() }));

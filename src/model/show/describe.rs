@@ -476,7 +476,7 @@ mod tests {
         let h = Headline { pairs: 1, countries: 1, home_places: 1, partner_places: 2, undated: 0 };
         assert_eq!(headline_details(&h, Locale::En), "1 Chinese place · 2 partner places");
         let h = Headline { undated: 1, ..h };
-        assert_eq!(headline_details(&h, Locale::Zh), "1 个中方地点 · 2 个外方地点 · 1 对年份不详");
+        assert_eq!(headline_details(&h, Locale::Zh), "1个中方地点 · 2个外方地点 · 1对年份不详");
     }
 
     #[test]
@@ -498,7 +498,7 @@ mod tests {
         let (main, left) = comparison_text(&d, &c, Locale::Zh);
         assert_eq!(
             main,
-            "本数据集：3 对友城关系（仅正式友好城市；截至2021年6月2日），不到官方数字的 1%"
+            "本数据集：3对友城关系（仅正式友好城市；截至2021年6月2日），不到官方数字的1%"
         );
         assert_eq!(left.as_deref(), Some("未计入：年份不详的1对、意向书1份"));
     }

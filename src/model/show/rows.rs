@@ -499,7 +499,7 @@ mod tests {
         assert_eq!(detail, "Country · 1 partnership (with places in Japan; all kinds; all years)");
         let shaanxi = d.place_by_id("cn-shaanxi").expect("Shaanxi");
         let (_, detail) = suggestion(&d, Hit::Place(shaanxi), Locale::Zh);
-        assert_eq!(detail, "中国 · 3 对友城关系（含下辖地区；所有类型；全部年份）");
+        assert_eq!(detail, "中国 · 3对友城关系（含下辖地区；所有类型；全部年份）");
         let national = d.reported().iter().find(|r| r.scope.is_none()).expect("a national figure");
         let row = reported_row(&d, national, Locale::En);
         assert_eq!(row[3], "2,800");
