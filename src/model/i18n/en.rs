@@ -126,7 +126,7 @@ pub const EN: Messages = Messages {
     more_than: "more than ",
     reported_pairs_only: "{pairs} pairs",
     reported_countries_only: "partners in {countries} countries",
-    reported_label: "Officially reported:",
+    reported_label: "Officially reported: ",
     reported_date: " ({date}) ",
     counted: "{count} ({scope})",
     no_partnerships: "no partnerships",
