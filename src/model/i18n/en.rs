@@ -308,6 +308,7 @@ pub const EN: Messages = Messages {
     chart_provinces_title: "Partnerships by Chinese province",
     chart_kinds_title: "Partnerships by type",
     chart_bars_summary: "{title}: {n} bars, largest {top}; total {total}.",
+    chart_bar_item: "{label} {n}",
     no_filters: "none",
     filters_line: "Filters: {filters}",
     story_shaanxi_2018_title: "Shaanxi has Established 88 Pairs of International Friendship City Ties with 35 Countries",

@@ -597,6 +597,8 @@ messages! {
     chart_kinds_title: &'static str,
     /// Text summary of a bar chart.
     chart_bars_summary: &'static str,
+    /// One of the largest bars in a chart's summary: {label} and its {n}.
+    chart_bar_item: &'static str,
     /// No filter set.
     no_filters: &'static str,
     /// Filters as a line.

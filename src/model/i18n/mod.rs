@@ -608,7 +608,7 @@ mod tests {
     fn chinese_puts_no_space_between_a_number_and_a_character() {
         // Every Chinese message, its placeholders filled with a number (1, and 1,234 as the
         // locale writes it); names and addresses with words.
-        let words = ["url", "name", "header", "code"];
+        let words = ["url", "name", "header", "label"];
         for n in [1, 1234] {
             let number = Locale::Zh.number(n);
             for (name, text) in Locale::Zh.messages().entries() {

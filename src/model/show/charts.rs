@@ -319,7 +319,9 @@ pub fn spec(
             .bars
             .iter()
             .take(3)
-            .map(|b| format!("{} {}", b.label, number(b.value as usize)))
+            .map(|b| {
+                fill(m.chart_bar_item, &[("label", &b.label), ("n", &number(b.value as usize))])
+            })
             .collect();
         spec.summary = fill(
             m.chart_bars_summary,
