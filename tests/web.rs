@@ -61,7 +61,7 @@ async fn the_headline_counts_the_fixture() {
 async fn the_headline_speaks_chinese_when_asked() {
     let host = mount(AppConfig::with_bundled(SMALL, Locale::Zh));
     let text = wait_for_text(&host, "[data-testid=headline-figures]", "对友城").await;
-    assert_eq!(text, "5 对友城，涉及 4 个国家");
+    assert_eq!(text, "5对友城，涉及4个国家");
 }
 
 #[wasm_bindgen_test]

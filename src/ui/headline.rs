@@ -83,7 +83,6 @@ fn Reported() -> impl IntoView {
                 Some(view! {
                     <p class="reported" data-testid="reported-figure">
                         <span class="reported-label">{m.reported_label}</span>
-                        " "
                         <strong>{text}</strong>
                         {fill(m.reported_date, &[("date", &date)])}
                         <SourceLink source />

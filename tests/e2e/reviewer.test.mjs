@@ -154,6 +154,13 @@ const EMPTY = [/(^|[^\d.,])0 (partnerships?|pairs?|partners?|countries|places?)\
 // A name and the same name again ("奈良市 · 奈良市"), or a name with the country after it glued
 // to its front too ("日本京都府 · 日本").
 const DOUBLED = [/(^|[^\p{L}])(\p{L}[\p{L}'’. -]*\p{L}) · \2(?![\p{L}])/u, /(^|[^\p{Script=Han}])(\p{Script=Han}{2,})\p{Script=Han}+ · \2(?![\p{Script=Han}])/u];
+// In Chinese no space stands between an Arabic number and a character ("106 对", "涉及 35"); a
+// number inside a Latin term ("UTF-8 编码") belongs to the term.
+const HAN_OR_FULL = '[\\u3000-\\u303f\\u4e00-\\u9fff\\uff00-\\uffef]';
+const NUMBER_SPACE = [
+  new RegExp(`(?<![A-Za-z0-9.,-])(?<![A-Za-z] )\\d[\\d,.]*%? ${HAN_OR_FULL}`),
+  new RegExp(`${HAN_OR_FULL} \\d`),
+];
 const PAIRS = [['(', ')'], ['（', '）'], ['[', ']'], ['【', '】'], ['《', '》'], ['“', '”']];
 
 function unbalanced(text) {
@@ -220,6 +227,7 @@ function problemsOf(view, lang, data) {
       // A quotation (“…”) keeps the characters of what it quotes.
       const traditional = [...plain.replace(/“[^”]*”/g, ' ')].filter((ch) => TRADITIONAL.has(ch));
       if (traditional.length) report(`traditional characters (${[...new Set(traditional)].join('')})`, text);
+      if (NUMBER_SPACE.some(hit)) report('a space between a number and a Chinese character', text);
     }
   }
   if (view.pager) {
@@ -240,7 +248,7 @@ function problemsOf(view, lang, data) {
 // under it; all kinds; all years)", "88 对友城关系（含下辖地区；所有类型；全部年份）".
 const COUNT = {
   en: /(\d[\d,]*) partnerships? \(([^()]*)\)/g,
-  zh: /(\d[\d,]*) ?对友城关系（([^（）]*)）/g,
+  zh: /(\d[\d,]*)对友城关系（([^（）]*)）/g,
 };
 function countsIn(text, lang) {
   return [...text.matchAll(COUNT[lang])].map((m) => ({ n: Number(m[1].replace(/,/g, '')), scope: m[2].trim() }));
@@ -556,9 +564,20 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
       if (size === 'laptop') {
         await go(page, `lang=${lang}&prov=cn-shaanxi`);
         const reported = (await page.getByTestId('reported-figure').textContent().catch(() => '')) || '';
+        const leftOut = (await page.getByTestId('reported-figure').locator('.coverage').last().textContent().catch(() => '')) || '';
         const later = begunAfter(data, 'cn-shaanxi', 'sister', '2018-05-29');
-        const said = lang === 'en' ? `${later} begun after 29 May 2018` : `2018年5月29日以后结好的 ${later} 对`;
+        const said = lang === 'en' ? `${later} begun after 29 May 2018` : `2018年5月29日以后结好的${later}对`;
         if (later > 0 && !reported.includes(said)) problems.push(`${at}: the Shaanxi figure does not say "${said}": "${reported}"`);
+        // The headline and Shaanxi's story card name the same groups counted apart, with the
+        // same numbers ("not counted: 6 with no known year, 16 begun after …").
+        await go(page, `lang=${lang}&tab=stories`);
+        const card = page.getByTestId('claim-shaanxi-established').getByTestId('claim-apart');
+        const apart = (await card.count()) ? await card.textContent() : '';
+        const groups = apart.replace(/^(Not counted: |未计入：)/, '').replace(/[.。]$/, '').split(/; |；/).filter(Boolean);
+        if (groups.length < 2) problems.push(`${at}: Shaanxi's card counts too little apart: "${apart}"`);
+        for (const g of groups) if (!reported.includes(g)) problems.push(`${at}: the headline lacks the card's "${g}": "${reported}"`);
+        const headlineGroups = (leftOut.match(/(?:not counted: |未计入：)(.*)$/) || ['', ''])[1].split(/, | and |、/).filter(Boolean);
+        if (headlineGroups.length !== groups.length) problems.push(`${at}: the headline names ${headlineGroups.length} groups, the card ${groups.length}`);
       }
     }
     assert.deepEqual(errors, []);

@@ -131,7 +131,7 @@ pub fn generate(template: &WireFile, n_pairs: usize, seed: u64) -> WireFile {
                 en: format!(
                     "SYNTHETIC benchmark data: {n_pairs} invented partnerships (seed {seed})"
                 ),
-                zh: Some(format!("合成的基准测试数据：{n_pairs} 对虚构关系")),
+                zh: Some(format!("合成的基准测试数据：{n_pairs}对虚构关系")),
             },
             focus: Some("CN".to_owned()),
             licence: None,

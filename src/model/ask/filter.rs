@@ -848,6 +848,24 @@ fn sco_status(
     }
 }
 
+/// The pairs that pass every filter but the kind and the date cut, the undated kept, each with
+/// its kind on the cut's day (its current kind when not in force then) and where it stood on
+/// that day: the ties a count of an official figure sorts into compared and counted apart
+/// ([`crate::model::ask::official::split`]).
+pub fn before_cut(dataset: &Dataset, filters: &Filters) -> Vec<(PairIdx, Kind, Option<Standing>)> {
+    let open = Filters { kinds: BTreeSet::new(), include_undated: true, ..filters.clone() };
+    let free = bit(Dimension::KnownBy);
+    dataset
+        .partnerships()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, pair)| {
+            let Evaluated { failed, kind, standing } = evaluate(dataset, &open, pair);
+            (failed & !free == 0).then_some((PairIdx(i as u32), kind, standing))
+        })
+        .collect()
+}
+
 /// Applies the filters and counts the facets.
 pub fn apply(dataset: &Dataset, filters: &Filters) -> Selection {
     let mut selection = Selection::default();

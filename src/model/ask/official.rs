@@ -5,12 +5,12 @@
 //! dated by the year shown is compared (never a 2024 figure against the ties of 1974).
 
 use super::aggregate::{matching_reported_at, share_is_meaningful};
-use super::filter::{Filters, apply};
-use super::on_date::{Standing, standing_on};
-use std::collections::BTreeSet;
+use super::filter::{Filters, before_cut};
+use super::on_date::Standing;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::scope::{Kinds, Period, Scope, kind_counts, selection_scope};
-use crate::model::format::dataset::{Dataset, Kind, ReportedFigure, ReportedKind};
+use crate::model::format::dataset::{Dataset, Kind, PairIdx, ReportedFigure, ReportedKind};
 
 /// An official figure and the dataset's count in its terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,17 +21,79 @@ pub struct Comparison<'a> {
     pub scope: Scope,
     /// The dataset's ties in that scope.
     pub counted: usize,
-    /// Ties of those kinds with no known year (they may or may not predate the figure).
-    pub undated: usize,
-    /// Ties of the figure's place whose type the sources do not state (in force on its date,
-    /// or undated).
-    pub unstated: usize,
-    /// Ties of the figure's place and kinds begun after its date: the figure could not count
-    /// them, so they are said apart, never compared.
-    pub later: usize,
+    /// Every tie of the figure's place and programme, compared or counted apart: `counted`
+    /// and the groups of `apart` add up to `total`.
+    pub total: usize,
+    /// The ties of the figure's place not compared, by why ([`split`]); groups of none left out.
+    pub apart: Vec<(Apart, usize)>,
     /// Whether a share of the figure means something ([`share_is_meaningful`]: not for a
     /// figure of "SCO countries" on a date cut, which its sources never define).
     pub share: bool,
+}
+
+/// Why a tie of a count's place is not compared with a figure of a day: one reason per tie,
+/// so the groups and the compared ties add up to every tie of the place. The kind comes first
+/// (a letter of intent is said as one, whatever its date), then the day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Apart {
+    /// Of a counted kind, with no date at all.
+    Undated,
+    /// Of a counted kind, dated only to a year or month that contains the day.
+    Straddles,
+    /// Of a counted kind, begun after the day.
+    Later,
+    /// Of a counted kind, ended by the day.
+    Ended,
+    /// Of a counted kind, marked ended with no end date.
+    EndUnknown,
+    /// Of a kind the count does not take (on the day, or now when not yet in force).
+    Kind(Kind),
+}
+
+/// A count on a day split: the ties compared, and every other tie of the same place and
+/// programme in one named group ([`Apart`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Split {
+    /// The ties counted (exactly what `apply` keeps with the same filters).
+    pub compared: Vec<PairIdx>,
+    /// The groups counted apart, in [`Apart`]'s order, none empty.
+    pub apart: Vec<(Apart, usize)>,
+}
+
+impl Split {
+    /// Every tie of the place and programme: the compared ones and those counted apart.
+    pub fn total(&self) -> usize {
+        self.compared.len() + self.apart.iter().map(|(_, n)| n).sum::<usize>()
+    }
+}
+
+/// Splits the ties of `terms`' place and programme (every kind, every date) into those `terms`
+/// count (its kinds, in force on its `known_by` day; the undated when it keeps them) and the
+/// rest, each in the one group that says why: the rule behind the headline's "not counted"
+/// and a story card's.
+pub fn split(dataset: &Dataset, terms: &Filters) -> Split {
+    let mut compared = Vec::new();
+    let mut groups: BTreeMap<Apart, usize> = BTreeMap::new();
+    for (pair, kind, standing) in before_cut(dataset, terms) {
+        let group = if !terms.kinds.is_empty() && !terms.kinds.contains(&kind) {
+            Some(Apart::Kind(kind))
+        } else {
+            let undated = dataset.partnership(pair).first_year().is_none();
+            match standing {
+                _ if undated && !terms.include_undated => Some(Apart::Undated),
+                None | Some(Standing::InForce(_) | Standing::Undated) => None,
+                Some(Standing::Straddles) => Some(Apart::Straddles),
+                Some(Standing::Later) => Some(Apart::Later),
+                Some(Standing::Ended) => Some(Apart::Ended),
+                Some(Standing::EndUnknown) => Some(Apart::EndUnknown),
+            }
+        };
+        match group {
+            Some(g) => *groups.entry(g).or_default() += 1,
+            None => compared.push(pair),
+        }
+    }
+    Split { compared, apart: groups.into_iter().collect() }
 }
 
 impl Comparison<'_> {
@@ -94,23 +156,7 @@ pub fn compare<'a>(
         .find(|r| r.pairs.is_some() && figure_kinds(r.kind).is_some())?;
     let kinds = figure_kinds(figure.kind)?;
     let terms = figure_filters(figure, filters)?;
-    let selection = apply(dataset, &terms);
-    // Ties whose type the sources do not state, in force on the date or undated: the figure
-    // may count them or not.
-    let unstated = if kind_counts(kinds, Kind::Unknown) || kinds == Kinds::One(Kind::Intent) {
-        0
-    } else {
-        let untyped =
-            Filters { kinds: [Kind::Unknown].into(), include_undated: true, ..terms.clone() };
-        apply(dataset, &untyped).pairs.len()
-    };
-    // Ties begun after the figure's date (of its kinds, or of unstated type).
-    let since = Filters { known_by: None, include_undated: false, ..terms.clone() };
-    let later = apply(dataset, &since)
-        .pairs
-        .iter()
-        .filter(|p| standing_on(dataset.partnership(**p), figure.as_of) == Standing::Later)
-        .count();
+    let parts = split(dataset, &terms);
     let scope = Scope {
         kinds,
         period: Period::KnownBy { date: figure.as_of, undated: false },
@@ -120,10 +166,9 @@ pub fn compare<'a>(
     Some(Comparison {
         figure,
         scope,
-        counted: selection.pairs.len(),
-        undated: selection.facets.undated,
-        unstated,
-        later,
+        counted: parts.compared.len(),
+        total: parts.total(),
+        apart: parts.apart,
         share,
     })
 }
@@ -151,7 +196,11 @@ mod tests {
         // Formal ties: Xi'an–Nara 1974, Yan'an–Kansas City 2017, Changning–Sovetsky
         // 2021-06-02 (on the date: known), Shanghai–San Francisco (no year); the letter of
         // intent is not a formal tie.
-        assert_eq!((c.counted, c.undated, c.unstated), (3, 1, 0));
+        assert_eq!(c.counted, 3);
+        // Every other tie in one group: Shanghai–San Francisco undated, Yan'an–Trier a letter
+        // of intent; the groups and the compared ties add up to every tie of the scope.
+        assert_eq!(c.apart, [(Apart::Undated, 1), (Apart::Kind(Kind::Intent), 1)]);
+        assert_eq!(c.total, 5);
         assert!(c.percent().is_some_and(|p| p > 0.1 && p < 0.11));
     }
 
@@ -177,7 +226,7 @@ mod tests {
     }
 
     #[test]
-    fn ties_begun_after_the_figures_date_are_neither_counted_nor_counted_apart() {
+    fn ties_begun_after_the_figures_date_are_counted_apart_never_left_unsaid() {
         // Yan'an–Kansas City of unstated type, begun in 2022 (after the 2021 figure);
         // Shanghai–San Francisco of unstated type with no year (it may predate the figure).
         let text = include_str!("../../../tests/fixtures/small.json")
@@ -194,13 +243,17 @@ mod tests {
         let c = compare(&d, &Filters::default(), None).expect("the national figure");
         // Formal ties in force on 2 June 2021: Xi'an–Nara and Changning–Sovetsky.
         assert_eq!(c.counted, 2);
-        // Of unstated type: only Shanghai–San Francisco; the 2022 tie is not compared, but
-        // said apart as begun after the figure's date.
-        assert_eq!((c.unstated, c.undated), (1, 0));
-        assert_eq!(c.later, 0, "the 2022 tie is of unstated type, not a formal one");
+        // Of unstated type: Shanghai–San Francisco (no year) and the 2022 tie, which is of a
+        // kind the figure does not count whatever its date (it was counted nowhere before: a
+        // reader could not add the figures up); the letter of intent apart as one.
+        assert_eq!(c.apart, [(Apart::Kind(Kind::Intent), 1), (Apart::Kind(Kind::Unknown), 2)]);
+        assert_eq!(c.total, d.partnerships().len());
         let plain = fixture();
         let national = compare(&plain, &Filters::default(), None).expect("figure");
-        assert_eq!(national.later, 0, "no formal tie after 2 June 2021 in the fixture");
+        assert!(
+            !national.apart.iter().any(|(g, _)| *g == Apart::Later),
+            "no formal tie after 2 June 2021 in the fixture"
+        );
         // Xi'an–Nara moved to 2023: said apart as begun after the figure's date.
         let text = include_str!("../../../tests/fixtures/small.json")
             .replace(r#""kind": "all", "pairs": 2800"#, r#""kind": "sister", "pairs": 2800"#)
@@ -210,10 +263,11 @@ mod tests {
             );
         let moved = load(&text).expect("fixture").dataset;
         let c = compare(&moved, &Filters::default(), None).expect("figure");
-        assert_eq!((c.counted, c.later), (2, 1));
+        assert_eq!(c.counted, 2);
+        assert!(c.apart.contains(&(Apart::Later, 1)), "{:?}", c.apart);
         // The count's filters are the figure's own terms, as a story link sets them.
         let terms = figure_filters(c.figure, &Filters::default()).expect("terms");
-        assert_eq!(apply(&d, &terms).pairs.len(), c.counted);
+        assert_eq!(crate::model::ask::filter::apply(&d, &terms).pairs.len(), 2);
         assert_eq!(terms.kinds, [Kind::Sister].into());
         // A figure of every established tie takes the unstated ones in.
         assert_eq!(

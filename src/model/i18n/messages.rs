@@ -325,6 +325,14 @@ messages! {
     compare_unstated: Plural,
     /// Pairs with no known year left out of a comparison.
     compare_undated: Plural,
+    /// Ties of a counted kind ended by {date}, left out of a comparison.
+    apart_ended: Plural,
+    /// Letters of intent left out of a comparison.
+    apart_intent: Plural,
+    /// Formal friendship cities left out of a comparison (of friendly-cooperation ties).
+    apart_formal: Plural,
+    /// Friendly-cooperation ties left out of a comparison (of formal friendship cities).
+    apart_friendly: Plural,
     /// Between the items of a short list ("1,260 of unstated type and 300 with no known year").
     list_and: &'static str,
     /// Between the items of a list ("Japan 296, Korea 353").
@@ -529,10 +537,10 @@ messages! {
     pair_disputed: &'static str,
     /// Label of the source that contradicts a pair.
     pair_disputed_source: &'static str,
-    /// Button: partners of the Chinese side.
-    show_home_partners: &'static str,
-    /// Button: partners of the foreign side.
-    show_partner_partners: &'static str,
+    /// The button that opens a place of a pair with no place under it: {place}.
+    show_place_partners: &'static str,
+    /// The button that opens a place of a pair with places under it: {place}.
+    show_place_partners_under: &'static str,
     /// Places on the map.
     places_on_map: Plural,
     /// Help of the places list.
@@ -591,6 +599,8 @@ messages! {
     chart_kinds_title: &'static str,
     /// Text summary of a bar chart.
     chart_bars_summary: &'static str,
+    /// One of the largest bars in a chart's summary: {label} and its {n}.
+    chart_bar_item: &'static str,
     /// No filter set.
     no_filters: &'static str,
     /// Filters as a line.
@@ -768,13 +778,10 @@ messages! {
     /// Continents counted for a claim.
     story_continents: Plural,
     /// Not counted: with no known year.
-    story_apart_undated: Plural,
     /// Not counted: dated only to a period containing {date}.
     story_apart_straddling: Plural,
     /// Not counted: ended at an unknown date.
     story_apart_end_unknown: Plural,
-    /// Not counted: type not stated.
-    story_apart_untyped: Plural,
     /// Intro of the stories tab.
     stories_intro: &'static str,
     /// Column: Chinese place.
@@ -952,7 +959,9 @@ messages! {
     showing_bundled: &'static str,
     /// Validation report heading.
     report_title: &'static str,
-    /// Report counts.
+    /// What a loaded file holds: {pairs}, {sources}, the {places} it lists and the
+    /// {tied_places} of them in a partnership, the {countries} it lists and the
+    /// {tied_countries} of them home to a partner.
     report_counts: &'static str,
     /// Data tab: {n} pairs are disputed.
     report_disputed: &'static str,
@@ -1002,6 +1011,9 @@ messages! {
     n_records_skipped: Plural,
     /// How many records were kept without a bad value.
     n_values_dropped: Plural,
+    /// The problems of a loaded file, when there are any: {list} (records skipped, records
+    /// kept with a bad value left out).
+    report_problems: &'static str,
     /// Link from an embedded view to the full app (opens a new tab).
     open_full_view: &'static str,
 }

@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use youcheng::model::i18n::{Locale, fill, pairs_with_countries};
-//! assert_eq!(pairs_with_countries(Locale::Zh, 88, 35), "88 对友城，涉及 35 个国家");
+//! assert_eq!(pairs_with_countries(Locale::Zh, 88, 35), "88对友城，涉及35个国家");
 //! assert_eq!(pairs_with_countries(Locale::En, 238, 1), "238 pairs with 1 country");
 //! let m = Locale::En.messages();
 //! assert_eq!(fill(m.n_of_total, &[("shown", "3"), ("total", "5")]), "3 (of 5)");
@@ -571,6 +571,67 @@ mod tests {
                 assert!(!bad, "zh.{name} has an ASCII colon after Chinese text: {text:?}");
             }
         }
+    }
+
+    /// Where `text` puts a space between an Arabic number and a Chinese character ("106 对",
+    /// "涉及 35"), if anywhere. A number inside a Latin term ("UTF-8 编码", "GB 18030 读取") is
+    /// part of that term, not a number of the sentence.
+    fn number_spacing(text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let han = |c: char| {
+            ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        };
+        let numeric = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | '%');
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && numeric(chars[i]) {
+                i += 1;
+            }
+            let glued =
+                start > 0 && (chars[start - 1].is_ascii_alphanumeric() || chars[start - 1] == '-');
+            let spaced =
+                start > 1 && chars[start - 1] == ' ' && chars[start - 2].is_ascii_alphabetic();
+            let latin = glued || spaced;
+            let around = |from: usize, to: usize| {
+                chars[from.min(chars.len())..to.min(chars.len())].iter().collect::<String>()
+            };
+            let before = start >= 2 && chars[start - 1] == ' ' && han(chars[start - 2]);
+            let after = i + 1 < chars.len() && chars[i] == ' ' && han(chars[i + 1]);
+            if !latin && (before || after) {
+                return Some(around(start.saturating_sub(3), i + 3));
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn chinese_puts_no_space_between_a_number_and_a_character() {
+        // Every Chinese message, its placeholders filled with a number (1, and 1,234 as the
+        // locale writes it); names and addresses with words.
+        let words = ["url", "name", "header", "label"];
+        for n in [1, 1234] {
+            let number = Locale::Zh.number(n);
+            for (name, text) in Locale::Zh.messages().entries() {
+                let slots = placeholders(&text);
+                let values: Vec<(&str, &str)> = slots
+                    .iter()
+                    .map(|s| {
+                        (s.as_str(), if words.contains(&s.as_str()) { "文件" } else { &number })
+                    })
+                    .collect();
+                let filled = fill(&text, &values);
+                assert_eq!(number_spacing(&filled), None, "zh.{name}: {filled:?}");
+            }
+        }
+        assert!(number_spacing("共 106 对").is_some());
+        assert!(number_spacing("涉及 1,234").is_some());
+        assert!(number_spacing("46对 · 3个国家").is_none());
+        assert!(number_spacing("文本不是 UTF-8 编码").is_none());
     }
 
     #[test]

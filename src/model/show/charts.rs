@@ -229,7 +229,10 @@ pub fn spec(
                     highlighted: filters.years.is_some_and(|r| r.contains(*year)),
                 })
                 .collect();
-            spec.note = Some(m.chart_undated_note.format(locale, g.undated as u64));
+            // The undated are said only when there are some: never "0 partnerships with no
+            // known year".
+            spec.note =
+                (g.undated > 0).then(|| m.chart_undated_note.format(locale, g.undated as u64));
             let peak = g.years.iter().max_by_key(|(_, n, _)| *n);
             spec.summary = match (g.years.first(), g.years.last(), peak) {
                 (Some(first), Some(last), Some(peak)) => fill(
@@ -316,7 +319,9 @@ pub fn spec(
             .bars
             .iter()
             .take(3)
-            .map(|b| format!("{} {}", b.label, number(b.value as usize)))
+            .map(|b| {
+                fill(m.chart_bar_item, &[("label", &b.label), ("n", &number(b.value as usize))])
+            })
             .collect();
         spec.summary = fill(
             m.chart_bars_summary,
@@ -738,6 +743,24 @@ mod tests {
         assert_eq!(spec.counting, "Counting: all kinds; all years");
         // One filled rectangle per non-empty year (plus the background).
         assert!(count(&svg, "<rect") >= 4);
+    }
+
+    #[test]
+    fn growth_says_nothing_of_undated_ties_when_there_are_none() {
+        // Shanghai–San Francisco, the fixture's one undated tie, given a year.
+        let text = include_str!("../../../tests/fixtures/small.json").replace(
+            r#""partner": "us-san-francisco", "type": "sister", "status": "active","#,
+            r#""partner": "us-san-francisco", "type": "sister", "status": "active", "est": "1980","#,
+        );
+        let d = crate::model::format::load::load(&text).expect("fixture").dataset;
+        let filters = Filters::default();
+        let shown = apply(&d, &filters).pairs;
+        for &locale in Locale::ALL {
+            let pairs = chart_pairs(&d, ChartKind::Growth, &filters, &shown, None);
+            let spec = spec(ChartKind::Growth, &d, &pairs, &filters, None, locale);
+            assert_eq!(spec.total(), 5, "every pair is dated");
+            assert_eq!(spec.note, None, "{locale:?}: no note of 0 undated ties");
+        }
     }
 
     #[test]

@@ -86,7 +86,7 @@ mod tests {
         );
         assert_eq!(
             counted(&d, 88, &whole, Locale::Zh),
-            "88 对友城关系（含下辖地区；所有类型；全部年份）"
+            "88对友城关系（含下辖地区；所有类型；全部年份）"
         );
         assert_eq!(
             counted(&d, 1, &Scope::whole(Reach::Own), Locale::En),
@@ -110,7 +110,7 @@ mod tests {
         );
         assert_eq!(
             counted(&d, 5, &selection_scope(&d, &f, Some(1974)), Locale::Zh),
-            "5 对友城关系（与日本各地；仅正式友好城市；截至1974年底）"
+            "5对友城关系（与日本各地；仅正式友好城市；截至1974年底）"
         );
         assert_eq!(
             scope_words(&d, &among_shown(Reach::Own, &f, None), Locale::En),

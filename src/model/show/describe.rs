@@ -2,10 +2,15 @@
 //! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
 use super::counted::counted;
-use crate::model::ask::aggregate::{Headline, HeadlineScope};
+use crate::model::ask::aggregate::{Headline, HeadlineScope, headline};
 use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
-use crate::model::ask::official::Comparison;
-use crate::model::format::dataset::{CountryIdx, Dataset, Qualifier, ReportedFigure, ScoStatus};
+use crate::model::ask::official::{Apart, Comparison};
+use crate::model::format::dataset::{
+    CountryIdx, Dataset, Kind, PairIdx, Qualifier, ReportedFigure, ScoStatus,
+};
+use crate::model::format::date::PartialDate;
+use crate::model::format::load::Loaded;
+use crate::model::format::problem::Severity;
 use crate::model::i18n::{
     Locale, bracketed, country_name, fill, join_list, pair_name, place_name, reported_kind_label,
     sco_label,
@@ -202,6 +207,42 @@ pub fn scope_text(dataset: &Dataset, scope: &HeadlineScope, locale: Locale) -> S
     }
 }
 
+/// What a loaded file holds, each figure saying what it counts: the places and countries it
+/// lists beside those in a partnership (the headline's figures), and its problems when there
+/// are any ("3 records were skipped."; nothing when none: the report says so in its own words).
+pub fn report_summary(loaded: &Loaded, locale: Locale) -> (String, Option<String>) {
+    let m = locale.messages();
+    let d = &loaded.dataset;
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let tied = headline(d, &all);
+    // A place on both sides of ties (in a file of every country's ties) is one place.
+    let tied_places: std::collections::BTreeSet<_> =
+        all.iter().flat_map(|p| [d.partnership(*p).home, d.partnership(*p).partner]).collect();
+    let counts = fill(
+        m.report_counts,
+        &[
+            ("pairs", &m.n_rows.format(locale, d.partnerships().len() as u64)),
+            ("sources", &m.n_sources.format(locale, d.sources().len() as u64)),
+            ("places", &m.n_places_phrase.format(locale, loaded.n_places_named() as u64)),
+            ("tied_places", &locale.number(tied_places.len() as u64)),
+            ("countries", &m.n_countries_phrase.format(locale, d.countries().len() as u64)),
+            ("tied_countries", &locale.number(tied.countries as u64)),
+        ],
+    );
+    let skipped = loaded.n_skipped();
+    let dropped = loaded.problems.iter().filter(|p| p.severity == Severity::Warning).count();
+    let mut items = Vec::new();
+    if skipped > 0 {
+        items.push(m.n_records_skipped.format(locale, skipped as u64));
+    }
+    if dropped > 0 {
+        items.push(m.n_values_dropped.format(locale, dropped as u64));
+    }
+    let problems = (!items.is_empty())
+        .then(|| fill(m.report_problems, &[("list", &join_list(locale, &items))]));
+    (counts, problems)
+}
+
 /// The line under the headline: its Chinese places, partner places and, when there are any,
 /// the pairs with no known year ("557 Chinese places · 2,141 partner places · 1,478 without a
 /// known year"); each with its plural.
@@ -284,6 +325,32 @@ pub fn reported_line(r: &ReportedFigure, locale: Locale) -> String {
     )
 }
 
+/// The ties counted apart from a count on `day`, one item per group in [`Apart`]'s order ("16
+/// begun after 29 May 2018", "3 letters of intent"): the same words in the headline's "not
+/// counted" and a story card's, so both name the same groups with the same numbers.
+pub fn apart_items(apart: &[(Apart, usize)], day: PartialDate, locale: Locale) -> Vec<String> {
+    let m = locale.messages();
+    let date = locale.date(day);
+    apart
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(group, n)| {
+            let words = match group {
+                Apart::Undated => &m.compare_undated,
+                Apart::Straddles => &m.story_apart_straddling,
+                Apart::Later => &m.compare_later,
+                Apart::Ended => &m.apart_ended,
+                Apart::EndUnknown => &m.story_apart_end_unknown,
+                Apart::Kind(Kind::Unknown) => &m.compare_unstated,
+                Apart::Kind(Kind::Intent) => &m.apart_intent,
+                Apart::Kind(Kind::Sister) => &m.apart_formal,
+                Apart::Kind(Kind::Friendly) => &m.apart_friendly,
+            };
+            fill(&words.format(locale, *n as u64), &[("date", &date)])
+        })
+        .collect()
+}
+
 /// The dataset's side of an official figure, like with like: "this dataset: 1,234
 /// partnerships (formal sister cities only; up to 21 November 2024), 40% of the official
 /// figure", and what it leaves out ("not counted: 1,260 of unstated type and 300 with no known
@@ -302,17 +369,7 @@ pub fn comparison_text(
         }
         _ => fill(m.compare_dataset_none, &[("count", &count)]),
     };
-    let mut left: Vec<String> = Vec::new();
-    if c.unstated > 0 {
-        left.push(m.compare_unstated.format(locale, c.unstated as u64));
-    }
-    if c.undated > 0 {
-        left.push(m.compare_undated.format(locale, c.undated as u64));
-    }
-    if c.later > 0 {
-        let after = m.compare_later.format(locale, c.later as u64);
-        left.push(fill(&after, &[("date", &locale.date(c.figure.as_of))]));
-    }
+    let left = apart_items(&c.apart, c.figure.as_of, locale);
     let left_out = (!left.is_empty())
         .then(|| fill(m.compare_left_out, &[("list", &join_list(locale, &left))]));
     (main, left_out)
@@ -382,11 +439,44 @@ mod tests {
     }
 
     #[test]
+    fn the_report_says_what_each_figure_counts_and_no_empty_problems() {
+        let loaded = load(include_str!("../../../tests/fixtures/small.json")).unwrap();
+        // 11 places listed, 9 of them in one of the 5 ties; 6 countries, 4 of them with a
+        // partner place (China is the home side only).
+        let (en, problems) = report_summary(&loaded, Locale::En);
+        assert_eq!(
+            en,
+            "Loaded 5 partnerships from 2 sources. The file lists 11 places, 9 of them in a \
+             partnership, and 6 countries, 4 of them home to a partner."
+        );
+        assert_eq!(problems, None, "no \"0 were kept\" sentence when nothing was dropped");
+        let (zh, problems) = report_summary(&loaded, Locale::Zh);
+        assert_eq!(
+            zh,
+            "已加载5对友城关系，来自2个来源。文件列出11个地点，其中9个有友城关系；列出6个国家，\
+             其中4个有外方伙伴。"
+        );
+        assert_eq!(problems, None);
+        // A record with no partner is skipped; a date that is not one is dropped, the record kept.
+        let text = include_str!("../../../tests/fixtures/small.json")
+            .replace(r#""partner": "de-trier","#, r#""partner": "","#)
+            .replace(r#""est": "2017""#, r#""est": "someday""#);
+        let loaded = load(&text).unwrap();
+        let (_, problems) = report_summary(&loaded, Locale::En);
+        assert_eq!(
+            problems.as_deref(),
+            Some("1 record was skipped and 1 record was kept with a bad value left out.")
+        );
+        let (_, problems) = report_summary(&loaded, Locale::Zh);
+        assert_eq!(problems.as_deref(), Some("跳过1条记录、1条记录去掉错误值后保留。"));
+    }
+
+    #[test]
     fn the_headline_details_read_naturally_for_one_and_for_none() {
         let h = Headline { pairs: 1, countries: 1, home_places: 1, partner_places: 2, undated: 0 };
         assert_eq!(headline_details(&h, Locale::En), "1 Chinese place · 2 partner places");
         let h = Headline { undated: 1, ..h };
-        assert_eq!(headline_details(&h, Locale::Zh), "1 个中方地点 · 2 个外方地点 · 1 对年份不详");
+        assert_eq!(headline_details(&h, Locale::Zh), "1个中方地点 · 2个外方地点 · 1对年份不详");
     }
 
     #[test]
@@ -400,12 +490,16 @@ mod tests {
             main,
             "this dataset: 3 partnerships (formal sister cities only; up to 2 June 2021), less than 1% of the official figure"
         );
-        assert_eq!(left.as_deref(), Some("not counted: 1 with no known year"));
+        // Yan'an–Trier, a letter of intent, is named apart too (it was counted nowhere).
+        assert_eq!(
+            left.as_deref(),
+            Some("not counted: 1 with no known year and 1 letter of intent")
+        );
         let (main, left) = comparison_text(&d, &c, Locale::Zh);
         assert_eq!(
             main,
-            "本数据集：3 对友城关系（仅正式友好城市；截至2021年6月2日），不到官方数字的 1%"
+            "本数据集：3对友城关系（仅正式友好城市；截至2021年6月2日），不到官方数字的1%"
         );
-        assert_eq!(left.as_deref(), Some("未计入：年份不详的 1 对"));
+        assert_eq!(left.as_deref(), Some("未计入：年份不详的1对、意向书1份"));
     }
 }

@@ -1036,7 +1036,7 @@ mod tests {
         );
         assert_eq!(
             summary_text(&one, Locale::Zh),
-            "地图显示 1 对友城关系，涉及 1 个中方地点和 1 个外方地点。"
+            "地图显示1对友城关系，涉及1个中方地点和1个外方地点。"
         );
         let order = scene.by_weight();
         let yanan = scene.node_of(NodeKey::Place(d.place_by_id("cn-yanan").expect("Yan'an")));

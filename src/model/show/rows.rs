@@ -156,6 +156,9 @@ pub struct PairFacts {
     pub alternatives: Vec<(String, Vec<SourceIdx>)>,
     /// The home place's id and the partner's (to show their partners).
     pub ends: (String, String),
+    /// The words of the buttons that show them, each worded by what its sheet counts
+    /// ([`place_button`]).
+    pub end_buttons: (String, String),
     /// What contradicts the pair, in the UI language (the English when no Chinese is
     /// given), and the contrary source.
     pub disputed: Option<(String, Option<SourceIdx>)>,
@@ -215,6 +218,18 @@ fn script_lang(text: &str) -> &'static str {
     }
 }
 
+/// The words of a button that opens a place's sheet, by what the sheet counts
+/// ([`main_reach`]): "Partners of Shaanxi and the places under it" for a place with places
+/// under it (a province, a city with districts), "Partners of Xi'an" for one without.
+pub fn place_button(dataset: &Dataset, place: PlaceIdx, locale: Locale) -> String {
+    let m = locale.messages();
+    let words = match main_reach(dataset, place) {
+        Reach::WithPlacesUnder => m.show_place_partners_under,
+        _ => m.show_place_partners,
+    };
+    crate::model::i18n::fill(words, &[("place", place_name(locale, dataset.place(place)))])
+}
+
 /// The facts of a partnership.
 pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts {
     let p = dataset.partnership(pair);
@@ -253,6 +268,10 @@ pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts
         note: p.note.as_deref().map(note_parts).unwrap_or_default(),
         alternatives,
         ends: (home.id.clone(), partner.id.clone()),
+        end_buttons: (
+            place_button(dataset, p.home, locale),
+            place_button(dataset, p.partner, locale),
+        ),
         disputed: p.disputed.as_ref().map(|d| {
             let text = match locale {
                 Locale::Zh => d.zh.clone().unwrap_or_else(|| d.en.clone()),
@@ -368,6 +387,30 @@ mod tests {
     }
 
     #[test]
+    fn a_pairs_buttons_say_whose_partners_they_show() {
+        let d = fixture();
+        let at = |id: &str| d.place_by_id(id).expect(id);
+        // A province and a municipality count the places under them; a prefecture with none
+        // under it, a district and a foreign city count their own.
+        for (id, en, zh) in [
+            ("cn-shaanxi", "Partners of Shaanxi and the places under it", "陕西及下辖地方的友城"),
+            ("cn-shanghai", "Partners of Shanghai and the places under it", "上海及下辖地方的友城"),
+            ("cn-xian", "Partners of Xi'an", "西安的友城"),
+            // The fixture gives Nara no Chinese name: its name is the English one.
+            ("jp-nara", "Partners of Nara", "Nara的友城"),
+        ] {
+            assert_eq!(place_button(&d, at(id), Locale::En), en);
+            assert_eq!(place_button(&d, at(id), Locale::Zh), zh);
+        }
+        let nara = d.pair_by_id("p-xian-nara").expect("pair");
+        let facts = pair_facts(&d, nara, Locale::Zh);
+        assert_eq!(facts.end_buttons, ("西安的友城".to_owned(), "Nara的友城".to_owned()));
+        let sovetsky = d.pair_by_id("p-changning-sovetsky").expect("pair");
+        let facts = pair_facts(&d, sovetsky, Locale::En);
+        assert!(!facts.end_buttons.0.contains("under it"), "a district: {:?}", facts.end_buttons);
+    }
+
+    #[test]
     fn a_places_partners_run_oldest_first_with_the_undated_last() {
         let d = fixture();
         let all: Vec<PairIdx> = d.pair_indices().collect();
@@ -456,7 +499,7 @@ mod tests {
         assert_eq!(detail, "Country · 1 partnership (with places in Japan; all kinds; all years)");
         let shaanxi = d.place_by_id("cn-shaanxi").expect("Shaanxi");
         let (_, detail) = suggestion(&d, Hit::Place(shaanxi), Locale::Zh);
-        assert_eq!(detail, "中国 · 3 对友城关系（含下辖地区；所有类型；全部年份）");
+        assert_eq!(detail, "中国 · 3对友城关系（含下辖地区；所有类型；全部年份）");
         let national = d.reported().iter().find(|r| r.scope.is_none()).expect("a national figure");
         let row = reported_row(&d, national, Locale::En);
         assert_eq!(row[3], "2,800");

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 
 use crate::model::ask::filter::count_disputed;
-use crate::model::format::problem::Severity;
 use crate::model::i18n::{fill, problem_text};
+use crate::model::show::describe::report_summary;
 use crate::ui::state::{use_app_state, use_explore};
 
 /// Problems listed at first, and added by each "Show more".
@@ -16,10 +16,6 @@ const LIST_STEP: usize = 200;
 pub fn ValidationReport() -> impl IntoView {
     let state = use_app_state();
     let explore = use_explore();
-    let counts = explore.loaded.with_value(|l| {
-        let d = &l.dataset;
-        (d.partnerships().len(), l.n_places_named(), d.countries().len(), d.sources().len())
-    });
     let n_disputed = explore.loaded.with_value(|l| count_disputed(&l.dataset));
     let disputed = move || {
         let l = state.locale.get();
@@ -27,23 +23,10 @@ pub fn ValidationReport() -> impl IntoView {
             .then(|| fill(l.messages().report_disputed, &[("n", &l.number(n_disputed as u64))]))
     };
     let problems = explore.loaded.with_value(|l| l.problems.clone());
-    let n_skipped = problems.iter().filter(|p| p.severity == Severity::Skipped).count();
-    let n_warnings = problems.iter().filter(|p| p.severity == Severity::Warning).count();
-    let summary = move || {
-        let l = state.locale.get();
-        let m = l.messages();
-        fill(
-            m.report_counts,
-            &[
-                ("pairs", &m.n_rows.format(l, counts.0 as u64)),
-                ("places", &m.n_places_phrase.format(l, counts.1 as u64)),
-                ("countries", &m.n_countries_phrase.format(l, counts.2 as u64)),
-                ("sources", &m.n_sources.format(l, counts.3 as u64)),
-                ("skipped", &m.n_records_skipped.format(l, n_skipped as u64)),
-                ("warnings", &m.n_values_dropped.format(l, n_warnings as u64)),
-            ],
-        )
-    };
+    let summary = Memo::new(move |_| {
+        let locale = state.locale.get();
+        explore.loaded.with_value(|l| report_summary(l, locale))
+    });
     let list = if problems.is_empty() {
         view! { <p class="muted">{move || state.messages().report_clean}</p> }.into_any()
     } else {
@@ -74,7 +57,8 @@ pub fn ValidationReport() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="report-title" data-testid="validation-report">
             <h2 id="report-title">{move || state.messages().report_title}</h2>
-            <p data-testid="report-counts">{summary}</p>
+            <p data-testid="report-counts">{move || summary.get().0}</p>
+            {move || summary.get().1.map(|t| view! { <p data-testid="report-problems">{t}</p> })}
             {move || disputed().map(|t| view! { <p data-testid="report-disputed">{t}</p> })}
             {list}
         </section>

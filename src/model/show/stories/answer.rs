@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::terms::{Check, Claim, Count, Detail, Ties};
 use crate::model::ask::aggregate::headline;
 use crate::model::ask::filter::{Filters, apply};
-use crate::model::ask::official::figure_kinds;
+use crate::model::ask::official::{figure_kinds, split};
 use crate::model::ask::query::{SortColumn, Tab, UrlState, to_query};
 use crate::model::ask::scope::Kinds;
 use crate::model::format::dataset::{Continent, Dataset, Kind, PairIdx};
@@ -14,6 +14,7 @@ use crate::model::i18n::{
     Locale, continent_label, country_name, fill, join_alternatives, join_list, kind_label,
     place_name,
 };
+use crate::model::show::describe::apart_items;
 
 /// The figures a claim's link reproduces: the headline's pairs and countries, and the partner
 /// places when the claim counts those.
@@ -195,21 +196,10 @@ fn count_answer(dataset: &Dataset, count: &Count, locale: Locale) -> Answer {
         }
         Detail::CountriesOf => countries_of(dataset, count, &selection.pairs, with_figures, locale),
     };
-    let mut items = Vec::new();
-    let mut item = |template: &crate::model::i18n::messages::Plural, n: usize, date: &str| {
-        if n > 0 {
-            items.push(fill(&template.format(locale, n as u64), &[("date", date)]));
-        }
+    let items = match filters.known_by {
+        Some(day) => apart_items(&split(dataset, &filters).apart, day, locale),
+        None => Vec::new(),
     };
-    let day = filters.known_by.map(|d| locale.date(d)).unwrap_or_default();
-    item(&m.story_apart_undated, selection.facets.undated, &day);
-    item(&m.story_apart_straddling, selection.facets.on_date.straddling, &day);
-    item(&m.story_apart_end_unknown, selection.facets.on_date.end_unknown, &day);
-    if let Ties::Only(Kind::Sister | Kind::Friendly) = count.ties {
-        let untyped =
-            Filters { kinds: [Kind::Unknown].into(), include_undated: true, ..filters.clone() };
-        item(&m.story_apart_untyped, apply(dataset, &untyped).pairs.len(), &day);
-    }
     let mut apart = (!items.is_empty())
         .then(|| fill(m.story_apart, &[("items", &items.join(m.item_separator))]));
     if let Some(more) = extra {

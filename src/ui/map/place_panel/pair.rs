@@ -34,9 +34,11 @@ pub fn PairDetails(
             note,
             alternatives,
             ends,
+            end_buttons,
             disputed,
         } = facts.get();
         let (home_id, partner_id) = ends;
+        let (home_button, partner_button) = end_buttons;
         let show = move |id: String| state.select_place(id);
         view! {
             <div class="details" data-testid="pair-panel">
@@ -98,10 +100,10 @@ pub fn PairDetails(
                 </ul>
                 <div class="button-row">
                     <button type="button" class="button small" on:click=move |_| show(home_id.clone())>
-                        {m.show_home_partners}
+                        {home_button}
                     </button>
                     <button type="button" class="button small" on:click=move |_| show(partner_id.clone())>
-                        {m.show_partner_partners}
+                        {partner_button}
                     </button>
                 </div>
             </div>
