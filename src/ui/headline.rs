@@ -11,7 +11,7 @@ use crate::model::ask::scope::selection_scope;
 use crate::model::i18n::{fill, pairs_with_countries};
 use crate::model::show::counted::scope_words;
 use crate::model::show::describe::{
-    comparison_text, headline_details, reported_headline, scope_text,
+    comparison_text, headline_details, left_out_total, reported_headline, scope_text,
 };
 
 /// The headline block.
@@ -77,19 +77,28 @@ fn Reported() -> impl IntoView {
                 let c = compare(d, f, play)?;
                 let text = reported_headline(c.figure, locale)?;
                 let (ours, left_out) = comparison_text(d, &c, locale);
+                let left_out_total = left_out_total(&c, locale);
                 let r = c.figure;
                 let (date, source, note) =
                     (locale.date(r.as_of), r.source, r.note.clone().unwrap_or_default());
                 Some(view! {
-                    <p class="reported" data-testid="reported-figure">
+                    <div class="reported" data-testid="reported-figure">
                         <span class="reported-label">{m.reported_label}</span>
                         <strong>{text}</strong>
                         {fill(m.reported_date, &[("date", &date)])}
                         <SourceLink source />
                         <span class="coverage" data-testid="reported-comparison">" · " {ours}</span>
-                        {left_out.map(|l| view! { <span class="coverage">" · " {l}</span> })}
+                        {left_out.map(|l| view! {
+                            <span class="coverage">
+                                " · "
+                                <details class="left-out" data-testid="left-out">
+                                    <summary>{left_out_total}</summary>
+                                    {l}
+                                </details>
+                            </span>
+                        })}
                         <span class="visually-hidden">" " {note}</span>
-                    </p>
+                    </div>
                 })
             })
         })

@@ -158,6 +158,10 @@ pub const EN: Messages = Messages {
     compare_dataset_small: "this dataset: {count}, less than 1% of the official figure",
     compare_dataset_none: "this dataset: {count}",
     compare_left_out: "not counted: {list}",
+    compare_left_out_total: Plural {
+        one: "{n} other tie not counted",
+        other: "{n} others not counted",
+    },
     compare_unstated: Plural { one: "{n} of unstated type", other: "{n} of unstated type" },
     compare_undated: Plural { one: "{n} with no known year", other: "{n} with no known year" },
     apart_ended: Plural { one: "{n} ended by {date}", other: "{n} ended by {date}" },

@@ -321,6 +321,9 @@ messages! {
     compare_dataset_none: &'static str,
     /// What the comparison leaves out: {list}.
     compare_left_out: &'static str,
+    /// How many ties the comparison leaves out, in one figure: the folded form of
+    /// `compare_left_out`, which opens to the list.
+    compare_left_out_total: Plural,
     /// Pairs of unstated type left out of a comparison.
     compare_unstated: Plural,
     /// Pairs with no known year left out of a comparison.

@@ -151,6 +151,7 @@ pub const ZH: Messages = Messages {
     compare_dataset_small: "本数据集：{count}，不到官方数字的1%",
     compare_dataset_none: "本数据集：{count}",
     compare_left_out: "未计入：{list}",
+    compare_left_out_total: Plural { one: "另有{n}对未计入", other: "另有{n}对未计入" },
     compare_unstated: Plural { one: "类型未注明的{n}对", other: "类型未注明的{n}对" },
     compare_undated: Plural { one: "年份不详的{n}对", other: "年份不详的{n}对" },
     apart_ended: Plural {
@@ -395,8 +396,8 @@ pub const ZH: Messages = Messages {
         other: "日期仅知年或月而无法判断是否早于{date}的{n}对",
     },
     story_apart_end_unknown: Plural {
-        one: "已终止、终止日期不详的{n}对",
-        other: "已终止、终止日期不详的{n}对",
+        one: "已终止但终止日期不详的{n}对",
+        other: "已终止但终止日期不详的{n}对",
     },
     stories_intro: "本图集源自以下五篇新闻报道。逐条列出报道原话、数据集按同一口径统计的结果，并可直接查看所统计的友城关系。",
     col_chinese_place: "中方地点",

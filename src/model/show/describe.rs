@@ -375,6 +375,14 @@ pub fn comparison_text(
     (main, left_out)
 }
 
+/// How many ties of the figure's place a comparison leaves out, in one phrase ("1,897 others
+/// not counted" / "另有1897对未计入"): what the headline shows until the list is opened.
+/// `None` when it leaves none out.
+pub fn left_out_total(c: &Comparison, locale: Locale) -> Option<String> {
+    let n = c.total.saturating_sub(c.counted);
+    (n > 0).then(|| locale.messages().compare_left_out_total.format(locale, n as u64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,5 +509,8 @@ mod tests {
             "本数据集：3对友城关系（仅正式友好城市；截至2021年6月2日），不到官方数字的1%"
         );
         assert_eq!(left.as_deref(), Some("未计入：年份不详的1对、意向书1份"));
+        // Folded, the list is one figure: the two ties it names.
+        assert_eq!(left_out_total(&c, Locale::En).as_deref(), Some("2 others not counted"));
+        assert_eq!(left_out_total(&c, Locale::Zh).as_deref(), Some("另有2对未计入"));
     }
 }
