@@ -100,13 +100,16 @@ pub struct Ranked<K> {
     pub others: usize,
     /// How many keys were folded into `others`.
     pub n_others: usize,
+    /// Pairs no key takes (a home place with no known province): said apart, so the bars,
+    /// `others` and this add up to every pair.
+    pub unassigned: usize,
 }
 
 fn rank<K: Ord + Clone>(counts: BTreeMap<K, usize>, top: usize) -> Ranked<K> {
     let mut items: Vec<(K, usize)> = counts.into_iter().collect();
     items.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let rest: Vec<(K, usize)> = if items.len() > top { items.split_off(top) } else { Vec::new() };
-    Ranked { items, others: rest.iter().map(|(_, n)| n).sum(), n_others: rest.len() }
+    Ranked { items, others: rest.iter().map(|(_, n)| n).sum(), n_others: rest.len(), unassigned: 0 }
 }
 
 /// Pairs by partner country, top `top` and the rest as "others".
@@ -132,12 +135,14 @@ pub fn by_continent(dataset: &Dataset, pairs: &[PairIdx]) -> Ranked<Continent> {
 /// Pairs by the home side's province.
 pub fn by_province(dataset: &Dataset, pairs: &[PairIdx], top: usize) -> Ranked<PlaceIdx> {
     let mut counts = BTreeMap::new();
+    let mut unassigned = 0;
     for &p in pairs {
-        if let Some(province) = dataset.province_of(dataset.partnership(p).home) {
-            *counts.entry(province).or_default() += 1;
+        match dataset.province_of(dataset.partnership(p).home) {
+            Some(province) => *counts.entry(province).or_default() += 1,
+            None => unassigned += 1,
         }
     }
-    rank(counts, top)
+    Ranked { unassigned, ..rank(counts, top) }
 }
 
 /// Pairs by type, in the fixed order sister, friendly, intent, unknown.

@@ -307,6 +307,10 @@ pub const EN: Messages = Messages {
     chart_countries_title: "Top partner countries",
     chart_country: "Country",
     chart_rest: "and {more}, with {pairs}",
+    chart_no_province: Plural {
+        one: "{n} partnership whose Chinese place has no known province",
+        other: "{n} partnerships whose Chinese place has no known province",
+    },
     n_more_countries: Plural { one: "{n} more country", other: "{n} more countries" },
     n_more_provinces: Plural { one: "{n} more province", other: "{n} more provinces" },
     chart_continents_title: "Partnerships by continent",
@@ -394,6 +398,7 @@ pub const EN: Messages = Messages {
     story_two_sentences: "{first} {second}",
     story_then: "{first}; {second}",
     list_separator: ", ",
+    clause_separator: "; ",
     list_last: " and ",
     list_last_or: " or ",
     item_separator: "; ",

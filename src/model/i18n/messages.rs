@@ -590,6 +590,8 @@ messages! {
     chart_country: &'static str,
     /// Under a top-N chart: {more} ("124 more countries"), with {pairs}.
     chart_rest: &'static str,
+    /// Pairs the province chart cannot place, their home having no known province.
+    chart_no_province: Plural,
     /// Countries beyond the top ones.
     n_more_countries: Plural,
     /// Provinces beyond the top ones.
@@ -764,6 +766,8 @@ messages! {
     story_then: &'static str,
     /// Between items of a list.
     list_separator: &'static str,
+    /// Between two clauses of one sentence ("…; …" / "…；…").
+    clause_separator: &'static str,
     /// Before the last item of a list.
     list_last: &'static str,
     /// Before the last of alternatives in a list ("Kazakhstan or Tajikistan").

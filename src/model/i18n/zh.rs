@@ -296,6 +296,10 @@ pub const ZH: Messages = Messages {
     chart_countries_title: "友城最多的伙伴国家",
     chart_country: "国家",
     chart_rest: "另有{more}，共{pairs}",
+    chart_no_province: Plural {
+        one: "另有{n}对友城的中方地点省份不详",
+        other: "另有{n}对友城的中方地点省份不详",
+    },
     n_more_countries: Plural { one: "{n}个国家", other: "{n}个国家" },
     n_more_provinces: Plural { one: "{n}个省级地区", other: "{n}个省级地区" },
     chart_continents_title: "各大洲友城数量",
@@ -383,6 +387,7 @@ pub const ZH: Messages = Messages {
     story_two_sentences: "{first}{second}",
     story_then: "{first}；{second}",
     list_separator: "、",
+    clause_separator: "；",
     list_last: "、",
     list_last_or: "、",
     item_separator: "；",

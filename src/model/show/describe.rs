@@ -184,6 +184,21 @@ pub fn filter_line(dataset: &Dataset, filters: &Filters, locale: Locale) -> Stri
     fill(m.filters_line, &[("filters", &list)])
 }
 
+/// What the playback's year readout says: the year played, or when none is, the time the
+/// filters show — the date cut ("Up to 29 May 2018", as its chip), the year range, or all
+/// years. The readout never says "All years" beside a chip that cuts them.
+pub fn playback_label(filters: &Filters, play: Option<i32>, locale: Locale) -> String {
+    let m = locale.messages();
+    match (play, filters.known_by, filters.years) {
+        (Some(year), _, _) => year.to_string(),
+        (None, Some(day), _) => fill(m.chip_known_by, &[("date", &locale.date(day))]),
+        (None, None, Some(r)) => {
+            fill(m.chip_years, &[("from", &r.from().to_string()), ("to", &r.to().to_string())])
+        }
+        (None, None, None) => m.all_years.to_owned(),
+    }
+}
+
 /// The headline's scope in words: "China – Japan", "Shaanxi", "China", "All partnerships" or
 /// "Selection".
 pub fn scope_text(dataset: &Dataset, scope: &HeadlineScope, locale: Locale) -> String {
@@ -388,6 +403,20 @@ mod tests {
     use super::*;
     use crate::model::ask::filter::YearRange;
     use crate::model::format::load::load;
+
+    #[test]
+    fn the_playback_readout_says_the_time_the_filters_show() {
+        let mut f = Filters::default();
+        assert_eq!(playback_label(&f, None, Locale::En), "All years");
+        assert_eq!(playback_label(&f, Some(1974), Locale::Zh), "1974");
+        f.years = YearRange::new(1974, 2018);
+        assert_eq!(playback_label(&f, None, Locale::En), "1974–2018");
+        // The fresh review saw "All years" beside the chip "Up to 29 May 2018".
+        f.known_by = "2018-05-29".parse().ok();
+        assert_eq!(playback_label(&f, None, Locale::En), "Up to 29 May 2018");
+        assert_eq!(playback_label(&f, None, Locale::Zh), "截至2018年5月29日");
+        assert_eq!(playback_label(&f, Some(2001), Locale::En), "2001");
+    }
 
     #[test]
     fn describes_filters_in_both_languages() {

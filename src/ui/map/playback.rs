@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::ask::filter::count_undated;
 use crate::model::i18n::fill;
+use crate::model::show::describe::playback_label;
 use crate::ui::state::{use_app_state, use_explore};
 
 const SPEEDS: [(u32, &str); 3] = [(1, "1×"), (2, "2×"), (4, "4×")];
@@ -89,7 +90,7 @@ pub fn Playback() -> impl IntoView {
                 }
             />
             <output class="play-year" data-testid="play-year">
-                {move || year.get().map(|y| y.to_string()).unwrap_or_else(|| state.messages().all_years.to_owned())}
+                {move || state.query.filters.with(|f| playback_label(f, year.get(), state.locale.get()))}
             </output>
             <label class="field inline">
                 <span class="visually-hidden">{move || state.messages().speed}</span>
