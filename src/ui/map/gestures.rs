@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::geo::projection::{pinch_step, view_key, wheel_zoom_factor};
+use crate::model::geo::projection::{ViewKey, pinch_step, view_key, wheel_zoom_factor};
 use crate::model::show::map::{MapPick, hit_test, pick_at};
 use crate::ui::state::{AppState, ExploreState, MapState};
 
@@ -49,10 +49,15 @@ impl Gestures {
         }
     }
 
-    /// A pointer position relative to the map element.
+    /// A pointer position relative to the map's drawing (inside the element's border).
     fn local_point(&self, ev: &web_sys::MouseEvent) -> [f64; 2] {
-        let rect = self.frame.get_untracked().map(|el| el.get_bounding_client_rect());
-        let (left, top) = rect.map(|r| (r.left(), r.top())).unwrap_or((0.0, 0.0));
+        let el = self.frame.get_untracked();
+        let (left, top) = el
+            .map(|el| {
+                let r = el.get_bounding_client_rect();
+                (r.left() + f64::from(el.client_left()), r.top() + f64::from(el.client_top()))
+            })
+            .unwrap_or((0.0, 0.0));
         [ev.client_x() as f64 - left, ev.client_y() as f64 - top]
     }
 
@@ -161,7 +166,13 @@ impl Gestures {
         ev.prevent_default();
         self.map.stop_motion();
         let (p, vp) = (self.map.projection.get_untracked(), self.map.viewport.get_untracked());
-        self.map.view.update(|v| *v = v.after_key(&p, vp, change));
+        let home = self.map.home.get_untracked();
+        self.map.view.update(|v| {
+            *v = match change {
+                ViewKey::Reset => home,
+                change => v.after_key(&p, vp, change),
+            }
+        });
     }
 
     /// Zooms about the centre by a factor (the toolbar's buttons).

@@ -16,7 +16,7 @@ use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basem
 use crate::model::geo::projection::{Projection, View, Viewport};
 use crate::model::show::map::{
     ArcBatch, ArcCache, Grouping, Scene, arc_batches, build_scene, choropleth_counts,
-    country_anchors, selected_node,
+    country_anchors, grouping_zoom, home_view, selected_node,
 };
 use crate::ui::dom::Size;
 
@@ -33,6 +33,8 @@ pub struct MapState {
     pub projection: Memo<Projection>,
     /// The view: centre and zoom (follows the address; see `ui::map::view_sync`).
     pub view: RwSignal<View>,
+    /// The first view: the places on show fitted to the map (an address without `at=`).
+    pub home: Memo<View>,
     /// The map element's size.
     pub viewport: Memo<Viewport>,
     /// True once the map element has been laid out (its size is known).
@@ -64,19 +66,28 @@ impl MapState {
     pub fn new(app: AppState, explore: ExploreState, size: ReadSignal<Option<Size>>) -> MapState {
         let q = app.query;
         let projection = Memo::new(move |_| Projection::new(q.centre.get()));
-        let initial =
-            q.at.get_untracked().map(|at| at.view(&projection.get_untracked())).unwrap_or_default();
-        let view = RwSignal::new(initial);
         let viewport = Memo::new(move |_| match size.get() {
             Some(s) => Viewport { width: s.width.max(100.0), height: s.height.max(100.0) },
             None => DEFAULT_VIEWPORT,
         });
+        let home = Memo::new(move |_| {
+            let (pairs, projection, viewport) =
+                (explore.shown.get(), projection.get(), viewport.get());
+            explore.with_data(|d| home_view(d, &pairs, &projection, viewport))
+        });
+        let initial =
+            q.at.get_untracked()
+                .map(|at| at.view(&projection.get_untracked()))
+                .unwrap_or_else(|| home.get_untracked());
+        let view = RwSignal::new(initial);
         let measured = Memo::new(move |_| size.with(Option::is_some));
         let grouping = RwSignal::new(Grouping::Auto);
         let grouped = Memo::new(move |_| {
             let selected = explore.selected_place.with(Option::is_some)
                 || explore.selected_pair.with(Option::is_some);
-            view.with(|v| grouping.get().groups(v.zoom, selected))
+            // Grouped at the first view and a little closer, whatever the screen's size.
+            let zoom = grouping_zoom(view.with(|v| v.zoom), home.with(|h| h.zoom));
+            grouping.get().groups(zoom, selected)
         });
         let basemap = app.basemap.loaded;
         let projected = Memo::new(move |_| {
@@ -117,6 +128,7 @@ impl MapState {
         MapState {
             projection,
             view,
+            home,
             viewport,
             measured,
             hovered: RwSignal::new(None),
