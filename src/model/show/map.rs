@@ -330,6 +330,8 @@ const SYMBOL_MIN_CAP_PX: f64 = 3.5;
 /// The smallest marker, in px: where places crowd, markers shrink to half the distance to
 /// their nearest neighbour, but not below this.
 const SYMBOL_MIN_PX: f64 = 1.5;
+/// The furthest a marker is pushed from its place, in px: a crowd is not spread over the sea.
+const MAX_SHIFT_PX: f64 = 8.0;
 /// Rounds of pushing overlapping markers apart.
 const SEPARATION_ROUNDS: usize = 40;
 
@@ -408,11 +410,23 @@ fn shrink_to_neighbours(symbols: &mut [Symbol]) {
     }
 }
 
+/// A displaced marker's centre, kept within [`MAX_SHIFT_PX`] of where its place is.
+fn tethered(origin: [f64; 2], at: [f64; 2]) -> [f64; 2] {
+    let (dx, dy) = (at[0] - origin[0], at[1] - origin[1]);
+    let d = (dx * dx + dy * dy).sqrt();
+    if d <= MAX_SHIFT_PX {
+        at
+    } else {
+        [origin[0] + dx / d * MAX_SHIFT_PX, origin[1] + dy / d * MAX_SHIFT_PX]
+    }
+}
+
 /// Pushes apart the markers that still overlap (the smallest, at one place or nearly), until
 /// they touch at most: rounds over a grid of nearby markers.
 fn separate(symbols: &mut [Symbol]) {
     let Some(largest) = symbols.iter().map(|s| s.radius).reduce(f64::max) else { return };
     let cell = (2.0 * largest + 1.0).max(1.0);
+    let origin: Vec<[f64; 2]> = symbols.iter().map(|s| s.at).collect();
     for _ in 0..SEPARATION_ROUNDS {
         let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
         for (i, s) in symbols.iter().enumerate() {
@@ -444,8 +458,10 @@ fn separate(symbols: &mut [Symbol]) {
                             (ux, uy) = (ux / d, uy / d);
                         }
                         let push = (need - d) / 2.0 + 0.01;
-                        symbols[i].at = [a.at[0] - ux * push, a.at[1] - uy * push];
-                        symbols[j].at = [b.at[0] + ux * push, b.at[1] + uy * push];
+                        symbols[i].at =
+                            tethered(origin[i], [a.at[0] - ux * push, a.at[1] - uy * push]);
+                        symbols[j].at =
+                            tethered(origin[j], [b.at[0] + ux * push, b.at[1] + uy * push]);
                         moved = true;
                     }
                 }
