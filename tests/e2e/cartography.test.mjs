@@ -119,3 +119,19 @@ test('phone: two presses of + keep China in view', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('laptop: playing the years keeps the first view where it is', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, LAPTOP);
+  await waitForData(page);
+  await waitForMap(page);
+  const map = page.getByTestId('map');
+  const zoom = await map.getAttribute('data-zoom');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="play-year"]').textContent) > 0);
+  const first = await page.getByTestId('play-year').textContent();
+  await page.waitForFunction((y) => document.querySelector('[data-testid="play-year"]').textContent !== y, first, { timeout: 5000 });
+  assert.equal(await map.getAttribute('data-zoom'), zoom, `the zoom moved while playing (${first} →)`);
+  assert.equal(new URL(page.url()).searchParams.get('at'), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

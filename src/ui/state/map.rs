@@ -70,10 +70,11 @@ impl MapState {
             Some(s) => Viewport { width: s.width.max(100.0), height: s.height.max(100.0) },
             None => DEFAULT_VIEWPORT,
         });
+        // The filters' pairs, not those the playback year cuts: the view stays put while playing.
         let home = Memo::new(move |_| {
-            let (pairs, projection, viewport) =
-                (explore.shown.get(), projection.get(), viewport.get());
-            explore.with_data(|d| home_view(d, &pairs, &projection, viewport))
+            let (projection, viewport) = (projection.get(), viewport.get());
+            let selection = explore.selection.get();
+            explore.with_data(|d| home_view(d, &selection.pairs, &projection, viewport))
         });
         let initial =
             q.at.get_untracked()
