@@ -281,6 +281,22 @@ pub fn frame_labels(
     width: &dyn Fn(&str) -> f64,
 ) -> Vec<(PlacedLabel, String)> {
     let symbols = frame_symbols(scene, projection, view, viewport);
+    labels_beside(dataset, scene, &symbols, view.zoom, viewport, selected, locale, width)
+}
+
+/// The labels of a frame beside its markers (`symbols`, from [`frame_symbols`] for the view
+/// at `zoom`), as [`frame_labels`] places them.
+#[allow(clippy::too_many_arguments)]
+pub fn labels_beside(
+    dataset: &Dataset,
+    scene: &Scene,
+    symbols: &[Symbol],
+    zoom: f64,
+    viewport: Viewport,
+    selected: Option<usize>,
+    locale: Locale,
+    width: &dyn Fn(&str) -> f64,
+) -> Vec<(PlacedLabel, String)> {
     let mut partner = vec![false; scene.nodes.len()];
     if let Some(s) = selected {
         for e in scene.edges.iter().filter(|e| e.from == s || e.to == s) {
@@ -300,7 +316,7 @@ pub fn frame_labels(
             } else {
                 0
             };
-            if n.weight < 2 && view.zoom < LABEL_ALL_FROM_ZOOM && boost == 0 {
+            if n.weight < 2 && zoom < LABEL_ALL_FROM_ZOOM && boost == 0 {
                 return None;
             }
             let name = node_name(dataset, n.key, locale);
@@ -316,7 +332,7 @@ pub fn frame_labels(
             Some(candidate)
         })
         .collect();
-    place_labels(&candidates, &symbols, viewport, MAX_LABELS)
+    place_labels(&candidates, symbols, viewport, MAX_LABELS)
         .into_iter()
         .filter_map(|l| {
             let name = names.get(l.node)?.clone()?;

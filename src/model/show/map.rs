@@ -333,7 +333,7 @@ const SYMBOL_MIN_PX: f64 = 1.5;
 /// The furthest a marker is pushed from its place, in px: a crowd is not spread over the sea.
 const MAX_SHIFT_PX: f64 = 8.0;
 /// Rounds of pushing overlapping markers apart.
-const SEPARATION_ROUNDS: usize = 40;
+const SEPARATION_ROUNDS: usize = 16;
 
 /// The radius a node's marker is drawn with in a view: by its count (area tracks the count),
 /// capped by the map's scale at that zoom.
@@ -352,27 +352,62 @@ pub fn frame_symbols(
     view: &View,
     viewport: Viewport,
 ) -> Vec<Symbol> {
-    let m = SYMBOL_MARGIN_PX;
+    place_symbols(
+        &layout_symbols(scene, projection, view.zoom, viewport),
+        projection,
+        view,
+        viewport,
+    )
+}
+
+/// Every marker of a scene as drawn at a zoom, centred on the map's origin: what
+/// [`frame_symbols`] moves to the view's centre. A pan only moves it, so the browser works it
+/// out once per zoom.
+pub fn layout_symbols(
+    scene: &Scene,
+    projection: &Projection,
+    zoom: f64,
+    viewport: Viewport,
+) -> Vec<Symbol> {
+    let view = View { cx: 0.0, cy: 0.0, zoom };
     let mut symbols: Vec<Symbol> = scene
         .by_weight()
         .into_iter()
-        .filter_map(|i| {
+        .map(|i| {
             let node = &scene.nodes[i];
-            let at = view.to_screen(projection, viewport, node.pos);
-            let inside = at[0] >= -m
-                && at[1] >= -m
-                && at[0] <= viewport.width + m
-                && at[1] <= viewport.height + m;
-            inside.then(|| Symbol {
+            Symbol {
                 node: i,
-                at,
-                radius: symbol_radius(node.weight, projection, view, viewport),
-            })
+                at: view.to_screen(projection, viewport, node.pos),
+                radius: symbol_radius(node.weight, projection, &view, viewport),
+            }
         })
         .collect();
     shrink_to_neighbours(&mut symbols);
     separate(&mut symbols);
     symbols
+}
+
+/// The markers of a [`layout_symbols`] moved to a view (of the same zoom), those off screen
+/// left out.
+pub fn place_symbols(
+    layout: &[Symbol],
+    projection: &Projection,
+    view: &View,
+    viewport: Viewport,
+) -> Vec<Symbol> {
+    let s = view.scale(projection, viewport);
+    let (dx, dy) = (-view.cx * s, view.cy * s);
+    let m = SYMBOL_MARGIN_PX;
+    layout
+        .iter()
+        .map(|sym| Symbol { at: [sym.at[0] + dx, sym.at[1] + dy], ..*sym })
+        .filter(|sym| {
+            sym.at[0] >= -m
+                && sym.at[1] >= -m
+                && sym.at[0] <= viewport.width + m
+                && sym.at[1] <= viewport.height + m
+        })
+        .collect()
 }
 
 /// Each marker no larger than half the distance to its nearest neighbour (at least
@@ -483,8 +518,13 @@ pub fn hit_test(
     point: [f64; 2],
     slop: f64,
 ) -> Option<usize> {
+    hit_symbol(&frame_symbols(scene, projection, view, viewport), point, slop)
+}
+
+/// The node under a screen point among a frame's markers (see [`hit_test`]).
+pub fn hit_symbol(symbols: &[Symbol], point: [f64; 2], slop: f64) -> Option<usize> {
     let mut best: Option<(f64, usize)> = None;
-    for s in frame_symbols(scene, projection, view, viewport) {
+    for s in symbols.iter().copied() {
         let d = ((s.at[0] - point[0]).powi(2) + (s.at[1] - point[1]).powi(2)).sqrt();
         if d <= s.radius + slop && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, s.node));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::geo::projection::{ViewKey, pinch_step, view_key, wheel_zoom_factor};
-use crate::model::show::map::{MapPick, hit_test, pick_at};
+use crate::model::show::map::{MapPick, hit_symbol, pick_at};
 use crate::ui::state::{AppState, ExploreState, MapState};
 
 /// A pointer that moved less than this many px between down and up was a click.
@@ -80,9 +80,7 @@ impl Gestures {
         let (p, vp) = (map.projection.get_untracked(), map.viewport.get_untracked());
         let Some(previous) = self.pointers.with_value(|ps| ps.get(&ev.pointer_id()).copied())
         else {
-            let view = map.view.get_untracked();
-            let scene = map.scene.get_untracked();
-            let hit = hit_test(&scene, &p, &view, vp, point, HOVER_SLOP_PX);
+            let hit = map.symbols.with_untracked(|s| hit_symbol(s, point, HOVER_SLOP_PX));
             if map.hovered.get_untracked() != hit {
                 map.hovered.set(hit);
             }

@@ -12,8 +12,8 @@ use super::layers::{ArcLayer, BaseLayer};
 use super::palette::Palette;
 use super::render::{self, Frame};
 use crate::model::geo::basemap::inset_wanted;
-use crate::model::show::labels::{frame_labels, label_width};
-use crate::model::show::map::{frame_symbols, node_emphasis};
+use crate::model::show::labels::{label_width, labels_beside};
+use crate::model::show::map::node_emphasis;
 use crate::ui::perf;
 use crate::ui::state::{AppState, ExploreState, MapState};
 
@@ -144,10 +144,10 @@ fn draw(
         Ok(m) => m.width() + 2.0 * render::LABEL_HALO,
         Err(_) => label_width(text),
     };
+    let symbols = map.symbols.get_untracked();
     let labels = explore.with_data(|d| {
-        frame_labels(d, &scene, &projection, &view, viewport, selected, locale, &measure)
+        labels_beside(d, &scene, &symbols, view.zoom, viewport, selected, locale, &measure)
     });
-    let symbols = frame_symbols(&scene, &projection, &view, viewport);
     let emphasis = node_emphasis(&scene, selected, explore.selected_pair.get_untracked());
     let choropleth = map.choropleth.get_untracked();
     let base = layers.base.with_value(|b| b.clone());

@@ -15,8 +15,8 @@ use crate::model::geo::LonLat;
 use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
 use crate::model::geo::projection::{Projection, View, Viewport};
 use crate::model::show::map::{
-    ArcBatch, ArcCache, Grouping, Scene, arc_batches, build_scene, choropleth_counts,
-    country_anchors, grouping_zoom, home_view, selected_node,
+    ArcBatch, ArcCache, Grouping, Scene, Symbol, arc_batches, build_scene, choropleth_counts,
+    country_anchors, grouping_zoom, home_view, layout_symbols, place_symbols, selected_node,
 };
 use crate::ui::dom::Size;
 
@@ -49,6 +49,9 @@ pub struct MapState {
     pub projected: Memo<Option<Arc<ProjectedBasemap>>>,
     /// Markers and links of the pairs on show.
     pub scene: Memo<Arc<Scene>>,
+    /// The markers as drawn in the current view (worked out once per view for the canvas, the
+    /// labels and the pointer).
+    pub symbols: Memo<Arc<Vec<Symbol>>>,
     /// The emphasised marker.
     pub selected_node: Memo<Option<usize>>,
     /// The arcs, batched by style.
@@ -105,6 +108,16 @@ impl MapState {
             let grouped = grouped.get();
             explore.with_data(|d| Arc::new(build_scene(d, &pairs, &projection, grouped, &anchors)))
         });
+        // Laid out once per zoom; a pan only moves the layout.
+        let zoom = Memo::new(move |_| view.with(|v| v.zoom));
+        let layout = Memo::new(move |_| {
+            let (scene, projection) = (scene.get(), projection.get());
+            Arc::new(layout_symbols(&scene, &projection, zoom.get(), viewport.get()))
+        });
+        let symbols = Memo::new(move |_| {
+            let (layout, projection) = (layout.get(), projection.get());
+            Arc::new(place_symbols(&layout, &projection, &view.get(), viewport.get()))
+        });
         let selected = Memo::new(move |_| {
             let (place, country) = (explore.selected_place.get(), explore.profile_country.get());
             scene.with(|s| selected_node(s, place, country))
@@ -137,6 +150,7 @@ impl MapState {
             grouped,
             projected,
             scene,
+            symbols,
             selected_node: selected,
             batches,
             choropleth,
