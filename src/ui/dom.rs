@@ -61,7 +61,11 @@ where
                 if rect.width() < 1.0 {
                     return;
                 }
-                let next = Size { width: rect.width(), height: rect.height() };
+                // The content box: what a canvas filling the element covers (a border would
+                // otherwise stretch the drawing and shift the pointer by its width).
+                let (bx, by) = (f64::from(element.client_left()), f64::from(element.client_top()));
+                let next =
+                    Size { width: rect.width() - 2.0 * bx, height: rect.height() - 2.0 * by };
                 if size.try_get_untracked().flatten() != Some(next) {
                     // After the owner is gone this does nothing.
                     let _ = set_size.try_set(Some(next));

@@ -607,18 +607,19 @@ impl MapAt {
     }
 }
 
-/// True when the address's map position (`at`, none for the whole world) already describes
+/// True when the address's map position (`at`, none for the first view) already describes
 /// `view`, as rounded in the URL: the view then need not follow the address.
-pub fn at_describes(at: Option<MapAt>, projection: &Projection, view: &View) -> bool {
+pub fn at_describes(at: Option<MapAt>, projection: &Projection, view: &View, home: &View) -> bool {
     match at {
         Some(at) => MapAt::of_view(projection, view).map(round_at) == Some(round_at(at)),
-        None => *view == View::default(),
+        None => view == home,
     }
 }
 
-/// The position to write into the address for a view: none for the whole world.
-pub fn at_for_view(projection: &Projection, view: &View) -> Option<MapAt> {
-    if *view == View::default() { None } else { MapAt::of_view(projection, view).map(round_at) }
+/// The position to write into the address for a view: none for the first view (`home`, the
+/// places on show fitted to the frame), which a link without a position opens on.
+pub fn at_for_view(projection: &Projection, view: &View, home: &View) -> Option<MapAt> {
+    if view == home { None } else { MapAt::of_view(projection, view).map(round_at) }
 }
 
 impl UrlState {

@@ -15,12 +15,22 @@ use crate::model::ask::scope::{Reach, among_shown, country_count, place_count};
 use crate::model::format::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
 use crate::model::geo::LonLat;
 use crate::model::geo::arc::{arc_pieces, path_data};
-use crate::model::geo::projection::{Projection, View, Viewport};
+use crate::model::geo::projection::{MAX_ZOOM, MIN_ZOOM, Projection, View, Viewport};
 use crate::model::i18n::{Locale, country_name, fill, other_name, place_name};
 use rustc_hash::FxHashMap;
 
 /// Below this zoom the map groups places into provinces and countries by default.
 pub const GROUP_BELOW_ZOOM: f64 = 1.8;
+
+/// Automatic grouping ends this many times closer than the first view.
+const UNGROUP_FROM_HOME: f64 = 1.6;
+
+/// The zoom [`Grouping::groups`] decides by: a view's zoom scaled so that the first view
+/// (`home_zoom`) is grouped on every screen and places show on their own from
+/// 1.6 times closer (and never before [`GROUP_BELOW_ZOOM`]).
+pub fn grouping_zoom(zoom: f64, home_zoom: f64) -> f64 {
+    zoom * GROUP_BELOW_ZOOM / (UNGROUP_FROM_HOME * home_zoom).max(GROUP_BELOW_ZOOM)
+}
 
 /// What a map node stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -173,7 +183,7 @@ pub struct ArcBatch {
     pub kind: Option<Kind>,
     /// Emphasis.
     pub emphasis: Emphasis,
-    /// Width class: 0 for single pairs, 1–3 for grouped links of growing weight.
+    /// Width class: 0 for single pairs, 1–4 for grouped links of growing weight.
     pub width_class: u8,
     /// Path data in map units (y down).
     pub path: String,
@@ -181,13 +191,41 @@ pub struct ArcBatch {
     pub count: usize,
 }
 
-/// Width class of a grouped link by its number of pairs.
+/// How each node is emphasised: with nothing selected all are normal; else the selected node,
+/// its partners and the ends of the selected pair stand out and the rest fade.
+pub fn node_emphasis(
+    scene: &Scene,
+    selected_node: Option<usize>,
+    selected_pair: Option<PairIdx>,
+) -> Vec<Emphasis> {
+    if selected_node.is_none() && selected_pair.is_none() {
+        return vec![Emphasis::Normal; scene.nodes.len()];
+    }
+    let mut out = vec![Emphasis::Dimmed; scene.nodes.len()];
+    for e in &scene.edges {
+        let touches = selected_node.is_some_and(|n| e.from == n || e.to == n)
+            || selected_pair.is_some_and(|p| e.pairs.contains(&p));
+        if touches {
+            out[e.from] = Emphasis::Selected;
+            out[e.to] = Emphasis::Selected;
+        }
+    }
+    if let Some(slot) = selected_node.and_then(|n| out.get_mut(n)) {
+        *slot = Emphasis::Selected;
+    }
+    out
+}
+
+/// Width class of a grouped link by its number of pairs: the overview's flows, widest and
+/// strongest for the most pairs (on the bundled data the five largest province–country flows,
+/// 37 to 62 pairs, are the five in the top class).
 pub fn width_class(n_pairs: usize) -> u8 {
     match n_pairs {
         0..=1 => 0,
         2..=4 => 1,
         5..=14 => 2,
-        _ => 3,
+        15..=34 => 3,
+        _ => 4,
     }
 }
 
@@ -271,89 +309,203 @@ pub fn marker_radius(weight: u32) -> f64 {
     (2.0 + (weight as f64).sqrt() * 1.3).min(20.0)
 }
 
-/// A label to place: the text's size and the marker it belongs to.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LabelCandidate {
+/// A marker as drawn: its node, its centre and radius in screen px.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Symbol {
     /// Node index.
     pub node: usize,
-    /// Marker centre in screen px.
+    /// Centre in screen px.
     pub at: [f64; 2],
-    /// Marker radius in px.
+    /// Radius in px.
     pub radius: f64,
-    /// Text width in px (estimated by the caller).
-    pub width: f64,
-    /// Text height in px.
-    pub height: f64,
-    /// Higher is placed first.
-    pub priority: u32,
 }
 
-/// Where a label went.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PlacedLabel {
-    /// Node index.
-    pub node: usize,
-    /// Top-left of the text box in screen px.
-    pub top_left: [f64; 2],
+/// How far past the viewport's edge a marker is still drawn, in px (part of it shows).
+const SYMBOL_MARGIN_PX: f64 = 30.0;
+/// The largest marker radius in map units (about 200 km): a marker is never much larger than
+/// the place it stands for, so at world zoom a province's disc does not cover half of China.
+const SYMBOL_CAP_UNITS: f64 = 5.0;
+/// The cap never goes below this many px: a marker stays big enough to see and to hit.
+const SYMBOL_MIN_CAP_PX: f64 = 3.5;
+/// The smallest marker, in px: where places crowd, markers shrink to half the distance to
+/// their nearest neighbour, but not below this.
+const SYMBOL_MIN_PX: f64 = 1.5;
+/// The furthest a marker is pushed from its place, in px: a crowd is not spread over the sea.
+const MAX_SHIFT_PX: f64 = 8.0;
+/// Rounds of pushing overlapping markers apart.
+const SEPARATION_ROUNDS: usize = 16;
+
+/// The radius a node's marker is drawn with in a view: by its count (area tracks the count),
+/// capped by the map's scale at that zoom.
+pub fn symbol_radius(weight: u32, projection: &Projection, view: &View, viewport: Viewport) -> f64 {
+    let cap = (SYMBOL_CAP_UNITS * view.scale(projection, viewport)).max(SYMBOL_MIN_CAP_PX);
+    marker_radius(weight).min(cap)
 }
 
-fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
-}
-
-/// Places labels greedily by priority, trying right, left, above and below each marker, and
-/// skipping a label that would overlap a placed label or leave the viewport. More labels fit
-/// as the user zooms in, because markers move apart.
-pub fn place_labels(
-    candidates: &[LabelCandidate],
+/// The markers of a frame in drawing order (the most partnerships first, so small markers
+/// stay on top), those off screen left out. Crowded markers shrink, and those at (nearly) one
+/// place are pushed apart (displaced discs), so every marker is visible. The one geometry the canvas draws, the pointer hits and the labels sit
+/// beside, so a label can only be where its marker is drawn.
+pub fn frame_symbols(
+    scene: &Scene,
+    projection: &Projection,
+    view: &View,
     viewport: Viewport,
-    max_labels: usize,
-) -> Vec<PlacedLabel> {
-    let mut order: Vec<&LabelCandidate> = candidates.iter().collect();
-    order.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.node.cmp(&b.node)));
-    // A coarse grid of placed boxes keeps the overlap test fast.
-    const CELL: f64 = 64.0;
-    let mut grid: HashMap<(i64, i64), Vec<[f64; 4]>> = HashMap::new();
-    let mut placed = Vec::new();
-    let cells = |b: [f64; 4]| {
-        let (x0, y0, x1, y1) = (
-            (b[0] / CELL).floor() as i64,
-            (b[1] / CELL).floor() as i64,
-            (b[2] / CELL).floor() as i64,
-            (b[3] / CELL).floor() as i64,
-        );
-        (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
-    };
-    for c in order {
-        if placed.len() >= max_labels {
-            break;
+) -> Vec<Symbol> {
+    place_symbols(
+        &layout_symbols(scene, projection, view.zoom, viewport),
+        projection,
+        view,
+        viewport,
+    )
+}
+
+/// Every marker of a scene as drawn at a zoom, centred on the map's origin: what
+/// [`frame_symbols`] moves to the view's centre. A pan only moves it, so the browser works it
+/// out once per zoom.
+pub fn layout_symbols(
+    scene: &Scene,
+    projection: &Projection,
+    zoom: f64,
+    viewport: Viewport,
+) -> Vec<Symbol> {
+    let view = View { cx: 0.0, cy: 0.0, zoom };
+    let mut symbols: Vec<Symbol> = scene
+        .by_weight()
+        .into_iter()
+        .map(|i| {
+            let node = &scene.nodes[i];
+            Symbol {
+                node: i,
+                at: view.to_screen(projection, viewport, node.pos),
+                radius: symbol_radius(node.weight, projection, &view, viewport),
+            }
+        })
+        .collect();
+    shrink_to_neighbours(&mut symbols);
+    separate(&mut symbols);
+    symbols
+}
+
+/// The markers of a [`layout_symbols`] moved to a view (of the same zoom), those off screen
+/// left out.
+pub fn place_symbols(
+    layout: &[Symbol],
+    projection: &Projection,
+    view: &View,
+    viewport: Viewport,
+) -> Vec<Symbol> {
+    let s = view.scale(projection, viewport);
+    let (dx, dy) = (-view.cx * s, view.cy * s);
+    let m = SYMBOL_MARGIN_PX;
+    layout
+        .iter()
+        .map(|sym| Symbol { at: [sym.at[0] + dx, sym.at[1] + dy], ..*sym })
+        .filter(|sym| {
+            sym.at[0] >= -m
+                && sym.at[1] >= -m
+                && sym.at[0] <= viewport.width + m
+                && sym.at[1] <= viewport.height + m
+        })
+        .collect()
+}
+
+/// Each marker no larger than half the distance to its nearest neighbour (at least
+/// [`SYMBOL_MIN_PX`]), so crowded markers do not cover each other.
+fn shrink_to_neighbours(symbols: &mut [Symbol]) {
+    let Some(largest) = symbols.iter().map(|s| s.radius).reduce(f64::max) else { return };
+    let cell = (2.0 * largest).max(1.0);
+    let key = |at: [f64; 2]| ((at[0] / cell).floor() as i64, (at[1] / cell).floor() as i64);
+    let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
+    for (i, s) in symbols.iter().enumerate() {
+        grid.entry(key(s.at)).or_default().push(i);
+    }
+    let nearest: Vec<f64> = symbols
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (cx, cy) = key(s.at);
+            let mut best = f64::INFINITY;
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    for &j in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
+                        if j != i {
+                            let o = symbols[j].at;
+                            best = best
+                                .min(((o[0] - s.at[0]).powi(2) + (o[1] - s.at[1]).powi(2)).sqrt());
+                        }
+                    }
+                }
+            }
+            best
+        })
+        .collect();
+    for (s, d) in symbols.iter_mut().zip(nearest) {
+        s.radius = s.radius.min((d / 2.0).max(SYMBOL_MIN_PX));
+    }
+}
+
+/// A displaced marker's centre, kept within [`MAX_SHIFT_PX`] of where its place is.
+fn tethered(origin: [f64; 2], at: [f64; 2]) -> [f64; 2] {
+    let (dx, dy) = (at[0] - origin[0], at[1] - origin[1]);
+    let d = (dx * dx + dy * dy).sqrt();
+    if d <= MAX_SHIFT_PX {
+        at
+    } else {
+        [origin[0] + dx / d * MAX_SHIFT_PX, origin[1] + dy / d * MAX_SHIFT_PX]
+    }
+}
+
+/// Pushes apart the markers that still overlap (the smallest, at one place or nearly), until
+/// they touch at most: rounds over a grid of nearby markers.
+fn separate(symbols: &mut [Symbol]) {
+    let Some(largest) = symbols.iter().map(|s| s.radius).reduce(f64::max) else { return };
+    let cell = (2.0 * largest + 1.0).max(1.0);
+    let origin: Vec<[f64; 2]> = symbols.iter().map(|s| s.at).collect();
+    for _ in 0..SEPARATION_ROUNDS {
+        let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
+        for (i, s) in symbols.iter().enumerate() {
+            let key = ((s.at[0] / cell).floor() as i64, (s.at[1] / cell).floor() as i64);
+            grid.entry(key).or_default().push(i);
         }
-        let gap = c.radius + 3.0;
-        let options = [
-            [c.at[0] + gap, c.at[1] - c.height / 2.0],
-            [c.at[0] - gap - c.width, c.at[1] - c.height / 2.0],
-            [c.at[0] - c.width / 2.0, c.at[1] - gap - c.height],
-            [c.at[0] - c.width / 2.0, c.at[1] + gap],
-        ];
-        for [x, y] in options {
-            let b = [x, y, x + c.width, y + c.height];
-            if b[0] < 0.0 || b[1] < 0.0 || b[2] > viewport.width || b[3] > viewport.height {
-                continue;
+        let mut moved = false;
+        for i in 0..symbols.len() {
+            let (cx, cy) = (
+                (symbols[i].at[0] / cell).floor() as i64,
+                (symbols[i].at[1] / cell).floor() as i64,
+            );
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let Some(near) = grid.get(&(cx + dx, cy + dy)) else { continue };
+                    for &j in near.iter().filter(|j| **j > i) {
+                        let (a, b) = (symbols[i], symbols[j]);
+                        let need = a.radius + b.radius;
+                        let (mut ux, mut uy) = (b.at[0] - a.at[0], b.at[1] - a.at[1]);
+                        let d = (ux * ux + uy * uy).sqrt();
+                        if d >= need {
+                            continue;
+                        }
+                        if d < 1e-9 {
+                            // Same place: a fixed direction per pair, so frames agree.
+                            let angle = (i * 7 + j * 13) as f64 * 2.399_963;
+                            (ux, uy) = (angle.cos(), angle.sin());
+                        } else {
+                            (ux, uy) = (ux / d, uy / d);
+                        }
+                        let push = (need - d) / 2.0 + 0.01;
+                        symbols[i].at =
+                            tethered(origin[i], [a.at[0] - ux * push, a.at[1] - uy * push]);
+                        symbols[j].at =
+                            tethered(origin[j], [b.at[0] + ux * push, b.at[1] + uy * push]);
+                        moved = true;
+                    }
+                }
             }
-            let clash = cells(b).any(|cell| {
-                grid.get(&cell).is_some_and(|boxes| boxes.iter().any(|o| overlaps(*o, b)))
-            });
-            if clash {
-                continue;
-            }
-            for cell in cells(b) {
-                grid.entry(cell).or_default().push(b);
-            }
-            placed.push(PlacedLabel { node: c.node, top_left: [x, y] });
+        }
+        if !moved {
             break;
         }
     }
-    placed
 }
 
 /// The node under a screen point: the nearest marker within its radius plus `slop` px
@@ -366,12 +518,16 @@ pub fn hit_test(
     point: [f64; 2],
     slop: f64,
 ) -> Option<usize> {
+    hit_symbol(&frame_symbols(scene, projection, view, viewport), point, slop)
+}
+
+/// The node under a screen point among a frame's markers (see [`hit_test`]).
+pub fn hit_symbol(symbols: &[Symbol], point: [f64; 2], slop: f64) -> Option<usize> {
     let mut best: Option<(f64, usize)> = None;
-    for (i, node) in scene.nodes.iter().enumerate() {
-        let s = view.to_screen(projection, viewport, node.pos);
-        let d = ((s[0] - point[0]).powi(2) + (s[1] - point[1]).powi(2)).sqrt();
-        if d <= marker_radius(node.weight) + slop && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, i));
+    for s in symbols.iter().copied() {
+        let d = ((s.at[0] - point[0]).powi(2) + (s.at[1] - point[1]).powi(2)).sqrt();
+        if d <= s.radius + slop && best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, s.node));
         }
     }
     best.map(|(_, i)| i)
@@ -492,6 +648,78 @@ pub fn focus_points(dataset: &Dataset, focus: Focus, shown: &[PairIdx]) -> Vec<L
     places.into_iter().filter_map(|p| dataset.place(p).coords).collect()
 }
 
+/// The least share of the map's height the places fill in the first view (issue 23: a phone
+/// showed 62 % empty sea above and below the world).
+pub const HOME_FILL: f64 = 0.85;
+/// Room left around the places in the first view, in px.
+const HOME_PADDING_PX: f64 = 10.0;
+
+/// The first view of the places of the pairs on show: the least zoom that shows their whole
+/// extent, or more until (a) no more than 1 − [`HOME_FILL`] of the height is empty above and
+/// below them and (b) the median of their ends, north to south, is within a quarter of the
+/// half-height of the centre, so zooming in about the centre (the `+` key) stays where the ties
+/// are (China) instead of the equator. Across, the view is centred on the extent, or on the
+/// Chinese ends when the extent is wider than the map. What is cut (on a phone, the far south
+/// and the Americas; on a laptop the far south) is a pan away. The whole world without places.
+pub fn home_view(
+    dataset: &Dataset,
+    pairs: &[PairIdx],
+    projection: &Projection,
+    viewport: Viewport,
+) -> View {
+    let mut ys = Vec::with_capacity(pairs.len() * 2);
+    let mut extent: Option<[f64; 4]> = None;
+    let (mut home_x, mut homes) = (0.0, 0.0);
+    for &p in pairs {
+        let pair = dataset.partnership(p);
+        for (place, home) in [(pair.home, true), (pair.partner, false)] {
+            let Some(at) = dataset.place(place).coords else { continue };
+            let [x, y] = projection.forward(at.lon_deg(), at.lat_deg());
+            let e = extent.get_or_insert([x, y, x, y]);
+            *e = [e[0].min(x), e[1].min(y), e[2].max(x), e[3].max(y)];
+            ys.push(y);
+            if home {
+                home_x += x;
+                homes += 1.0;
+            }
+        }
+    }
+    let Some([x0, y0, x1, y1]) = extent else { return View::default() };
+    ys.sort_by(f64::total_cmp);
+    let median_y = ys[ys.len() / 2];
+    let base = View::base_scale(projection, viewport);
+    let room = |px: f64| (px - 2.0 * HOME_PADDING_PX).max(1.0);
+    let (w, h) = ((x1 - x0).max(1.0), (y1 - y0).max(1.0));
+    let fit = (room(viewport.width) / (w * base)).min(room(viewport.height) / (h * base));
+    // The view is centred on the median, moved when it would pass the places' extent while
+    // shorter than it; rows above and below the places are a share of the height.
+    let centre_y = |zoom: f64| {
+        let half = viewport.height / 2.0 / (base * zoom);
+        if 2.0 * half >= h { (y0 + y1) / 2.0 } else { median_y.clamp(y0 + half, y1 - half) }
+    };
+    // The median within a quarter of the half-height of the centre: two steps in keep it.
+    let off_centre = |zoom: f64| {
+        let half = viewport.height / 2.0 / (base * zoom);
+        (centre_y(zoom) - median_y).abs() > half / 4.0
+    };
+    let empty = |zoom: f64| {
+        let half = viewport.height / 2.0 / (base * zoom);
+        let cy = centre_y(zoom);
+        ((cy + half - y1).max(0.0) + (y0 - (cy - half)).max(0.0)) / (2.0 * half)
+    };
+    let mut zoom = fit.clamp(MIN_ZOOM, MAX_ZOOM);
+    while (empty(zoom) > 1.0 - HOME_FILL || off_centre(zoom)) && zoom < MAX_ZOOM {
+        zoom *= 1.02;
+    }
+    let half_w = viewport.width / 2.0 / (base * zoom);
+    let cx = if 2.0 * half_w >= w || homes == 0.0 {
+        (x0 + x1) / 2.0
+    } else {
+        (home_x / homes).clamp(x0 + half_w, x1 - half_w)
+    };
+    View { cx, cy: centre_y(zoom), zoom }.clamped(projection)
+}
+
 /// How places are grouped on the map: by zoom (the default), always, or never.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Grouping {
@@ -523,8 +751,8 @@ impl Grouping {
         Grouping::ALL.into_iter().find(|g| g.as_str() == text).unwrap_or_default()
     }
 
-    /// True when the map groups places at this zoom. A selected place or pair is shown on
-    /// its own, so automatic grouping stops while something is selected.
+    /// True when the map groups places at this zoom (see [`grouping_zoom`]). A selected place
+    /// or pair is shown on its own, so automatic grouping stops while something is selected.
     pub fn groups(self, zoom: f64, something_selected: bool) -> bool {
         match self {
             Grouping::Grouped => true,
@@ -623,63 +851,6 @@ pub fn node_name(dataset: &Dataset, key: NodeKey, locale: Locale) -> String {
         NodeKey::Place(p) => place_name(locale, dataset.place(p)).to_owned(),
         NodeKey::Country(c) => country_name(locale, dataset.country(c)).to_owned(),
     }
-}
-
-/// Width of a label in px, estimated without measuring (CJK characters are about twice as
-/// wide as Latin ones at the map's 12 px font).
-pub fn label_width(text: &str) -> f64 {
-    text.chars().map(|c| if c.is_ascii() { 6.6 } else { 12.5 }).sum::<f64>() + 2.0
-}
-
-/// Height of a map label box in px.
-pub const LABEL_HEIGHT: f64 = 15.0;
-/// At most this many labels are drawn at once.
-pub const MAX_LABELS: usize = 60;
-/// From this zoom on, places with a single partnership get a label too.
-const LABEL_ALL_FROM_ZOOM: f64 = 4.0;
-
-/// The labels of a frame, placed without overlaps: the largest places first (the selected
-/// node before all), places with one partnership only when zoomed in far.
-pub fn frame_labels(
-    dataset: &Dataset,
-    scene: &Scene,
-    projection: &Projection,
-    view: &View,
-    viewport: Viewport,
-    selected: Option<usize>,
-    locale: Locale,
-) -> Vec<(PlacedLabel, String)> {
-    let names: Vec<Option<String>> = scene
-        .nodes
-        .iter()
-        .map(|n| {
-            (n.weight >= 2 || view.zoom >= LABEL_ALL_FROM_ZOOM)
-                .then(|| node_name(dataset, n.key, locale))
-        })
-        .collect();
-    let candidates: Vec<LabelCandidate> = scene
-        .nodes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, n)| {
-            let name = names[i].as_ref()?;
-            Some(LabelCandidate {
-                node: i,
-                at: view.to_screen(projection, viewport, n.pos),
-                radius: marker_radius(n.weight),
-                width: label_width(name),
-                height: LABEL_HEIGHT,
-                priority: n.weight + if Some(i) == selected { 1_000_000 } else { 0 },
-            })
-        })
-        .collect();
-    place_labels(&candidates, viewport, MAX_LABELS)
-        .into_iter()
-        .filter_map(|l| {
-            let name = names.get(l.node)?.clone()?;
-            Some((l, name))
-        })
-        .collect()
 }
 
 /// What the map shows, counted: pairs drawn, Chinese and partner markers, pairs not placed.
@@ -882,42 +1053,6 @@ mod tests {
     }
 
     #[test]
-    fn labels_never_overlap_and_stay_inside() {
-        let viewport = Viewport { width: 300.0, height: 200.0 };
-        // A dense cluster: 30 markers 20 px apart cannot all carry a 50 px label.
-        let candidates: Vec<LabelCandidate> = (0..30)
-            .map(|i| LabelCandidate {
-                node: i,
-                at: [100.0 + (i % 6) as f64 * 20.0, 60.0 + (i / 6) as f64 * 16.0],
-                radius: 4.0,
-                width: 50.0,
-                height: 14.0,
-                priority: 100 - i as u32,
-            })
-            .collect();
-        let placed = place_labels(&candidates, viewport, 100);
-        assert!(!placed.is_empty() && placed.len() < 30, "{} placed", placed.len());
-        assert_eq!(placed[0].node, 0, "the highest priority is placed first");
-        let boxes: Vec<[f64; 4]> = placed
-            .iter()
-            .map(|l| [l.top_left[0], l.top_left[1], l.top_left[0] + 50.0, l.top_left[1] + 14.0])
-            .collect();
-        for (i, a) in boxes.iter().enumerate() {
-            assert!(a[0] >= 0.0 && a[1] >= 0.0 && a[2] <= 300.0 && a[3] <= 200.0);
-            for b in &boxes[i + 1..] {
-                assert!(!overlaps(*a, *b), "{a:?} overlaps {b:?}");
-            }
-        }
-        // Spread out (as after zooming in), every label fits.
-        let spread: Vec<LabelCandidate> = candidates
-            .iter()
-            .map(|c| LabelCandidate { at: [c.at[0] * 4.0, c.at[1] * 4.0], ..c.clone() })
-            .collect();
-        let big = Viewport { width: 1200.0, height: 800.0 };
-        assert!(place_labels(&spread, big, 100).len() > placed.len());
-    }
-
-    #[test]
     fn hit_testing_finds_the_marker_under_the_pointer() {
         let d = fixture();
         let p = Projection::new(Centre::Pacific);
@@ -997,23 +1132,6 @@ mod tests {
             sources: d.sources().to_vec(),
             reported: d.reported().to_vec(),
         })
-    }
-
-    #[test]
-    fn labels_go_to_places_with_several_ties_until_zoomed_in() {
-        let d = fixture();
-        let p = Projection::new(Centre::Pacific);
-        let viewport = Viewport { width: 1600.0, height: 900.0 };
-        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
-        let labels = frame_labels(&d, &scene, &p, &View::default(), viewport, None, Locale::En);
-        let names: Vec<&str> = labels.iter().map(|(_, n)| n.as_str()).collect();
-        assert_eq!(names, ["Yan'an"], "only Yan'an has two partnerships");
-        let [cx, cy] = p.forward(120.0, 35.0);
-        let close = View { cx, cy, zoom: 5.0 };
-        let labels = frame_labels(&d, &scene, &p, &close, viewport, None, Locale::Zh);
-        assert!(labels.iter().any(|(_, n)| n == "西安"), "{labels:?}");
-        assert!((label_width("ab") - 15.2).abs() < 1e-9);
-        assert!((label_width("西安") - 27.0).abs() < 1e-9);
     }
 
     #[test]

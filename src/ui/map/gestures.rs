@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::geo::projection::{pinch_step, view_key, wheel_zoom_factor};
-use crate::model::show::map::{MapPick, hit_test, pick_at};
+use crate::model::geo::projection::{ViewKey, pinch_step, view_key, wheel_zoom_factor};
+use crate::model::show::map::{MapPick, hit_symbol, pick_at};
 use crate::ui::state::{AppState, ExploreState, MapState};
 
 /// A pointer that moved less than this many px between down and up was a click.
@@ -49,10 +49,15 @@ impl Gestures {
         }
     }
 
-    /// A pointer position relative to the map element.
+    /// A pointer position relative to the map's drawing (inside the element's border).
     fn local_point(&self, ev: &web_sys::MouseEvent) -> [f64; 2] {
-        let rect = self.frame.get_untracked().map(|el| el.get_bounding_client_rect());
-        let (left, top) = rect.map(|r| (r.left(), r.top())).unwrap_or((0.0, 0.0));
+        let el = self.frame.get_untracked();
+        let (left, top) = el
+            .map(|el| {
+                let r = el.get_bounding_client_rect();
+                (r.left() + f64::from(el.client_left()), r.top() + f64::from(el.client_top()))
+            })
+            .unwrap_or((0.0, 0.0));
         [ev.client_x() as f64 - left, ev.client_y() as f64 - top]
     }
 
@@ -75,9 +80,7 @@ impl Gestures {
         let (p, vp) = (map.projection.get_untracked(), map.viewport.get_untracked());
         let Some(previous) = self.pointers.with_value(|ps| ps.get(&ev.pointer_id()).copied())
         else {
-            let view = map.view.get_untracked();
-            let scene = map.scene.get_untracked();
-            let hit = hit_test(&scene, &p, &view, vp, point, HOVER_SLOP_PX);
+            let hit = map.symbols.with_untracked(|s| hit_symbol(s, point, HOVER_SLOP_PX));
             if map.hovered.get_untracked() != hit {
                 map.hovered.set(hit);
             }
@@ -161,7 +164,13 @@ impl Gestures {
         ev.prevent_default();
         self.map.stop_motion();
         let (p, vp) = (self.map.projection.get_untracked(), self.map.viewport.get_untracked());
-        self.map.view.update(|v| *v = v.after_key(&p, vp, change));
+        let home = self.map.home.get_untracked();
+        self.map.view.update(|v| {
+            *v = match change {
+                ViewKey::Reset => home,
+                change => v.after_key(&p, vp, change),
+            }
+        });
     }
 
     /// Zooms about the centre by a factor (the toolbar's buttons).

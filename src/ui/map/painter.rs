@@ -12,7 +12,8 @@ use super::layers::{ArcLayer, BaseLayer};
 use super::palette::Palette;
 use super::render::{self, Frame};
 use crate::model::geo::basemap::inset_wanted;
-use crate::model::show::map::frame_labels;
+use crate::model::show::labels::{label_width, labels_beside};
+use crate::model::show::map::node_emphasis;
 use crate::ui::perf;
 use crate::ui::state::{AppState, ExploreState, MapState};
 
@@ -137,8 +138,17 @@ fn draw(
     let scene = map.scene.get_untracked();
     let selected = map.selected_node.get_untracked();
     let locale = app.locale.get_untracked();
-    let labels = explore
-        .with_data(|d| frame_labels(d, &scene, &projection, &view, viewport, selected, locale));
+    // Names are measured in the font they are drawn in (plus the halo on both sides).
+    ctx.set_font(render::LABEL_FONT);
+    let measure = |text: &str| match ctx.measure_text(text) {
+        Ok(m) => m.width() + 2.0 * render::LABEL_HALO,
+        Err(_) => label_width(text),
+    };
+    let symbols = map.symbols.get_untracked();
+    let labels = explore.with_data(|d| {
+        labels_beside(d, &scene, &symbols, view.zoom, viewport, selected, locale, &measure)
+    });
+    let emphasis = node_emphasis(&scene, selected, explore.selected_pair.get_untracked());
     let choropleth = map.choropleth.get_untracked();
     let base = layers.base.with_value(|b| b.clone());
     let profile = app.query.map_profile.get_untracked();
@@ -154,6 +164,8 @@ fn draw(
                 base: base.as_deref(),
                 arcs: arcs.as_ref(),
                 scene: &scene,
+                symbols: &symbols,
+                emphasis: &emphasis,
                 choropleth: choropleth.as_deref(),
                 selected,
                 hovered: map.hovered.get_untracked(),

@@ -8,7 +8,8 @@ use super::layers::{ArcLayer, BaseLayer, fill, stroke};
 use super::palette::Palette;
 use crate::model::format::dataset::Kind;
 use crate::model::geo::projection::{Projection, View, Viewport};
-use crate::model::show::map::{Emphasis, PlacedLabel, Scene, choropleth_class, marker_radius};
+use crate::model::show::labels::PlacedLabel;
+use crate::model::show::map::{Emphasis, Scene, Symbol, choropleth_class};
 use crate::ui::state::map::Choropleth;
 
 /// Everything one frame needs.
@@ -27,6 +28,10 @@ pub struct Frame<'a> {
     pub arcs: Option<&'a ArcLayer>,
     /// Markers.
     pub scene: &'a Scene,
+    /// The markers as drawn this frame (`frame_symbols`), in drawing order.
+    pub symbols: &'a [Symbol],
+    /// Each node's emphasis: a selection fades what it does not touch.
+    pub emphasis: &'a [Emphasis],
     /// Choropleth counts by country ISO and province code, when shading.
     pub choropleth: Option<&'a Choropleth>,
     /// Selected node.
@@ -159,16 +164,18 @@ fn draw_arcs(ctx: &CanvasRenderingContext2d, arcs: &ArcLayer, palette: &Palette,
     });
     ctx.set_line_cap("round");
     for (kind, emphasis, width_class, p) in order {
-        let base_width = match width_class {
-            0 => 1.0,
-            1 => 1.6,
-            2 => 2.6,
-            _ => 4.0,
+        // Width and strength by the number of pairs a flow stands for.
+        let (base_width, strength) = match width_class {
+            0 => (1.0, 0.35),
+            1 => (1.4, 0.4),
+            2 => (2.0, 0.5),
+            3 => (3.0, 0.6),
+            _ => (4.5, 0.75),
         };
         let (alpha, width) = match emphasis {
-            Emphasis::Normal => (0.55, base_width),
+            Emphasis::Normal => (strength, base_width),
             Emphasis::Selected => (0.95, base_width * 2.0),
-            Emphasis::Dimmed => (0.12, base_width),
+            Emphasis::Dimmed => (0.07, base_width),
         };
         ctx.set_global_alpha(alpha);
         ctx.set_stroke_style_str(palette.arc(*kind));
@@ -187,46 +194,38 @@ fn draw_arcs(ctx: &CanvasRenderingContext2d, arcs: &ArcLayer, palette: &Palette,
 }
 
 fn draw_markers(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
-    let Frame { projection, view, viewport, scene, palette, .. } = frame;
-    // Big markers first, so small ones stay visible and clickable on top.
-    let order = scene.by_weight();
+    let Frame { scene, symbols, palette, .. } = frame;
     ctx.set_line_width(1.0);
     ctx.set_stroke_style_str(&palette.marker_stroke);
-    for i in order {
-        let node = &scene.nodes[i];
-        let [x, y] = view.to_screen(projection, *viewport, node.pos);
-        if x < -30.0 || y < -30.0 || x > viewport.width + 30.0 || y > viewport.height + 30.0 {
-            continue;
-        }
-        let r = marker_radius(node.weight);
+    for s in symbols.iter() {
+        let node = &scene.nodes[s.node];
         ctx.begin_path();
-        let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        let _ = ctx.arc(s.at[0], s.at[1], s.radius, 0.0, std::f64::consts::TAU);
         ctx.set_fill_style_str(if node.home {
             &palette.home_marker
         } else {
             &palette.partner_marker
         });
-        ctx.set_global_alpha(if frame.selected.is_some() && frame.selected != Some(i) {
-            0.75
-        } else {
-            0.9
-        });
+        let dimmed = frame.emphasis.get(s.node) == Some(&Emphasis::Dimmed);
+        ctx.set_global_alpha(if dimmed { 0.25 } else { 0.9 });
         ctx.fill();
-        ctx.set_global_alpha(1.0);
+        ctx.set_global_alpha(if dimmed { 0.3 } else { 1.0 });
         ctx.stroke();
+        ctx.set_global_alpha(1.0);
     }
     for (index, width) in [(frame.selected, 3.0), (frame.hovered, 2.0)] {
-        if let Some(i) = index.filter(|i| *i < scene.nodes.len()) {
-            let node = &scene.nodes[i];
-            let [x, y] = view.to_screen(projection, *viewport, node.pos);
+        if let Some(s) = index.and_then(|i| symbols.iter().find(|s| s.node == i)) {
             ctx.begin_path();
-            let _ = ctx.arc(x, y, marker_radius(node.weight) + 4.0, 0.0, std::f64::consts::TAU);
+            let _ = ctx.arc(s.at[0], s.at[1], s.radius + 4.0, 0.0, std::f64::consts::TAU);
             ctx.set_line_width(width);
             ctx.set_stroke_style_str(&palette.focus);
             ctx.stroke();
         }
     }
 }
+
+/// The halo around a label's letters, in px on each side (its box includes it).
+pub const LABEL_HALO: f64 = 1.5;
 
 /// The font of map labels.
 pub const LABEL_FONT: &str = "12px system-ui, -apple-system, \"Segoe UI\", \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"WenQuanYi Micro Hei\", sans-serif";
@@ -237,11 +236,19 @@ fn draw_labels(ctx: &CanvasRenderingContext2d, frame: &Frame<'_>) {
     ctx.set_line_join("round");
     for (label, text) in frame.labels {
         let [x, y] = label.top_left;
-        ctx.set_line_width(3.0);
+        if let Some([from, to]) = label.leader {
+            ctx.begin_path();
+            ctx.move_to(from[0], from[1]);
+            ctx.line_to(to[0], to[1]);
+            ctx.set_line_width(1.0);
+            ctx.set_stroke_style_str(&frame.palette.label);
+            ctx.stroke();
+        }
+        ctx.set_line_width(2.0 * LABEL_HALO);
         ctx.set_stroke_style_str(&frame.palette.label_halo);
-        let _ = ctx.stroke_text(text, x, y + 1.0);
+        let _ = ctx.stroke_text(text, x + LABEL_HALO, y + 1.0);
         ctx.set_fill_style_str(&frame.palette.label);
-        let _ = ctx.fill_text(text, x, y + 1.0);
+        let _ = ctx.fill_text(text, x + LABEL_HALO, y + 1.0);
     }
 }
 

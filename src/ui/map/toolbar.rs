@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::model::ask::query::{MapProfile, Shading, UrlState};
-use crate::model::geo::projection::{Centre, KEY_ZOOM_STEP, View};
+use crate::model::geo::projection::{Centre, KEY_ZOOM_STEP};
 use crate::model::i18n::messages::Messages;
 use crate::model::show::map::Grouping;
 use crate::ui::state::{use_app_state, use_map};
@@ -47,7 +47,7 @@ pub fn MapToolbar(
     let map = use_map();
     let q = state.query;
     let set_centre = move |centre: Centre| {
-        map.view.set(View::default());
+        map.view.set(map.home.get_untracked());
         state.navigate(move |u| {
             u.centre = Some(centre);
             u.at = None;
@@ -65,7 +65,7 @@ pub fn MapToolbar(
                 <button type="button" class="icon-button" on:click=move |_| zoom_by(1.0 / KEY_ZOOM_STEP) aria-label=move || state.messages().zoom_out title=move || state.messages().zoom_out>
                     "−"
                 </button>
-                <button type="button" class="button small" on:click=move |_| map.view.set(View::default())>
+                <button type="button" class="button small" on:click=move |_| map.view.set(map.home.get_untracked())>
                     {move || state.messages().reset_view}
                 </button>
             </div>

@@ -18,9 +18,12 @@ pub fn sync_view(app: AppState, map: MapState) {
     Effect::new(move |_| {
         let at = app.query.at.get();
         let projection = map.projection.get();
+        // Without a position the map shows its first view, refitted when the places on show
+        // or the map's size change.
+        let home = map.home.get();
         let current = map.view.get_untracked();
-        if !at_describes(at, &projection, &current) {
-            map.view.set(at.map(|a| a.view(&projection)).unwrap_or_default());
+        if !at_describes(at, &projection, &current, &home) {
+            map.view.set(at.map(|a| a.view(&projection)).unwrap_or(home));
         }
     });
     // The map moved: write its position once it is still (a timer, outside the graph).
@@ -33,7 +36,8 @@ pub fn sync_view(app: AppState, map: MapState) {
         if previous.is_some_and(|p| p != view) {
             let write = move || {
                 let Some(projection) = map.projection.try_get_untracked() else { return };
-                let at = at_for_view(&projection, &view);
+                let Some(home) = map.home.try_get_untracked() else { return };
+                let at = at_for_view(&projection, &view, &home);
                 if app.url.try_with_untracked(|u| u.at) != Some(at) {
                     app.replace(|u| u.at = at);
                 }

@@ -15,8 +15,8 @@ use crate::model::geo::LonLat;
 use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
 use crate::model::geo::projection::{Projection, View, Viewport};
 use crate::model::show::map::{
-    ArcBatch, ArcCache, Grouping, Scene, arc_batches, build_scene, choropleth_counts,
-    country_anchors, selected_node,
+    ArcBatch, ArcCache, Grouping, Scene, Symbol, arc_batches, build_scene, choropleth_counts,
+    country_anchors, grouping_zoom, home_view, layout_symbols, place_symbols, selected_node,
 };
 use crate::ui::dom::Size;
 
@@ -33,6 +33,8 @@ pub struct MapState {
     pub projection: Memo<Projection>,
     /// The view: centre and zoom (follows the address; see `ui::map::view_sync`).
     pub view: RwSignal<View>,
+    /// The first view: the places on show fitted to the map (an address without `at=`).
+    pub home: Memo<View>,
     /// The map element's size.
     pub viewport: Memo<Viewport>,
     /// True once the map element has been laid out (its size is known).
@@ -47,6 +49,9 @@ pub struct MapState {
     pub projected: Memo<Option<Arc<ProjectedBasemap>>>,
     /// Markers and links of the pairs on show.
     pub scene: Memo<Arc<Scene>>,
+    /// The markers as drawn in the current view (worked out once per view for the canvas, the
+    /// labels and the pointer).
+    pub symbols: Memo<Arc<Vec<Symbol>>>,
     /// The emphasised marker.
     pub selected_node: Memo<Option<usize>>,
     /// The arcs, batched by style.
@@ -64,19 +69,29 @@ impl MapState {
     pub fn new(app: AppState, explore: ExploreState, size: ReadSignal<Option<Size>>) -> MapState {
         let q = app.query;
         let projection = Memo::new(move |_| Projection::new(q.centre.get()));
-        let initial =
-            q.at.get_untracked().map(|at| at.view(&projection.get_untracked())).unwrap_or_default();
-        let view = RwSignal::new(initial);
         let viewport = Memo::new(move |_| match size.get() {
             Some(s) => Viewport { width: s.width.max(100.0), height: s.height.max(100.0) },
             None => DEFAULT_VIEWPORT,
         });
+        // The filters' pairs, not those the playback year cuts: the view stays put while playing.
+        let home = Memo::new(move |_| {
+            let (projection, viewport) = (projection.get(), viewport.get());
+            let selection = explore.selection.get();
+            explore.with_data(|d| home_view(d, &selection.pairs, &projection, viewport))
+        });
+        let initial =
+            q.at.get_untracked()
+                .map(|at| at.view(&projection.get_untracked()))
+                .unwrap_or_else(|| home.get_untracked());
+        let view = RwSignal::new(initial);
         let measured = Memo::new(move |_| size.with(Option::is_some));
         let grouping = RwSignal::new(Grouping::Auto);
         let grouped = Memo::new(move |_| {
             let selected = explore.selected_place.with(Option::is_some)
                 || explore.selected_pair.with(Option::is_some);
-            view.with(|v| grouping.get().groups(v.zoom, selected))
+            // Grouped at the first view and a little closer, whatever the screen's size.
+            let zoom = grouping_zoom(view.with(|v| v.zoom), home.with(|h| h.zoom));
+            grouping.get().groups(zoom, selected)
         });
         let basemap = app.basemap.loaded;
         let projected = Memo::new(move |_| {
@@ -92,6 +107,16 @@ impl MapState {
                 (explore.shown.get(), projection.get(), anchors.get());
             let grouped = grouped.get();
             explore.with_data(|d| Arc::new(build_scene(d, &pairs, &projection, grouped, &anchors)))
+        });
+        // Laid out once per zoom; a pan only moves the layout.
+        let zoom = Memo::new(move |_| view.with(|v| v.zoom));
+        let layout = Memo::new(move |_| {
+            let (scene, projection) = (scene.get(), projection.get());
+            Arc::new(layout_symbols(&scene, &projection, zoom.get(), viewport.get()))
+        });
+        let symbols = Memo::new(move |_| {
+            let (layout, projection) = (layout.get(), projection.get());
+            Arc::new(place_symbols(&layout, &projection, &view.get(), viewport.get()))
         });
         let selected = Memo::new(move |_| {
             let (place, country) = (explore.selected_place.get(), explore.profile_country.get());
@@ -117,6 +142,7 @@ impl MapState {
         MapState {
             projection,
             view,
+            home,
             viewport,
             measured,
             hovered: RwSignal::new(None),
@@ -124,6 +150,7 @@ impl MapState {
             grouped,
             projected,
             scene,
+            symbols,
             selected_node: selected,
             batches,
             choropleth,

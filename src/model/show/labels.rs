@@ -1,0 +1,502 @@
+//! Map labels that cannot lie: each label sits at one of eight fixed positions touching its own
+//! marker (the cartographers' eight-position model, upper right first), or is not drawn.
+//!
+//! Rules, each tested here and on the bundled dataset (`tests/map_labels.rs`):
+//! - a label's box is [`LABEL_GAP`] px from its own marker's edge, never pushed further away
+//!   (a label moved until it sits next to another marker is what made "Japan" name Shandong);
+//! - no label overlaps another (with [`LABEL_PAD`] px between them, so names never run
+//!   together), covers another marker's centre, or leaves the viewport;
+//! - labels are placed by priority (the selection, its partners, then the most partnerships);
+//!   a label that fits nowhere is dropped, never moved; only the selection's label, when it
+//!   fits nowhere beside its marker, is moved out with a leader line to its marker.
+//!
+//! Widths come from the caller, measured with the font the canvas draws in (the estimate
+//! [`label_width`] serves native tests and anyone without a canvas).
+
+use std::collections::HashMap;
+
+use super::map::{Scene, Symbol, frame_symbols, node_name};
+use crate::model::format::dataset::Dataset;
+use crate::model::geo::projection::{Projection, View, Viewport};
+use crate::model::i18n::Locale;
+
+/// A label to place: the text's size and the marker it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelCandidate {
+    /// Node index.
+    pub node: usize,
+    /// Marker centre in screen px.
+    pub at: [f64; 2],
+    /// Marker radius in px.
+    pub radius: f64,
+    /// Text width in px (measured by the caller).
+    pub width: f64,
+    /// Text height in px.
+    pub height: f64,
+    /// Higher is placed first.
+    pub priority: u32,
+}
+
+/// Where a label went.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    /// Node index.
+    pub node: usize,
+    /// Top-left of the text box in screen px.
+    pub top_left: [f64; 2],
+    /// Width and height of the text box in px.
+    pub size: [f64; 2],
+    /// A leader line (from the marker's edge to the box) when the label could not touch its
+    /// marker: only the selection's label is moved out, along one of the eight directions.
+    pub leader: Option<[[f64; 2]; 2]>,
+}
+
+impl PlacedLabel {
+    /// The text box: left, top, right, bottom in screen px.
+    pub fn bounds(&self) -> [f64; 4] {
+        let [x, y] = self.top_left;
+        [x, y, x + self.size[0], y + self.size[1]]
+    }
+}
+
+/// Gap between a marker's edge and its label, in px.
+pub const LABEL_GAP: f64 = 2.0;
+/// Space kept around a label against other labels, in px (twice this between two labels).
+pub const LABEL_PAD: f64 = 1.0;
+/// Space kept between a label and another marker's centre, in px.
+const CENTRE_CLEARANCE: f64 = 2.0;
+/// A label of this priority or more (the selection's) that fits nowhere beside its marker is
+/// moved out along the eight directions, in steps of a few px, with a leader line.
+pub const LEADER_FROM_PRIORITY: u32 = 1_000_000;
+/// Step of a leader line's length, in px.
+const LEADER_STEP: f64 = 12.0;
+/// The longest leader line, in steps.
+const LEADER_STEPS: usize = 8;
+
+/// The eight positions around a marker, in the order they are tried: upper right first, then
+/// right, lower right, upper left, left, lower left, above, below.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spot {
+    /// Above right (the box's lower-left corner touches the marker).
+    UpperRight,
+    /// Right, centred vertically.
+    Right,
+    /// Below right.
+    LowerRight,
+    /// Above left.
+    UpperLeft,
+    /// Left, centred vertically.
+    Left,
+    /// Below left.
+    LowerLeft,
+    /// Above, centred.
+    Above,
+    /// Below, centred.
+    Below,
+}
+
+impl Spot {
+    /// Every position, in the order they are tried.
+    pub const ORDER: [Spot; 8] = [
+        Spot::UpperRight,
+        Spot::Right,
+        Spot::LowerRight,
+        Spot::UpperLeft,
+        Spot::Left,
+        Spot::LowerLeft,
+        Spot::Above,
+        Spot::Below,
+    ];
+}
+
+/// The box (left, top, right, bottom) of a `width` × `height` label at `spot` beside a marker
+/// at `at` of `radius`: its nearest point is [`LABEL_GAP`] px from the marker's edge.
+pub fn label_box(at: [f64; 2], radius: f64, width: f64, height: f64, spot: Spot) -> [f64; 4] {
+    let d = radius + LABEL_GAP;
+    let c = d * std::f64::consts::FRAC_1_SQRT_2;
+    let [x, y] = at;
+    let [left, top] = match spot {
+        Spot::UpperRight => [x + c, y - c - height],
+        Spot::Right => [x + d, y - height / 2.0],
+        Spot::LowerRight => [x + c, y + c],
+        Spot::UpperLeft => [x - c - width, y - c - height],
+        Spot::Left => [x - d - width, y - height / 2.0],
+        Spot::LowerLeft => [x - c - width, y + c],
+        Spot::Above => [x - width / 2.0, y - d - height],
+        Spot::Below => [x - width / 2.0, y + d],
+    };
+    [left, top, left + width, top + height]
+}
+
+/// The leader line of a box moved out from a marker: from the marker's edge towards the box's
+/// nearest point, to that point.
+fn leader(at: [f64; 2], radius: f64, b: [f64; 4]) -> [[f64; 2]; 2] {
+    let end = [at[0].clamp(b[0], b[2]), at[1].clamp(b[1], b[3])];
+    let (dx, dy) = (end[0] - at[0], end[1] - at[1]);
+    let d = (dx * dx + dy * dy).sqrt().max(1e-9);
+    [[at[0] + dx / d * radius, at[1] + dy / d * radius], end]
+}
+
+/// Distance in px from a point to a box (0 inside it).
+pub fn box_distance(b: [f64; 4], p: [f64; 2]) -> f64 {
+    let dx = (b[0] - p[0]).max(0.0).max(p[0] - b[2]);
+    let dy = (b[1] - p[1]).max(0.0).max(p[1] - b[3]);
+    (dx * dx + dy * dy).sqrt()
+}
+
+/// True when two boxes overlap (touching is not overlapping).
+pub fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+fn grow(b: [f64; 4], by: f64) -> [f64; 4] {
+    [b[0] - by, b[1] - by, b[2] + by, b[3] + by]
+}
+
+/// A coarse grid of screen px, so each test looks only at what is near.
+struct Grid<T> {
+    cells: HashMap<(i64, i64), Vec<T>>,
+}
+
+const CELL: f64 = 64.0;
+
+fn cell_range(b: [f64; 4]) -> impl Iterator<Item = (i64, i64)> {
+    let (x0, y0, x1, y1) = (
+        (b[0] / CELL).floor() as i64,
+        (b[1] / CELL).floor() as i64,
+        (b[2] / CELL).floor() as i64,
+        (b[3] / CELL).floor() as i64,
+    );
+    (x0..=x1).flat_map(move |x| (y0..=y1).map(move |y| (x, y)))
+}
+
+impl<T> Grid<T> {
+    fn new() -> Grid<T> {
+        Grid { cells: HashMap::new() }
+    }
+
+    fn insert(&mut self, b: [f64; 4], item: T)
+    where
+        T: Clone,
+    {
+        for cell in cell_range(b) {
+            self.cells.entry(cell).or_default().push(item.clone());
+        }
+    }
+
+    fn any(&self, b: [f64; 4], mut hit: impl FnMut(&T) -> bool) -> bool {
+        cell_range(b)
+            .any(|cell| self.cells.get(&cell).is_some_and(|items| items.iter().any(&mut hit)))
+    }
+}
+
+/// Places labels by priority at the first of the eight [`Spot`]s that is inside the viewport,
+/// clear of every placed label and of every other marker's centre (`symbols`); a label with
+/// no such spot is dropped. More labels fit as the user zooms in, because markers move apart.
+pub fn place_labels(
+    candidates: &[LabelCandidate],
+    symbols: &[Symbol],
+    viewport: Viewport,
+    max_labels: usize,
+) -> Vec<PlacedLabel> {
+    let mut order: Vec<&LabelCandidate> = candidates.iter().collect();
+    order.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.node.cmp(&b.node)));
+    let mut centres: Grid<(usize, [f64; 2])> = Grid::new();
+    for s in symbols {
+        centres.insert([s.at[0], s.at[1], s.at[0], s.at[1]], (s.node, s.at));
+    }
+    let mut labels: Grid<[f64; 4]> = Grid::new();
+    let mut placed = Vec::new();
+    for c in order {
+        if placed.len() >= max_labels {
+            break;
+        }
+        let free = |b: [f64; 4]| {
+            let inside =
+                b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= viewport.width && b[3] <= viewport.height;
+            let padded = grow(b, LABEL_PAD);
+            let clear_of_centres = grow(b, CENTRE_CLEARANCE);
+            inside
+                && !labels.any(padded, |o| overlaps(grow(*o, LABEL_PAD), padded))
+                && !centres.any(clear_of_centres, |(node, at)| {
+                    *node != c.node && box_distance(b, *at) < CENTRE_CLEARANCE
+                })
+        };
+        let beside = Spot::ORDER
+            .iter()
+            .map(|spot| label_box(c.at, c.radius, c.width, c.height, *spot))
+            .find(|b| free(*b))
+            .map(|b| (b, None));
+        let led = || {
+            let steps = if c.priority >= LEADER_FROM_PRIORITY { LEADER_STEPS } else { 0 };
+            (1..=steps).find_map(|k| {
+                let out = c.radius + k as f64 * LEADER_STEP;
+                Spot::ORDER.iter().find_map(|spot| {
+                    let b = label_box(c.at, out, c.width, c.height, *spot);
+                    free(b).then(|| (b, Some(leader(c.at, c.radius, b))))
+                })
+            })
+        };
+        let Some((b, leader)) = beside.or_else(led) else { continue };
+        labels.insert(b, b);
+        placed.push(PlacedLabel {
+            node: c.node,
+            top_left: [b[0], b[1]],
+            size: [c.width, c.height],
+            leader,
+        });
+    }
+    placed
+}
+
+/// Width of a label in px, estimated without measuring (CJK characters are about twice as
+/// wide as Latin ones at the map's 12 px font). The browser measures instead.
+pub fn label_width(text: &str) -> f64 {
+    text.chars().map(|c| if c.is_ascii() { 6.6 } else { 12.5 }).sum::<f64>() + 2.0
+}
+
+/// Height of a map label box in px.
+pub const LABEL_HEIGHT: f64 = 15.0;
+/// At most this many labels are drawn at once.
+pub const MAX_LABELS: usize = 60;
+/// From this zoom on, places with a single partnership get a label too.
+const LABEL_ALL_FROM_ZOOM: f64 = 4.0;
+
+/// Priority of the selected marker's label, and (less) of its partners'.
+const SELECTED_FIRST: u32 = LEADER_FROM_PRIORITY;
+const PARTNER_NEXT: u32 = 500_000;
+
+/// The labels of a frame beside the markers of [`frame_symbols`]: the selected node first,
+/// then its partners, then the largest places; places with one partnership only when zoomed
+/// in far. `width` measures a name as it will be drawn.
+#[allow(clippy::too_many_arguments)]
+pub fn frame_labels(
+    dataset: &Dataset,
+    scene: &Scene,
+    projection: &Projection,
+    view: &View,
+    viewport: Viewport,
+    selected: Option<usize>,
+    locale: Locale,
+    width: &dyn Fn(&str) -> f64,
+) -> Vec<(PlacedLabel, String)> {
+    let symbols = frame_symbols(scene, projection, view, viewport);
+    labels_beside(dataset, scene, &symbols, view.zoom, viewport, selected, locale, width)
+}
+
+/// The labels of a frame beside its markers (`symbols`, from [`frame_symbols`] for the view
+/// at `zoom`), as [`frame_labels`] places them.
+#[allow(clippy::too_many_arguments)]
+pub fn labels_beside(
+    dataset: &Dataset,
+    scene: &Scene,
+    symbols: &[Symbol],
+    zoom: f64,
+    viewport: Viewport,
+    selected: Option<usize>,
+    locale: Locale,
+    width: &dyn Fn(&str) -> f64,
+) -> Vec<(PlacedLabel, String)> {
+    let mut partner = vec![false; scene.nodes.len()];
+    if let Some(s) = selected {
+        for e in scene.edges.iter().filter(|e| e.from == s || e.to == s) {
+            partner[e.from] = true;
+            partner[e.to] = true;
+        }
+    }
+    let mut names: Vec<Option<String>> = vec![None; scene.nodes.len()];
+    let candidates: Vec<LabelCandidate> = symbols
+        .iter()
+        .filter_map(|s| {
+            let n = &scene.nodes[s.node];
+            let boost = if Some(s.node) == selected {
+                SELECTED_FIRST
+            } else if partner[s.node] {
+                PARTNER_NEXT
+            } else {
+                0
+            };
+            if n.weight < 2 && zoom < LABEL_ALL_FROM_ZOOM && boost == 0 {
+                return None;
+            }
+            let name = node_name(dataset, n.key, locale);
+            let candidate = LabelCandidate {
+                node: s.node,
+                at: s.at,
+                radius: s.radius,
+                width: width(&name),
+                height: LABEL_HEIGHT,
+                priority: n.weight.saturating_add(boost),
+            };
+            names[s.node] = Some(name);
+            Some(candidate)
+        })
+        .collect();
+    place_labels(&candidates, symbols, viewport, MAX_LABELS)
+        .into_iter()
+        .filter_map(|l| {
+            let name = names.get(l.node)?.clone()?;
+            Some((l, name))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::model::format::dataset::PairIdx;
+    use crate::model::format::load::load;
+    use crate::model::geo::projection::Centre;
+    use crate::model::show::map::build_scene;
+
+    fn fixture() -> Dataset {
+        load(include_str!("../../../tests/fixtures/small.json")).expect("fixture").dataset
+    }
+
+    fn all(d: &Dataset) -> Vec<PairIdx> {
+        d.pair_indices().collect()
+    }
+
+    fn candidate(node: usize, at: [f64; 2], priority: u32) -> LabelCandidate {
+        LabelCandidate { node, at, radius: 5.0, width: 40.0, height: 15.0, priority }
+    }
+
+    fn symbol(c: &LabelCandidate) -> Symbol {
+        Symbol { node: c.node, at: c.at, radius: c.radius }
+    }
+
+    #[test]
+    fn every_spot_touches_its_marker_and_upper_right_comes_first() {
+        for spot in Spot::ORDER {
+            let b = label_box([100.0, 100.0], 6.0, 40.0, 15.0, spot);
+            let edge = box_distance(b, [100.0, 100.0]) - 6.0;
+            assert!((edge - LABEL_GAP).abs() < 1e-9, "{spot:?}: {edge} px from the edge");
+        }
+        let c = candidate(0, [100.0, 100.0], 1);
+        let placed = place_labels(
+            std::slice::from_ref(&c),
+            &[symbol(&c)],
+            Viewport { width: 300.0, height: 200.0 },
+            9,
+        );
+        let b = placed[0].bounds();
+        assert!(b[0] > 100.0 && b[3] < 100.0, "upper right of the marker: {b:?}");
+    }
+
+    #[test]
+    fn a_label_moves_round_its_marker_but_never_away_from_it() {
+        let vp = Viewport { width: 400.0, height: 300.0 };
+        // A marker to the upper right and one to the right: the label goes lower right.
+        let own = candidate(0, [100.0, 100.0], 10);
+        let others = [
+            Symbol { node: 1, at: [120.0, 88.0], radius: 3.0 },
+            Symbol { node: 2, at: [130.0, 100.0], radius: 3.0 },
+        ];
+        let mut symbols = vec![symbol(&own)];
+        symbols.extend(others);
+        let placed = place_labels(std::slice::from_ref(&own), &symbols, vp, 9);
+        assert_eq!(placed.len(), 1);
+        let b = placed[0].bounds();
+        assert!(b[1] > 100.0 && b[0] > 100.0, "lower right: {b:?}");
+        // Surrounded on every side: no label rather than a label somewhere else.
+        let ring: Vec<Symbol> = (0..16)
+            .map(|i| {
+                let a = i as f64 * std::f64::consts::TAU / 16.0;
+                Symbol {
+                    node: 10 + i,
+                    at: [100.0 + 18.0 * a.cos(), 100.0 + 12.0 * a.sin()],
+                    radius: 2.0,
+                }
+            })
+            .chain([symbol(&own)])
+            .collect();
+        assert!(place_labels(&[own], &ring, vp, 9).is_empty());
+    }
+
+    #[test]
+    fn the_lower_priority_label_is_dropped_and_names_never_run_together() {
+        let vp = Viewport { width: 400.0, height: 300.0 };
+        let big = candidate(0, [100.0, 100.0], 50);
+        let small = candidate(1, [100.0, 110.0], 3);
+        let symbols = [symbol(&big), symbol(&small)];
+        let placed = place_labels(&[small.clone(), big.clone()], &symbols, vp, 9);
+        assert_eq!(placed[0].node, 0, "the larger place first");
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                let (a, b) = (a.bounds(), b.bounds());
+                let gap = (b[0] - a[2]).max(a[0] - b[2]).max(b[1] - a[3]).max(a[1] - b[3]);
+                assert!(gap >= 2.0 * LABEL_PAD, "{a:?} and {b:?} {gap} px apart");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_never_overlap_and_stay_inside() {
+        let viewport = Viewport { width: 300.0, height: 200.0 };
+        // A dense cluster: 30 markers 20 px apart cannot all carry a 50 px label.
+        let candidates: Vec<LabelCandidate> = (0..30)
+            .map(|i| LabelCandidate {
+                node: i,
+                at: [100.0 + (i % 6) as f64 * 20.0, 60.0 + (i / 6) as f64 * 16.0],
+                radius: 4.0,
+                width: 50.0,
+                height: 14.0,
+                priority: 100 - i as u32,
+            })
+            .collect();
+        let symbols: Vec<Symbol> = candidates
+            .iter()
+            .map(|c| Symbol { node: c.node, at: c.at, radius: c.radius })
+            .collect();
+        let placed = place_labels(&candidates, &symbols, viewport, 100);
+        assert!(!placed.is_empty() && placed.len() < 30, "{} placed", placed.len());
+        assert_eq!(placed[0].node, 0, "the highest priority is placed first");
+        let boxes: Vec<[f64; 4]> = placed
+            .iter()
+            .map(|l| [l.top_left[0], l.top_left[1], l.top_left[0] + 50.0, l.top_left[1] + 14.0])
+            .collect();
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(a[0] >= 0.0 && a[1] >= 0.0 && a[2] <= 300.0 && a[3] <= 200.0);
+            for b in &boxes[i + 1..] {
+                assert!(!overlaps(*a, *b), "{a:?} overlaps {b:?}");
+            }
+        }
+        // Spread out (as after zooming in), every label fits.
+        let spread: Vec<LabelCandidate> = candidates
+            .iter()
+            .map(|c| LabelCandidate { at: [c.at[0] * 4.0, c.at[1] * 4.0], ..c.clone() })
+            .collect();
+        let big = Viewport { width: 1200.0, height: 800.0 };
+        let spread_symbols: Vec<Symbol> =
+            spread.iter().map(|c| Symbol { node: c.node, at: c.at, radius: c.radius }).collect();
+        assert!(place_labels(&spread, &spread_symbols, big, 100).len() > placed.len());
+    }
+
+    #[test]
+    fn labels_go_to_places_with_several_ties_until_zoomed_in() {
+        let d = fixture();
+        let p = Projection::new(Centre::Pacific);
+        let viewport = Viewport { width: 1600.0, height: 900.0 };
+        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
+        let labels = frame_labels(
+            &d,
+            &scene,
+            &p,
+            &View::default(),
+            viewport,
+            None,
+            Locale::En,
+            &label_width,
+        );
+        let names: Vec<&str> = labels.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Yan'an"], "only Yan'an has two partnerships");
+        let [cx, cy] = p.forward(120.0, 35.0);
+        let close = View { cx, cy, zoom: 5.0 };
+        let labels = frame_labels(&d, &scene, &p, &close, viewport, None, Locale::Zh, &label_width);
+        assert!(labels.iter().any(|(_, n)| n == "西安"), "{labels:?}");
+        assert!((label_width("ab") - 15.2).abs() < 1e-9);
+        assert!((label_width("西安") - 27.0).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,137 @@
+// Issue 23, as a person sees it on a phone (390 × 844) and a laptop (1280 × 720): a choice is
+// shown in the part of the map the sheet leaves free, and zooming in keeps China in view. Where a place is
+// drawn is worked out here from the address's `at=` with the map's projection (Natural Earth I,
+// written again from its published formula), not read from the app.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, waitForData, waitForMap, waitForQuery, bundled, DIST } from './harness.mjs';
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const LAPTOP = { viewport: { width: 1280, height: 720 } };
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run trunk build --release first');
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+// Natural Earth I (Šavrič et al. 2011), centred on 150° E, scaled so the world is 1000 wide.
+function raw(lambda, phi) {
+  const p2 = phi * phi;
+  const p4 = p2 * p2;
+  return [
+    lambda * (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4))),
+    phi * (1.007226 + p2 * (0.015085 + p4 * (-0.044475 + 0.028874 * p2 - 0.005916 * p4))),
+  ];
+}
+const SCALE = 1000 / (2 * raw(Math.PI, 0)[0]);
+const HALF_HEIGHT = raw(0, Math.PI / 2)[1] * SCALE;
+function forward(lon, lat) {
+  let rel = (lon - 150) % 360;
+  if (rel <= -180) rel += 360;
+  if (rel > 180) rel -= 360;
+  const [x, y] = raw((rel * Math.PI) / 180, (lat * Math.PI) / 180);
+  return [x * SCALE, y * SCALE];
+}
+
+/** Where the map draws lon/lat, in page px, for the view in the address. */
+async function projector(page) {
+  const at = new URL(page.url()).searchParams.get('at');
+  assert.ok(at, `the address has a map position: ${page.url()}`);
+  const [lon, lat, zoom] = at.split(',').map(Number);
+  const box = await page.evaluate(() => {
+    const c = document.querySelector('[data-testid="map"] canvas').getBoundingClientRect();
+    return { x: c.x, y: c.y, width: c.width, height: c.height };
+  });
+  const base = Math.min(box.width / 1000, box.height / (2 * HALF_HEIGHT));
+  const s = base * zoom;
+  const [cx, cy] = forward(lon, lat);
+  return {
+    box,
+    at: (plon, plat) => {
+      const [x, y] = forward(plon, plat);
+      return [box.x + box.width / 2 + (x - cx) * s, box.y + box.height / 2 - (y - cy) * s];
+    },
+  };
+}
+
+/** Waits until the address's map position stops changing (an eased move has ended). */
+async function settledAt(page) {
+  let last = null;
+  for (let i = 0; i < 40; i += 1) {
+    const at = new URL(page.url()).searchParams.get('at');
+    if (at && at === last) return at;
+    last = at;
+    await page.waitForTimeout(250);
+  }
+  return last;
+}
+
+async function choose(page, typed, name) {
+  await page.getByRole('combobox', { name: 'Search places and countries' }).fill(typed);
+  await page.getByRole('option', { name }).first().click();
+  const sheet = page.getByRole('dialog').first();
+  await sheet.waitFor();
+  await waitForQuery(page, (q) => q.has('at'), 5000);
+  await settledAt(page);
+  return (await sheet.boundingBox());
+}
+
+test('laptop: after choosing Japan, its places are on the map and not under the sheet', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, LAPTOP);
+  await waitForData(page);
+  await waitForMap(page);
+  const sheet = await choose(page, 'japan', /^Japan/);
+  const { box, at } = await projector(page);
+  const data = bundled();
+  const japanese = data.places.filter((p) => p.country === 'JP' && typeof p.lat === 'number');
+  const linked = new Set(data.partnerships.map((q) => q.partner));
+  const drawn = japanese.filter((p) => linked.has(p.id)).map((p) => [p.id, ...at(p.lon, p.lat)]);
+  assert.ok(drawn.length > 50, `${drawn.length} Japanese places`);
+  const outside = drawn.filter(([, x, y]) => x < box.x || x > Math.min(box.x + box.width, sheet.x) || y < box.y || y > box.y + box.height);
+  assert.deepEqual(outside.map(([id, x, y]) => `${id} at ${x.toFixed(0)},${y.toFixed(0)}`), [], `sheet from x=${sheet.x}, map ${JSON.stringify(box)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone: two presses of + keep China in view', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, PHONE);
+  await waitForData(page);
+  await waitForMap(page);
+  const zoomIn = page.getByRole('button', { name: 'Zoom in' });
+  await zoomIn.click();
+  await zoomIn.click();
+  await waitForQuery(page, (q) => q.has('at'), 5000);
+  await settledAt(page);
+  const { box, at } = await projector(page);
+  for (const [name, lon, lat] of [['Beijing', 116.4, 39.9], ["Xi'an", 108.94, 34.34], ['Guangzhou', 113.26, 23.13]]) {
+    const [x, y] = at(lon, lat);
+    assert.ok(x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height, `${name} at ${x.toFixed(0)},${y.toFixed(0)}; map ${JSON.stringify(box)}; ${page.url()}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('laptop: playing the years keeps the first view where it is', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, LAPTOP);
+  await waitForData(page);
+  await waitForMap(page);
+  const map = page.getByTestId('map');
+  const zoom = await map.getAttribute('data-zoom');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="play-year"]').textContent) > 0);
+  const first = await page.getByTestId('play-year').textContent();
+  await page.waitForFunction((y) => document.querySelector('[data-testid="play-year"]').textContent !== y, first, { timeout: 5000 });
+  assert.equal(await map.getAttribute('data-zoom'), zoom, `the zoom moved while playing (${first} →)`);
+  assert.equal(new URL(page.url()).searchParams.get('at'), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,310 @@
+//! The map's labels on the bundled dataset, at the map sizes the layout gives on a phone
+//! (390 × 844) and a laptop (1280 × 720), in both languages and both map profiles: at the first
+//! view, two zoom steps in, and with a selection (Xi'an, Shaanxi, Japan). Every label touches
+//! its own marker, no two labels overlap, no label covers another marker's centre (issue 23:
+//! "广东省" was written on Mongolia's marker, "Japan" on Shandong's).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use youcheng::model::ask::query::MapProfile;
+use youcheng::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx};
+use youcheng::model::format::load::load;
+use youcheng::model::geo::LonLat;
+use youcheng::model::geo::basemap::{country_points, decode_basemap};
+use youcheng::model::geo::projection::{Centre, Insets, Projection, View, ViewKey, Viewport};
+use youcheng::model::i18n::Locale;
+use youcheng::model::show::labels::{box_distance, frame_labels, label_width, overlaps};
+use youcheng::model::show::map::{
+    Focus, Grouping, build_scene, country_anchors, focus_points, frame_symbols, grouping_zoom,
+    home_view, selected_node,
+};
+
+/// The map element's drawing size at 390 × 844 and 1280 × 720 (measured in Chromium on the
+/// release build, first screen, English), and the part the selection sheet covers.
+pub const PHONE: Viewport = Viewport { width: 372.0, height: 542.0 };
+/// See [`PHONE`].
+pub const LAPTOP: Viewport = Viewport { width: 934.0, height: 491.0 };
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn dataset() -> Dataset {
+    let text = std::fs::read_to_string(root().join("public/data/partnerships.json"))
+        .expect("the bundled dataset");
+    load(&text).expect("loads").dataset
+}
+
+fn anchors(d: &Dataset, profile: MapProfile) -> HashMap<CountryIdx, LonLat> {
+    let dir = root().join("public/data/basemap");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("basemap file");
+    let map = match profile {
+        MapProfile::China => decode_basemap(
+            &read("world-china.topo.json"),
+            &read("provinces-china.topo.json"),
+            Some(&read("china-extras.geojson")),
+        ),
+        MapProfile::Neutral => decode_basemap(
+            &read("world-neutral.topo.json"),
+            &read("provinces-neutral.topo.json"),
+            None,
+        ),
+    }
+    .expect("basemap decodes");
+    country_anchors(d, &country_points(&map), profile)
+}
+
+/// What is chosen in a case.
+#[derive(Clone, Copy, Debug)]
+enum Chosen {
+    Nothing,
+    Place(PlaceIdx),
+    Country(CountryIdx),
+}
+
+/// The part of the map the selection sheet covers (as the layout draws it).
+fn sheet(viewport: Viewport) -> Insets {
+    if viewport.width < 600.0 {
+        Insets { bottom: viewport.height * 0.5, ..Insets::default() }
+    } else {
+        Insets { right: 392.0, ..Insets::default() }
+    }
+}
+
+/// Every fault of the labels of one frame, in words.
+#[allow(clippy::too_many_arguments)]
+fn faults(
+    d: &Dataset,
+    home: View,
+    anchors: &HashMap<CountryIdx, LonLat>,
+    viewport: Viewport,
+    view: View,
+    chosen: Chosen,
+    locale: Locale,
+) -> Vec<String> {
+    let p = Projection::new(Centre::Pacific);
+    let pairs: Vec<PairIdx> = d.pair_indices().collect();
+    let place = match chosen {
+        Chosen::Place(p) => Some(p),
+        _ => None,
+    };
+    let country = match chosen {
+        Chosen::Country(c) => Some(c),
+        _ => None,
+    };
+    let grouped = Grouping::Auto.groups(grouping_zoom(view.zoom, home.zoom), place.is_some());
+    let scene = build_scene(d, &pairs, &p, grouped, anchors);
+    let selected = selected_node(&scene, place, country);
+    let labels = frame_labels(d, &scene, &p, &view, viewport, selected, locale, &label_width);
+    let symbols = frame_symbols(&scene, &p, &view, viewport);
+    let at: HashMap<usize, ([f64; 2], f64)> =
+        symbols.iter().map(|s| (s.node, (s.at, s.radius))).collect();
+    let mut out = Vec::new();
+    for (i, (label, name)) in labels.iter().enumerate() {
+        let b = label.bounds();
+        let Some((own, r)) = at.get(&label.node) else {
+            out.push(format!("{name}: no marker drawn"));
+            continue;
+        };
+        let gap = box_distance(b, *own) - r;
+        let joined = label.leader.is_some_and(|[from, to]| {
+            let edge = ((from[0] - own[0]).powi(2) + (from[1] - own[1]).powi(2)).sqrt();
+            (edge - r).abs() < 1e-6 && box_distance(b, to) < 1e-6
+        });
+        if !(-1e-6..=4.0).contains(&gap) && !joined {
+            out.push(format!("{name}: {gap:.1} px from its marker's edge, no leader"));
+        }
+        for (other, other_name) in &labels[i + 1..] {
+            if overlaps(b, other.bounds()) {
+                out.push(format!("{name} overlaps {other_name}"));
+            }
+        }
+        for s in symbols.iter().filter(|s| s.node != label.node) {
+            if box_distance(b, s.at) == 0.0 {
+                let covered =
+                    youcheng::model::show::map::node_name(d, scene.nodes[s.node].key, locale);
+                out.push(format!("{name} covers the centre of {covered}"));
+            }
+        }
+    }
+    if let Some(s) = selected
+        && at.contains_key(&s)
+        && !labels.iter().any(|(l, _)| l.node == s)
+    {
+        out.push("the selection has no label".to_owned());
+    }
+    out
+}
+
+#[test]
+fn every_label_touches_its_own_marker_and_covers_nothing_else() {
+    let d = dataset();
+    let p = Projection::new(Centre::Pacific);
+    let xian = d.place_by_id("cn-xian").expect("Xi'an");
+    let shaanxi = d.place_by_id("cn-shaanxi").expect("Shaanxi");
+    let japan = d.country_by_iso("JP").expect("Japan");
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let mut report = Vec::new();
+    let mut frames = 0;
+    for profile in [MapProfile::China, MapProfile::Neutral] {
+        let anchors = anchors(&d, profile);
+        for (size, viewport) in [("phone", PHONE), ("laptop", LAPTOP)] {
+            let first = home_view(&d, &all, &p, viewport);
+            let zoom = ViewKey::Zoom(youcheng::model::geo::projection::KEY_ZOOM_STEP);
+            let two_in = first.after_key(&p, viewport, zoom).after_key(&p, viewport, zoom);
+            let fitted = |focus: Focus| {
+                let points: Vec<[f64; 2]> = focus_points(&d, focus, &all)
+                    .iter()
+                    .map(|l| p.forward(l.lon_deg(), l.lat_deg()))
+                    .collect();
+                View::fit(&p, viewport, &points, sheet(viewport), 36.0, 10.0).expect("points")
+            };
+            let cases = [
+                ("first view", first, Chosen::Nothing),
+                ("two steps in", two_in, Chosen::Nothing),
+                ("Xi'an", fitted(Focus::Place(xian)), Chosen::Place(xian)),
+                ("Shaanxi", fitted(Focus::Place(shaanxi)), Chosen::Place(shaanxi)),
+                ("Japan", fitted(Focus::Country(japan)), Chosen::Country(japan)),
+            ];
+            for (what, view, chosen) in cases {
+                for locale in [Locale::En, Locale::Zh] {
+                    frames += 1;
+                    for f in faults(&d, first, &anchors, viewport, view, chosen, locale) {
+                        report.push(format!("{profile:?} {size} {locale:?} {what}: {f}"));
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(frames, 40);
+    assert!(report.is_empty(), "{} faults:\n{}", report.len(), report.join("\n"));
+}
+
+/// The share of a marker's disc not covered by the markers drawn after it (on top), sampled
+/// on a grid of points.
+fn visible_share(symbols: &[youcheng::model::show::map::Symbol], i: usize) -> f64 {
+    let s = symbols[i];
+    let above: Vec<_> = symbols[i + 1..]
+        .iter()
+        .filter(|o| {
+            let d = ((o.at[0] - s.at[0]).powi(2) + (o.at[1] - s.at[1]).powi(2)).sqrt();
+            d < o.radius + s.radius
+        })
+        .collect();
+    if above.is_empty() {
+        return 1.0;
+    }
+    let (mut inside, mut seen) = (0, 0);
+    const N: i32 = 15;
+    for gx in -N..=N {
+        for gy in -N..=N {
+            let (dx, dy) = (s.radius * gx as f64 / N as f64, s.radius * gy as f64 / N as f64);
+            if dx * dx + dy * dy > s.radius * s.radius {
+                continue;
+            }
+            inside += 1;
+            let p = [s.at[0] + dx, s.at[1] + dy];
+            let covered = above
+                .iter()
+                .any(|o| (o.at[0] - p[0]).powi(2) + (o.at[1] - p[1]).powi(2) < o.radius * o.radius);
+            if !covered {
+                seen += 1;
+            }
+        }
+    }
+    seen as f64 / inside.max(1) as f64
+}
+
+#[test]
+fn every_marker_is_at_least_half_visible_and_no_larger_than_its_region_allows() {
+    let d = dataset();
+    let p = Projection::new(Centre::Pacific);
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let guangdong = d.place_by_id("cn-guangdong").expect("Guangdong");
+    let mut report = Vec::new();
+    for profile in [MapProfile::China, MapProfile::Neutral] {
+        let anchors = anchors(&d, profile);
+        for (size, viewport) in [("phone", PHONE), ("laptop", LAPTOP)] {
+            let first = home_view(&d, &all, &p, viewport);
+            let zoom = ViewKey::Zoom(youcheng::model::geo::projection::KEY_ZOOM_STEP);
+            let one_in = first.after_key(&p, viewport, zoom);
+            let two_in = one_in.after_key(&p, viewport, zoom);
+            for (what, view) in
+                [("first view", first), ("one step in", one_in), ("two steps in", two_in)]
+            {
+                let grouped = Grouping::Auto.groups(grouping_zoom(view.zoom, first.zoom), false);
+                let scene = build_scene(&d, &all, &p, grouped, &anchors);
+                let symbols = frame_symbols(&scene, &p, &view, viewport);
+                for i in 0..symbols.len() {
+                    let share = visible_share(&symbols, i);
+                    if share < 0.5 {
+                        let name = youcheng::model::show::map::node_name(
+                            &d,
+                            scene.nodes[symbols[i].node].key,
+                            Locale::En,
+                        );
+                        report.push(format!(
+                            "{profile:?} {size} {what}: {name} {:.0} % visible",
+                            share * 100.0
+                        ));
+                    }
+                }
+                // Guangdong's marker (grouped: the province's) is smaller than Guangdong.
+                if let Some(s) = scene
+                    .node_of(youcheng::model::show::map::NodeKey::Place(guangdong))
+                    .and_then(|n| symbols.iter().find(|s| s.node == n))
+                {
+                    // Guangdong is about 5° (some 14 map units) across.
+                    let across = 14.0 * view.scale(&p, viewport);
+                    assert!(
+                        s.radius * 2.0 <= across.max(7.0),
+                        "{size} {what}: Guangdong's disc is {:.1} px wide, the province {across:.1}",
+                        s.radius * 2.0
+                    );
+                }
+            }
+        }
+    }
+    assert!(report.is_empty(), "{} markers hidden:\n{}", report.len(), report.join("\n"));
+}
+
+#[test]
+fn the_first_view_fills_the_frame_and_two_steps_in_keep_china_in_view() {
+    let d = dataset();
+    let p = Projection::new(Centre::Pacific);
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let beijing = d.place_by_id("cn-beijing").expect("Beijing");
+    let xian = d.place(d.place_by_id("cn-xian").expect("Xi'an")).coords.expect("placed");
+    for (size, viewport) in [("phone", PHONE), ("laptop", LAPTOP)] {
+        let first = home_view(&d, &all, &p, viewport);
+        // The places' rows: from the northernmost to the southernmost place on show.
+        let ys: Vec<f64> = all
+            .iter()
+            .flat_map(|q| {
+                let pair = d.partnership(*q);
+                [pair.home, pair.partner]
+            })
+            .filter_map(|pl| d.place(pl).coords)
+            .map(|c| first.to_screen(&p, viewport, p.forward(c.lon_deg(), c.lat_deg()))[1])
+            .collect();
+        let (top, bottom) =
+            ys.iter().fold((f64::MAX, f64::MIN), |(a, b), y| (a.min(*y), b.max(*y)));
+        let sea = (top.max(0.0) + (viewport.height - bottom).max(0.0)) / viewport.height;
+        assert!(sea <= 0.15, "{size}: {:.0} % of the height is empty sea", sea * 100.0);
+        let zoom = ViewKey::Zoom(youcheng::model::geo::projection::KEY_ZOOM_STEP);
+        let two_in = first.after_key(&p, viewport, zoom).after_key(&p, viewport, zoom);
+        for (name, c) in [("Beijing", d.place(beijing).coords.expect("placed")), ("Xi'an", xian)] {
+            let [x, y] = two_in.to_screen(&p, viewport, p.forward(c.lon_deg(), c.lat_deg()));
+            assert!(
+                (0.0..=viewport.width).contains(&x) && (0.0..=viewport.height).contains(&y),
+                "{size}: {name} at ({x:.0}, {y:.0}) after two steps in"
+            );
+        }
+        // The centre stays put: the same map point is under the middle after each step.
+        let middle = [viewport.width / 2.0, viewport.height / 2.0];
+        let (a, b) = (first.to_map(&p, viewport, middle), two_in.to_map(&p, viewport, middle));
+        assert!((a[0] - b[0]).abs() < 1e-6 && (a[1] - b[1]).abs() < 1e-6, "{a:?} → {b:?}");
+    }
+}
