@@ -566,8 +566,17 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
         const reported = (await page.getByTestId('reported-figure').textContent().catch(() => '')) || '';
         const leftOut = (await page.getByTestId('reported-figure').locator('.coverage').last().textContent().catch(() => '')) || '';
         const later = begunAfter(data, 'cn-shaanxi', 'sister', '2018-05-29');
-        const said = lang === 'en' ? `${later} begun after 29 May 2018` : `2018年5月29日以后结好的${later}对`;
+        // The figure counts formal friendship cities, and its groups say so.
+        const said = lang === 'en'
+          ? `${later} formal sister cities begun after 29 May 2018`
+          : `2018年5月29日以后结好的正式友好城市${later}对`;
         if (later > 0 && !reported.includes(said)) problems.push(`${at}: the Shaanxi figure does not say "${said}": "${reported}"`);
+        // On the figure's own day (the page's filters: every kind, the undated kept) the
+        // comparison stays, and the dataset's side gives its countries as the figure does.
+        await go(page, `lang=${lang}&prov=cn-shaanxi&by=2018-05-29`);
+        const onDay = (await page.getByTestId('reported-figure').textContent().catch(() => '')) || '';
+        const side = lang === 'en' ? '46 partnerships with 26 countries' : '46对友城关系，涉及26个国家';
+        if (!onDay.includes(side)) problems.push(`${at}: on 29 May 2018 the headline lacks "${side}": "${onDay}"`);
         // The headline and Shaanxi's story card name the same groups counted apart, with the
         // same numbers ("not counted: 6 with no known year, 16 begun after …").
         await go(page, `lang=${lang}&tab=stories`);

@@ -231,10 +231,9 @@ pub fn headline_scope(dataset: &Dataset, filters: &Filters) -> HeadlineScope {
 /// same relationships (type, programme), and of those the latest dated on or before the end of
 /// the year filter.
 ///
-/// With a date cut (`by=`), only a figure of that very day counting the same ties matches, and
-/// only when the filters count what it counts: no year range, undated pairs left out, every
-/// established kind for a total (letters of intent are not ties). The headline then compares
-/// like with like.
+/// With a date cut (`by=`), only a figure of that very day matches, and none under a year range
+/// (new ties of a few years are not a total); the headline counts the dataset in the figure's
+/// own terms ([`crate::model::ask::official::compare`]), so it compares like with like.
 pub fn matching_reported<'a>(dataset: &'a Dataset, filters: &Filters) -> Vec<&'a ReportedFigure> {
     matching_reported_at(dataset, filters, None)
 }
@@ -249,13 +248,12 @@ pub fn matching_reported_at<'a>(
 ) -> Vec<&'a ReportedFigure> {
     let Some(scope) = filter_scope(dataset, filters) else { return Vec::new() };
     let kinds: Vec<Kind> = filters.kinds.iter().copied().collect();
-    // Without a date cut any figure of established ties is a candidate (`official::compare`
-    // then counts the dataset in the figure's own terms); with one, only a figure counting the
-    // same ties (every established kind for a total).
+    // With no kind chosen any figure of established ties is a candidate, with a date cut or
+    // without: `official::compare` counts the dataset in the figure's own terms (its kinds, its
+    // day, the undated apart), so a cut on the figure's very day compares like with like. With
+    // kinds chosen, only a figure counting the same ties (every established kind for a total).
     let kinds: &[ReportedKind] = match kinds.as_slice() {
-        [] if filters.known_by.is_none() => {
-            &[ReportedKind::All, ReportedKind::Sister, ReportedKind::Friendly]
-        }
+        [] => &[ReportedKind::All, ReportedKind::Sister, ReportedKind::Friendly],
         k if k == ESTABLISHED => &[ReportedKind::All],
         [Kind::Sister] => &[ReportedKind::Sister],
         [Kind::Friendly] => &[ReportedKind::Friendly],
@@ -264,7 +262,7 @@ pub fn matching_reported_at<'a>(
         _ => &[],
     };
     let kind = (!kinds.is_empty()).then_some(kinds);
-    if filters.known_by.is_some() && (filters.years.is_some() || filters.include_undated) {
+    if filters.known_by.is_some() && filters.years.is_some() {
         return Vec::new();
     }
     let programme = match (filters.bri, filters.sco.is_empty()) {
@@ -403,12 +401,16 @@ mod tests {
         let mut other_day = f.clone();
         other_day.known_by = "2018-05-30".parse().ok();
         assert!(ids(&other_day).is_empty(), "a figure of 29 May does not describe 30 May");
-        let mut with_intents = f.clone();
-        with_intents.kinds.clear();
-        assert!(ids(&with_intents).is_empty(), "letters of intent are not in a total of ties");
-        let mut with_undated = f.clone();
-        with_undated.include_undated = true;
-        assert!(ids(&with_undated).is_empty(), "undated pairs are not known by the day");
+        // No kind chosen, the undated kept (the page's own filters at ?prov=…&by=2018-05-29):
+        // the figure of that day still matches, and `official::compare` counts the dataset in
+        // its terms (the undated and the letters of intent apart).
+        let mut every_kind = f.clone();
+        every_kind.kinds.clear();
+        every_kind.include_undated = true;
+        assert_eq!(ids(&every_kind), vec!["r-shaanxi-2018"], "the figure's own day");
+        let mut intents = f.clone();
+        intents.kinds = [Kind::Intent].into();
+        assert!(ids(&intents).is_empty(), "letters of intent are not in a total of ties");
         let mut window = f.clone();
         window.years = YearRange::new(2015, 2018);
         assert!(ids(&window).is_empty(), "new ties of a few years are not the total");

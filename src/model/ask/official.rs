@@ -4,8 +4,8 @@
 //! state, ties with no known year), never silently in or out. During playback only a figure
 //! dated by the year shown is compared (never a 2024 figure against the ties of 1974).
 
-use super::aggregate::{matching_reported_at, share_is_meaningful};
-use super::filter::{Filters, before_cut};
+use super::aggregate::{headline, matching_reported_at, share_is_meaningful};
+use super::filter::{Filters, YearRange, before_cut};
 use super::on_date::Standing;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,6 +21,9 @@ pub struct Comparison<'a> {
     pub scope: Scope,
     /// The dataset's ties in that scope.
     pub counted: usize,
+    /// The partner countries of those ties (said beside the pairs when the figure gives its
+    /// countries: "46 partnerships with 26 countries" beside "88 pairs with 35 countries").
+    pub countries: usize,
     /// Every tie of the figure's place and programme, compared or counted apart: `counted`
     /// and the groups of `apart` add up to `total`.
     pub total: usize,
@@ -71,10 +74,17 @@ impl Split {
 /// count (its kinds, in force on its `known_by` day; the undated when it keeps them) and the
 /// rest, each in the one group that says why: the rule behind the headline's "not counted"
 /// and a story card's.
+///
+/// A year range that ends in the day's year (a story's "begun in 2015 or later", which the
+/// filters can only write as 2015–2018) does not hide the ties begun after the day in later
+/// years: they are "begun after the day" like those of the same year, so a card says the same
+/// number of them as every other card of the same place and day (Shaanxi's "19 new" card said
+/// "1 begun after 29 May 2018" beside the next card's 18).
 pub fn split(dataset: &Dataset, terms: &Filters) -> Split {
     let mut compared = Vec::new();
     let mut groups: BTreeMap<Apart, usize> = BTreeMap::new();
-    for (pair, kind, standing) in before_cut(dataset, terms) {
+    let place_terms = Filters { years: open_after_day(terms), ..terms.clone() };
+    for (pair, kind, standing) in before_cut(dataset, &place_terms) {
         let group = if !terms.kinds.is_empty() && !terms.kinds.contains(&kind) {
             Some(Apart::Kind(kind))
         } else {
@@ -94,6 +104,17 @@ pub fn split(dataset: &Dataset, terms: &Filters) -> Split {
         }
     }
     Split { compared, apart: groups.into_iter().collect() }
+}
+
+/// The year range of `terms`, open after the day of its date cut when it ends in that day's year
+/// (the years after it hold only ties begun after the day, which [`split`] counts apart).
+fn open_after_day(terms: &Filters) -> Option<YearRange> {
+    match (terms.years, terms.known_by) {
+        (Some(years), Some(day)) if years.to() == day.year() => {
+            YearRange::new(years.from(), i32::MAX)
+        }
+        (years, _) => years,
+    }
 }
 
 impl Comparison<'_> {
@@ -167,6 +188,7 @@ pub fn compare<'a>(
         figure,
         scope,
         counted: parts.compared.len(),
+        countries: headline(dataset, &parts.compared).countries,
         total: parts.total(),
         apart: parts.apart,
         share,

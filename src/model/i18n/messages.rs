@@ -269,6 +269,8 @@ messages! {
     reported_date: &'static str,
     /// A count with what it counts: "{count} ({scope})".
     counted: &'static str,
+    /// A number of partnerships and their partner countries: {pairs}, {countries}.
+    pairs_with_countries: &'static str,
     /// A count of none, before its scope.
     no_partnerships: &'static str,
     /// Between the parts of a count's scope.
@@ -301,8 +303,9 @@ messages! {
     scope_known_by: &'static str,
     /// Scope: the date cut with the pairs of no known year kept ({date}).
     scope_known_by_undated: &'static str,
-    /// Not counted beside an official figure: ties begun after its date ({n}, {date}).
-    compare_later: Plural,
+    /// Not counted beside an official figure: ties begun after its date ({what}: the number of
+    /// pairs, with their kind when the count takes one kind; {date}).
+    compare_later: &'static str,
     /// An official figure in a profile: {date}, {about} (its kind and note), {numbers}.
     reported_line: &'static str,
     /// A text with a note in brackets after it (the locale's brackets): {text}, {note}.
@@ -326,10 +329,10 @@ messages! {
     compare_left_out_total: Plural,
     /// Pairs of unstated type left out of a comparison.
     compare_unstated: Plural,
-    /// Pairs with no known year left out of a comparison.
-    compare_undated: Plural,
-    /// Ties of a counted kind ended by {date}, left out of a comparison.
-    apart_ended: Plural,
+    /// Pairs with no known year left out of a comparison ({what}).
+    compare_undated: &'static str,
+    /// Ties of a counted kind ended by {date}, left out of a comparison ({what}).
+    apart_ended: &'static str,
     /// Letters of intent left out of a comparison.
     apart_intent: Plural,
     /// Formal friendship cities left out of a comparison (of friendly-cooperation ties).
@@ -785,10 +788,13 @@ messages! {
     /// Continents counted for a claim.
     story_continents: Plural,
     /// Not counted: with no known year.
-    /// Not counted: dated only to a period containing {date}.
-    story_apart_straddling: Plural,
-    /// Not counted: ended at an unknown date.
-    story_apart_end_unknown: Plural,
+    /// Not counted: dated only to a period containing {date} ({what}).
+    story_apart_straddling: &'static str,
+    /// Not counted: ended at an unknown date ({what}).
+    story_apart_end_unknown: &'static str,
+    /// A number of pairs counted apart when the count takes every kind (the {what} of the
+    /// groups above): "6" / "6对".
+    apart_pairs: Plural,
     /// Intro of the stories tab.
     stories_intro: &'static str,
     /// Column: Chinese place.

@@ -744,4 +744,24 @@ mod tests {
         assert_eq!(Locale::En.date(y), "1974");
         assert_eq!(Locale::Zh.date(y), "1974年");
     }
+
+    /// One term per kind across the Chinese interface: an official figure of a kind the dataset
+    /// records is labelled as the dataset labels that kind (the data tab's table said 意向友城
+    /// and 友好交流（合作）城市 where the filters, the table and Stories say 意向书 and 友好合作关系),
+    /// and "previously in contact" reads as the report's words quoted in Stories (此前已有接触,
+    /// not 正在联系).
+    #[test]
+    fn an_official_figures_kind_is_named_as_the_rest_of_the_ui_names_it() {
+        use crate::model::format::dataset::ReportedKind;
+        let zh = Locale::Zh;
+        for (reported, kind) in [
+            (ReportedKind::Sister, Kind::Sister),
+            (ReportedKind::Friendly, Kind::Friendly),
+            (ReportedKind::Intent, Kind::Intent),
+        ] {
+            assert_eq!(reported_kind_label(zh, reported), kind_label(zh, kind), "{reported:?}");
+        }
+        let contact = reported_kind_label(zh, ReportedKind::Contact);
+        assert!(zh.messages().story_shaanxi_contact_quote.contains(contact), "{contact}");
+    }
 }

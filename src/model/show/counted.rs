@@ -64,6 +64,29 @@ pub fn counted(dataset: &Dataset, n: usize, scope: &Scope, locale: Locale) -> St
     fill(m.counted, &[("count", &count), ("scope", &scope_words(dataset, scope, locale))])
 }
 
+/// "46 partnerships with 26 countries (formal sister cities only; …)": a count set beside an
+/// official figure that gives its countries says its own.
+pub fn counted_with_countries(
+    dataset: &Dataset,
+    n: usize,
+    countries: usize,
+    scope: &Scope,
+    locale: Locale,
+) -> String {
+    let m = locale.messages();
+    if n == 0 {
+        return counted(dataset, n, scope, locale);
+    }
+    let count = fill(
+        m.pairs_with_countries,
+        &[
+            ("pairs", &m.n_partnerships.format(locale, n as u64)),
+            ("countries", &m.n_countries_phrase.format(locale, countries as u64)),
+        ],
+    );
+    fill(m.counted, &[("count", &count), ("scope", &scope_words(dataset, scope, locale))])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

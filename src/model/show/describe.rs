@@ -1,10 +1,11 @@
 //! Filters as words: the removable chips of the active filters, and the line export footers
 //! and link previews carry ("Shaanxi; Japan; 1974–2018").
 
-use super::counted::counted;
+use super::counted::{counted, counted_with_countries};
 use crate::model::ask::aggregate::{Headline, HeadlineScope, headline};
 use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, SetDim, without};
 use crate::model::ask::official::{Apart, Comparison};
+use crate::model::ask::scope::Kinds;
 use crate::model::format::dataset::{
     CountryIdx, Dataset, Kind, PairIdx, Qualifier, ReportedFigure, ScoStatus,
 };
@@ -342,28 +343,52 @@ pub fn reported_line(r: &ReportedFigure, locale: Locale) -> String {
 
 /// The ties counted apart from a count on `day`, one item per group in [`Apart`]'s order ("16
 /// begun after 29 May 2018", "3 letters of intent"): the same words in the headline's "not
-/// counted" and a story card's, so both name the same groups with the same numbers.
-pub fn apart_items(apart: &[(Apart, usize)], day: PartialDate, locale: Locale) -> Vec<String> {
+/// counted" and a story card's, so both name the same groups with the same numbers. When the
+/// count takes one kind (`kind`: a figure of formal friendship cities), the groups of that kind
+/// say it ("172 formal sister cities with no known year" / "年份不详的正式友好城市172对"), so
+/// they never read as a count of every kind beside one (the headline's "1,285 without a
+/// known year" of all kinds).
+pub fn apart_items(
+    apart: &[(Apart, usize)],
+    day: PartialDate,
+    kind: Option<Kind>,
+    locale: Locale,
+) -> Vec<String> {
     let m = locale.messages();
     let date = locale.date(day);
+    let what = |n: u64| match kind {
+        Some(Kind::Sister) => m.apart_formal.format(locale, n),
+        Some(Kind::Friendly) => m.apart_friendly.format(locale, n),
+        Some(Kind::Intent) => m.apart_intent.format(locale, n),
+        Some(Kind::Unknown) | None => m.apart_pairs.format(locale, n),
+    };
     apart
         .iter()
         .filter(|(_, n)| *n > 0)
         .map(|(group, n)| {
-            let words = match group {
-                Apart::Undated => &m.compare_undated,
-                Apart::Straddles => &m.story_apart_straddling,
-                Apart::Later => &m.compare_later,
-                Apart::Ended => &m.apart_ended,
-                Apart::EndUnknown => &m.story_apart_end_unknown,
-                Apart::Kind(Kind::Unknown) => &m.compare_unstated,
-                Apart::Kind(Kind::Intent) => &m.apart_intent,
-                Apart::Kind(Kind::Sister) => &m.apart_formal,
-                Apart::Kind(Kind::Friendly) => &m.apart_friendly,
-            };
-            fill(&words.format(locale, *n as u64), &[("date", &date)])
+            let n = *n as u64;
+            let of_kind = |words: &str| fill(words, &[("what", &what(n)), ("date", &date)]);
+            match group {
+                Apart::Undated => of_kind(m.compare_undated),
+                Apart::Straddles => of_kind(m.story_apart_straddling),
+                Apart::Later => of_kind(m.compare_later),
+                Apart::Ended => of_kind(m.apart_ended),
+                Apart::EndUnknown => of_kind(m.story_apart_end_unknown),
+                Apart::Kind(Kind::Unknown) => m.compare_unstated.format(locale, n),
+                Apart::Kind(Kind::Intent) => m.apart_intent.format(locale, n),
+                Apart::Kind(Kind::Sister) => m.apart_formal.format(locale, n),
+                Apart::Kind(Kind::Friendly) => m.apart_friendly.format(locale, n),
+            }
         })
         .collect()
+}
+
+/// The one kind a count takes, if it takes one: what its groups counted apart are of.
+pub fn one_kind(kinds: &std::collections::BTreeSet<Kind>) -> Option<Kind> {
+    match kinds.iter().collect::<Vec<_>>().as_slice() {
+        [one] => Some(**one),
+        _ => None,
+    }
 }
 
 /// The dataset's side of an official figure, like with like: "this dataset: 1,234
@@ -376,7 +401,10 @@ pub fn comparison_text(
     locale: Locale,
 ) -> (String, Option<String>) {
     let m = locale.messages();
-    let count = counted(dataset, c.counted, &c.scope, locale);
+    let count = match c.figure.countries {
+        Some(_) => counted_with_countries(dataset, c.counted, c.countries, &c.scope, locale),
+        None => counted(dataset, c.counted, &c.scope, locale),
+    };
     let main = match c.percent() {
         Some(p) if c.counted > 0 && p < 1.0 => fill(m.compare_dataset_small, &[("count", &count)]),
         Some(p) if c.counted > 0 => {
@@ -384,7 +412,12 @@ pub fn comparison_text(
         }
         _ => fill(m.compare_dataset_none, &[("count", &count)]),
     };
-    let left = apart_items(&c.apart, c.figure.as_of, locale);
+    let kind = match c.scope.kinds {
+        Kinds::Formal => Some(Kind::Sister),
+        Kinds::One(kind) => Some(kind),
+        Kinds::Every | Kinds::Established | Kinds::Several => None,
+    };
+    let left = apart_items(&c.apart, c.figure.as_of, kind, locale);
     let left_out = (!left.is_empty())
         .then(|| fill(m.compare_left_out, &[("list", &join_list(locale, &left))]));
     (main, left_out)
@@ -491,7 +524,7 @@ mod tests {
         assert_eq!(
             zh,
             "已加载5对友城关系，来自2个来源。文件列出11个地点，其中9个有友城关系；列出6个国家，\
-             其中4个有外方伙伴。"
+             其中4个国家有结好地点。"
         );
         assert_eq!(problems, None);
         // A record with no partner is skipped; a date that is not one is dropped, the record kept.
@@ -525,19 +558,22 @@ mod tests {
         let (main, left) = comparison_text(&d, &c, Locale::En);
         assert_eq!(
             main,
-            "this dataset: 3 partnerships (formal sister cities only; up to 2 June 2021), less than 1% of the official figure"
+            "this dataset: 3 partnerships with 3 countries (formal sister cities only; up to 2 June \
+             2021), less than 1% of the official figure"
         );
-        // Yan'an–Trier, a letter of intent, is named apart too (it was counted nowhere).
+        // The figure gives its countries, so the dataset's side does (Japan, the United States,
+        // Belarus). Yan'an–Trier, a letter of intent, is named apart too (it was counted
+        // nowhere); Shanghai–San Francisco is a formal tie with no known year, and says its kind.
         assert_eq!(
             left.as_deref(),
-            Some("not counted: 1 with no known year and 1 letter of intent")
+            Some("not counted: 1 formal sister city with no known year and 1 letter of intent")
         );
         let (main, left) = comparison_text(&d, &c, Locale::Zh);
         assert_eq!(
             main,
-            "本数据集：3对友城关系（仅正式友好城市；截至2021年6月2日），不到官方数字的1%"
+            "本数据集：3对友城关系，涉及3个国家（仅正式友好城市；截至2021年6月2日），不到官方数字的1%"
         );
-        assert_eq!(left.as_deref(), Some("未计入：年份不详的1对、意向书1份"));
+        assert_eq!(left.as_deref(), Some("未计入：年份不详的正式友好城市1对、意向书1份"));
         // Folded, the list is one figure: the two ties it names.
         assert_eq!(left_out_total(&c, Locale::En).as_deref(), Some("2 others not counted"));
         assert_eq!(left_out_total(&c, Locale::Zh).as_deref(), Some("另有2对未计入"));

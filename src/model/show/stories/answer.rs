@@ -14,7 +14,7 @@ use crate::model::i18n::{
     Locale, continent_label, country_name, fill, join_alternatives, join_list, kind_label,
     place_name,
 };
-use crate::model::show::describe::apart_items;
+use crate::model::show::describe::{apart_items, one_kind};
 
 /// The figures a claim's link reproduces: the headline's pairs and countries, and the partner
 /// places when the claim counts those.
@@ -197,7 +197,9 @@ fn count_answer(dataset: &Dataset, count: &Count, locale: Locale) -> Answer {
         Detail::CountriesOf => countries_of(dataset, count, &selection.pairs, with_figures, locale),
     };
     let items = match filters.known_by {
-        Some(day) => apart_items(&split(dataset, &filters).apart, day, locale),
+        Some(day) => {
+            apart_items(&split(dataset, &filters).apart, day, one_kind(&filters.kinds), locale)
+        }
         None => Vec::new(),
     };
     let mut apart = (!items.is_empty())
