@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::state::{use_app_state, use_explore};
 use crate::model::format::dataset::SourceIdx;
 use crate::model::format::load::is_http_url;
-use crate::model::i18n::{bracketed, source_label, source_note};
+use crate::model::i18n::{bracketed, cited_title, source_label, source_note};
 
 /// One source, as a link when it has a safe address, with the project's note after it.
 #[component]
@@ -33,7 +33,9 @@ pub fn SourceLink(
         })
     };
     let note = move || note().map(|n| view! { <span class="source-note">{n}</span> });
-    let name = (!untitled).then(|| view! { <span translate="no">{title}</span> });
+    let name = (!untitled).then(|| {
+        view! { <span translate="no">{move || cited_title(state.locale.get(), &title)}</span> }
+    });
     match url {
         Some(url) => view! {
             <a class="source-link" href=url target="_blank" rel="noopener noreferrer">

@@ -148,6 +148,7 @@ pub const EN: Messages = Messages {
     scope_known_by_undated: "up to {date}, and those with no known year",
     compare_later: "{what} begun after {date}",
     with_note: "{text} ({note})",
+    cited_title: "“{title}”",
     reported_line: "{date} ({about}): {numbers}",
     scope_since_known_by: "begun in {from} or later, up to {date}",
     scope_narrowed: "matching the other filters",
@@ -236,6 +237,12 @@ pub const EN: Messages = Messages {
     map_summary: "Map of {pairs} between {homes} and {partners}.",
     n_home_places: Plural { one: "{n} Chinese place", other: "{n} Chinese places" },
     n_partner_places: Plural { one: "{n} partner place", other: "{n} partner places" },
+    n_home_provinces: Plural { one: "{n} Chinese province", other: "{n} Chinese provinces" },
+    n_partner_countries: Plural { one: "{n} partner country", other: "{n} partner countries" },
+    groups_on_map: Plural {
+        one: "{n} province or country on the map",
+        other: "{n} provinces and countries on the map",
+    },
     map_unplaced: Plural {
         one: "{n} partnership without coordinates is listed but not drawn.",
         other: "{n} partnerships without coordinates are listed but not drawn.",

@@ -310,6 +310,8 @@ messages! {
     reported_line: &'static str,
     /// A text with a note in brackets after it (the locale's brackets): {text}, {note}.
     with_note: &'static str,
+    /// A source's own title, set apart from the words around it: {title}.
+    cited_title: &'static str,
     /// Scope: begun in {from} or later and known to exist on {date}.
     scope_since_known_by: &'static str,
     /// Scope: narrowed by other filters.
@@ -461,6 +463,12 @@ messages! {
     n_home_places: Plural,
     /// The map's text alternative: partner places.
     n_partner_places: Plural,
+    /// The map's text alternative when places are grouped: Chinese provinces.
+    n_home_provinces: Plural,
+    /// The map's text alternative when places are grouped: partner countries.
+    n_partner_countries: Plural,
+    /// The list under the map when places are grouped: its provinces and countries.
+    groups_on_map: Plural,
     /// The map's text alternative: pairs listed but not drawn (left out when none).
     map_unplaced: Plural,
     /// Label of the map region.

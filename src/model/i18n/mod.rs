@@ -248,6 +248,20 @@ pub fn bracketed(locale: Locale, text: &str, note: &str) -> String {
     fill(locale.messages().with_note, &[("text", text), ("note", note)])
 }
 
+/// A source's own title as cited in running text: in quotation marks (English) or title
+/// marks (Chinese), so it does not run into the figure before it. A title already set in
+/// such marks is left as it is.
+pub fn cited_title(locale: Locale, title: &str) -> String {
+    let t = title.trim();
+    let marked = [('“', '”'), ('"', '"'), ('《', '》'), ('「', '」')]
+        .iter()
+        .any(|(a, b)| t.starts_with(*a) && t.ends_with(*b) && t.chars().count() > 1);
+    match marked {
+        true => t.to_owned(),
+        false => fill(locale.messages().cited_title, &[("title", t)]),
+    }
+}
+
 /// A place's name in the UI language, falling back to the other one.
 pub fn place_name(locale: Locale, place: &Place) -> &str {
     match locale {
@@ -534,6 +548,21 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn a_cited_title_is_set_apart_once() {
+        // The fresh review read "(21 November 2024) 新增8对 我国友城…" with the title running on.
+        assert_eq!(
+            cited_title(Locale::En, "Shaanxi has Established 88 Pairs"),
+            "“Shaanxi has Established 88 Pairs”"
+        );
+        assert_eq!(
+            cited_title(Locale::Zh, "新增8对 我国友城“朋友圈”扩容至3054对"),
+            "《新增8对 我国友城“朋友圈”扩容至3054对》"
+        );
+        assert_eq!(cited_title(Locale::En, "“Already quoted”"), "“Already quoted”");
+        assert_eq!(cited_title(Locale::Zh, "《已有书名号》"), "《已有书名号》");
     }
 
     #[test]

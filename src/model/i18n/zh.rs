@@ -91,7 +91,7 @@ pub const ZH: Messages = Messages {
     status_ended: "已终止",
     status_pending: "待签署",
     level_province: "省级",
-    level_prefecture: "地级",
+    level_prefecture: "地级市",
     level_county: "县级",
     level_district: "区",
     level_township: "乡镇街道",
@@ -139,6 +139,7 @@ pub const ZH: Messages = Messages {
     scope_known_by_undated: "截至{date}及年份不详",
     compare_later: "{date}以后结好的{what}",
     with_note: "{text}（{note}）",
+    cited_title: "《{title}》",
     reported_line: "{date}（{about}）：{numbers}",
     scope_since_known_by: "{from}年起结好，截至{date}",
     scope_narrowed: "符合其他筛选条件",
@@ -221,6 +222,11 @@ pub const ZH: Messages = Messages {
     map_summary: "地图显示{pairs}，涉及{homes}和{partners}。",
     n_home_places: Plural { one: "{n}个中方地点", other: "{n}个中方地点" },
     n_partner_places: Plural { one: "{n}个外方地点", other: "{n}个外方地点" },
+    n_home_provinces: Plural { one: "{n}个中方省级地区", other: "{n}个中方省级地区" },
+    n_partner_countries: Plural { one: "{n}个外方国家", other: "{n}个外方国家" },
+    groups_on_map: Plural {
+        one: "地图上{n}个省份或国家", other: "地图上{n}个省份和国家"
+    },
     map_unplaced: Plural {
         one: "另有{n}对因缺少坐标未在图上显示，见列表。",
         other: "另有{n}对因缺少坐标未在图上显示，见列表。",

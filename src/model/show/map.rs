@@ -891,12 +891,18 @@ impl Scene {
 pub fn summary_text(scene: &Scene, locale: Locale) -> String {
     let (c, m) = (scene.counts(), locale.messages());
     let n = |v: usize| v as u64;
+    // Grouped, a marker is a province or a country, and is named so: the fresh review read
+    // "1 Chinese place and 39 partner places" beside a headline of 12 and 84 places.
+    let (homes, partners) = match scene.grouped {
+        true => (m.n_home_provinces, m.n_partner_countries),
+        false => (m.n_home_places, m.n_partner_places),
+    };
     let drawn = fill(
         m.map_summary,
         &[
             ("pairs", &m.n_partnerships.format(locale, n(c.drawn))),
-            ("homes", &m.n_home_places.format(locale, n(c.homes))),
-            ("partners", &m.n_partner_places.format(locale, n(c.partners))),
+            ("homes", &homes.format(locale, n(c.homes))),
+            ("partners", &partners.format(locale, n(c.partners))),
         ],
     );
     // Pairs that cannot be drawn are mentioned only when there are some.
@@ -904,6 +910,14 @@ pub fn summary_text(scene: &Scene, locale: Locale) -> String {
         0 => drawn,
         unplaced => format!("{drawn} {}", m.map_unplaced.format(locale, n(unplaced))),
     }
+}
+
+/// The heading of the list of the map's markers: places, or provinces and countries when
+/// grouped.
+pub fn markers_heading(scene: &Scene, locale: Locale) -> String {
+    let m = locale.messages();
+    let words = if scene.grouped { m.groups_on_map } else { m.places_on_map };
+    words.format(locale, scene.nodes.len() as u64)
 }
 
 /// The tooltip of a marker: its name, its name in the other language, its country, and how
@@ -1155,6 +1169,26 @@ mod tests {
         assert_eq!(
             summary_text(&one, Locale::Zh),
             "地图显示1对友城关系，涉及1个中方地点和1个外方地点。"
+        );
+        assert_eq!(markers_heading(&scene, Locale::En), "7 places on the map");
+        // Grouped, the markers are provinces and countries, and are called so.
+        let points: HashMap<CountryIdx, LonLat> = d
+            .countries()
+            .iter()
+            .enumerate()
+            .map(|(i, _)| (CountryIdx(i as u16), LonLat::new(10.0 * i as f64, 20.0).unwrap()))
+            .collect();
+        let grouped = build_scene(&d, &all(&d), &p, true, &points);
+        let g = grouped.counts();
+        assert!(grouped.grouped && g.homes > 0 && g.partners > 0);
+        let said = summary_text(&grouped, Locale::En);
+        assert!(said.contains(&format!("{} Chinese province", g.homes)), "{said}");
+        assert!(said.contains(&format!("{} partner countr", g.partners)), "{said}");
+        assert!(!said.contains("place"), "{said}");
+        assert!(summary_text(&grouped, Locale::Zh).contains(&format!("{}个外方国家", g.partners)));
+        assert_eq!(
+            markers_heading(&grouped, Locale::Zh),
+            format!("地图上{}个省份和国家", grouped.nodes.len())
         );
         let order = scene.by_weight();
         let yanan = scene.node_of(NodeKey::Place(d.place_by_id("cn-yanan").expect("Yan'an")));

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::show::map::{node_count_text, node_name};
+use crate::model::show::map::{markers_heading, node_count_text, node_name};
 use crate::ui::state::{use_app_state, use_explore, use_map};
 
 const PAGE: usize = 30;
@@ -57,11 +57,7 @@ pub fn PlacesList() -> impl IntoView {
         >
             // Build the list as soon as it is asked for (the toggle event comes a task later).
             <summary on:click=move |_| open.update(|o| *o = !*o)>
-                {move || {
-                    let locale = state.locale.get();
-                    let n = map.scene.with(|s| s.nodes.len());
-                    locale.messages().places_on_map.format(locale, n as u64)
-                }}
+                {move || map.scene.with(|s| markers_heading(s, state.locale.get()))}
             </summary>
             <p class="muted">{move || state.messages().places_list_help}</p>
             <ol class="place-buttons" on:keydown=on_key>
