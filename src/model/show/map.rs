@@ -448,7 +448,8 @@ pub fn layout_symbols(
 }
 
 /// Merges the clusters that grew into each other (their radius grows with each member), the
-/// lighter into the heavier, until none crowd another.
+/// one headed by the lighter place into the other, until none crowd another. `clusters` are
+/// in the order of their heads' weight (heaviest first).
 fn merge_grown(
     clusters: &mut Vec<Symbol>,
     keep: Option<usize>,
@@ -478,11 +479,9 @@ fn merge_grown(
                         if !crowded(&clusters[i], &clusters[j]) {
                             continue;
                         }
-                        let (heavy, light) = if (clusters[i].weight, j) >= (clusters[j].weight, i) {
-                            (i, j)
-                        } else {
-                            (j, i)
-                        };
+                        // Clusters are in their heads' weight order: the one headed by the
+                        // heavier place keeps its place and name.
+                        let (heavy, light) = (i.min(j), i.max(j));
                         let moved = std::mem::take(&mut clusters[light].members);
                         let w = clusters[light].weight;
                         let h = &mut clusters[heavy];
