@@ -18,7 +18,7 @@ use youcheng::model::i18n::Locale;
 use youcheng::model::show::labels::{box_distance, frame_labels, label_width, overlaps};
 use youcheng::model::show::map::{
     Focus, Grouping, build_scene, country_anchors, focus_points, frame_symbols, grouping_zoom,
-    home_view, selected_node,
+    home_view, layout_symbols, selected_node,
 };
 
 /// The map element's drawing size at 390 × 844 and 1280 × 720 (measured in Chromium on the
@@ -98,7 +98,7 @@ fn faults(
     let scene = build_scene(d, &pairs, &p, grouped, anchors);
     let selected = selected_node(&scene, place, country);
     let labels = frame_labels(d, &scene, &p, &view, viewport, selected, locale, &label_width);
-    let symbols = frame_symbols(&scene, &p, &view, viewport);
+    let symbols = frame_symbols(&scene, &p, &view, viewport, selected);
     let at: HashMap<usize, ([f64; 2], f64)> =
         symbols.iter().map(|s| (s.node, (s.at, s.radius))).collect();
     let mut out = Vec::new();
@@ -185,7 +185,7 @@ fn every_label_touches_its_own_marker_and_covers_nothing_else() {
 /// The share of a marker's disc not covered by the markers drawn after it (on top), sampled
 /// on a grid of points.
 fn visible_share(symbols: &[youcheng::model::show::map::Symbol], i: usize) -> f64 {
-    let s = symbols[i];
+    let s = &symbols[i];
     let above: Vec<_> = symbols[i + 1..]
         .iter()
         .filter(|o| {
@@ -236,7 +236,7 @@ fn every_marker_is_at_least_half_visible_and_no_larger_than_its_region_allows() 
             {
                 let grouped = Grouping::Auto.groups(grouping_zoom(view.zoom, first.zoom), false);
                 let scene = build_scene(&d, &all, &p, grouped, &anchors);
-                let symbols = frame_symbols(&scene, &p, &view, viewport);
+                let symbols = frame_symbols(&scene, &p, &view, viewport, None);
                 for i in 0..symbols.len() {
                     let share = visible_share(&symbols, i);
                     if share < 0.5 {
@@ -307,4 +307,99 @@ fn the_first_view_fills_the_frame_and_two_steps_in_keep_china_in_view() {
         let (a, b) = (first.to_map(&p, viewport, middle), two_in.to_map(&p, viewport, middle));
         assert!((a[0] - b[0]).abs() < 1e-6 && (a[1] - b[1]).abs() < 1e-6, "{a:?} → {b:?}");
     }
+}
+
+/// Issue 23: places at (nearly) one point — Seoul's districts, Japanese cities placed at one
+/// point — were pushed apart into square grids of tiny dots, some over the sea. Now crowded
+/// markers merge: on the laptop map, places not grouped, at the first view and fitted to Japan,
+/// no two drawn markers' centres are closer than the larger radius, every place in view belongs
+/// to a drawn marker, and the markers' weights add up to the places' (nothing lost).
+#[test]
+fn crowded_markers_merge_and_nothing_is_lost() {
+    let d = dataset();
+    let p = Projection::new(Centre::Pacific);
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let japan = d.country_by_iso("JP").expect("Japan");
+    let viewport = LAPTOP;
+    let mut report = Vec::new();
+    for profile in [MapProfile::China, MapProfile::Neutral] {
+        let anchors = anchors(&d, profile);
+        let scene = build_scene(&d, &all, &p, false, &anchors);
+        let first = home_view(&d, &all, &p, viewport);
+        let points: Vec<[f64; 2]> = focus_points(&d, Focus::Country(japan), &all)
+            .iter()
+            .map(|l| p.forward(l.lon_deg(), l.lat_deg()))
+            .collect();
+        let japan_view =
+            View::fit(&p, viewport, &points, sheet(viewport), 36.0, 10.0).expect("points");
+        let mut merged_somewhere = false;
+        for (what, view) in [("first view", first), ("Japan", japan_view)] {
+            let layout = layout_symbols(&scene, &p, view.zoom, viewport, None);
+            let total: u64 = scene.nodes.iter().map(|n| u64::from(n.weight)).sum();
+            let drawn_total: u64 = layout.iter().map(|s| u64::from(s.weight)).sum();
+            let members: u64 = layout
+                .iter()
+                .flat_map(|s| s.members.iter())
+                .map(|&m| u64::from(scene.nodes[m].weight))
+                .sum();
+            assert_eq!(drawn_total, total, "{profile:?} {what}: weights lost");
+            assert_eq!(members, total, "{profile:?} {what}: members lost");
+            let mut seen = vec![0; scene.nodes.len()];
+            for s in &layout {
+                for &m in &s.members {
+                    seen[m] += 1;
+                }
+            }
+            assert!(
+                seen.iter().all(|n| *n == 1),
+                "{profile:?} {what}: a node in no or two markers"
+            );
+            merged_somewhere |= layout.iter().any(|s| s.members.len() > 1);
+            let symbols = frame_symbols(&scene, &p, &view, viewport, None);
+            for (i, a) in symbols.iter().enumerate() {
+                for b in &symbols[i + 1..] {
+                    let dist = ((a.at[0] - b.at[0]).powi(2) + (a.at[1] - b.at[1]).powi(2)).sqrt();
+                    if dist < a.radius.max(b.radius) {
+                        let name = |n: usize| {
+                            youcheng::model::show::map::node_name(
+                                &d,
+                                scene.nodes[n].key,
+                                Locale::En,
+                            )
+                        };
+                        report.push(format!(
+                            "{profile:?} {what}: {} and {} {dist:.1} px apart, radii {:.1} {:.1}",
+                            name(a.node),
+                            name(b.node),
+                            a.radius,
+                            b.radius
+                        ));
+                    }
+                }
+            }
+            // Every place whose own point is in the frame is one of a drawn marker's members.
+            let drawn: std::collections::HashSet<usize> =
+                symbols.iter().flat_map(|s| s.members.iter().copied()).collect();
+            let layout_of: HashMap<usize, usize> = layout
+                .iter()
+                .enumerate()
+                .flat_map(|(k, s)| s.members.iter().map(move |&m| (m, k)))
+                .collect();
+            for (n, node) in scene.nodes.iter().enumerate() {
+                let [x, y] = view.to_screen(&p, viewport, node.pos);
+                let inside =
+                    (0.0..=viewport.width).contains(&x) && (0.0..=viewport.height).contains(&y);
+                // A member whose cluster is drawn just off the frame's margin is not a fault.
+                let head = layout[layout_of[&n]].node;
+                let [hx, hy] = view.to_screen(&p, viewport, scene.nodes[head].pos);
+                let head_near = (-30.0..=viewport.width + 30.0).contains(&hx)
+                    && (-30.0..=viewport.height + 30.0).contains(&hy);
+                if inside && head_near && !drawn.contains(&n) {
+                    report.push(format!("{profile:?} {what}: node {n} in view but not drawn"));
+                }
+            }
+        }
+        assert!(merged_somewhere, "{profile:?}: the bundled data has crowded places");
+    }
+    assert!(report.is_empty(), "{} faults:\n{}", report.len(), report.join("\n"));
 }

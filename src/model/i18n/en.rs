@@ -156,6 +156,11 @@ pub const EN: Messages = Messages {
         one: "{n} of them is not on the map (no coordinates)",
         other: "{n} of them are not on the map (no coordinates)",
     },
+    map_cluster_label: "{name} +{n}",
+    map_cluster_title: Plural {
+        one: "{name} and {n} more place",
+        other: "{name} and {n} more places",
+    },
     compare_dataset: "this dataset: {count}, {percent}% of the official figure",
     compare_dataset_small: "this dataset: {count}, less than 1% of the official figure",
     compare_dataset_none: "this dataset: {count}",

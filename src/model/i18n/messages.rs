@@ -318,6 +318,10 @@ messages! {
     scope_narrowed: &'static str,
     /// A map marker's pairs that cannot be drawn.
     not_drawn: Plural,
+    /// A cluster marker's label: its heaviest place's {name} and {n} others ("Seoul +12").
+    map_cluster_label: &'static str,
+    /// A cluster marker's tooltip title: {name} and {n} others.
+    map_cluster_title: Plural,
     /// The dataset's side of an official figure: {count} (a count with its scope), {percent}.
     compare_dataset: &'static str,
     /// The dataset's side of an official figure when it is below one percent: {count}.

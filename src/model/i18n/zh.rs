@@ -147,6 +147,10 @@ pub const ZH: Messages = Messages {
         one: "其中{n}对缺少坐标，未在图上显示",
         other: "其中{n}对缺少坐标，未在图上显示",
     },
+    map_cluster_label: "{name}+{n}",
+    map_cluster_title: Plural {
+        one: "{name}及其他{n}个地点", other: "{name}及其他{n}个地点"
+    },
     compare_dataset: "本数据集：{count}，相当于官方数字的{percent}%",
     compare_dataset_small: "本数据集：{count}，不到官方数字的1%",
     compare_dataset_none: "本数据集：{count}",

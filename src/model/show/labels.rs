@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use super::map::{Scene, Symbol, frame_symbols, node_name};
 use crate::model::format::dataset::Dataset;
 use crate::model::geo::projection::{Projection, View, Viewport};
-use crate::model::i18n::Locale;
+use crate::model::i18n::{Locale, fill};
 
 /// A label to place: the text's size and the marker it belongs to.
 #[derive(Clone, Debug, PartialEq)]
@@ -280,7 +280,7 @@ pub fn frame_labels(
     locale: Locale,
     width: &dyn Fn(&str) -> f64,
 ) -> Vec<(PlacedLabel, String)> {
-    let symbols = frame_symbols(scene, projection, view, viewport);
+    let symbols = frame_symbols(scene, projection, view, viewport, selected);
     labels_beside(dataset, scene, &symbols, view.zoom, viewport, selected, locale, width)
 }
 
@@ -316,17 +316,17 @@ pub fn labels_beside(
             } else {
                 0
             };
-            if n.weight < 2 && zoom < LABEL_ALL_FROM_ZOOM && boost == 0 {
+            if s.weight < 2 && zoom < LABEL_ALL_FROM_ZOOM && boost == 0 {
                 return None;
             }
-            let name = node_name(dataset, n.key, locale);
+            let name = cluster_name(&node_name(dataset, n.key, locale), s.others(), locale);
             let candidate = LabelCandidate {
                 node: s.node,
                 at: s.at,
                 radius: s.radius,
                 width: width(&name),
                 height: LABEL_HEIGHT,
-                priority: n.weight.saturating_add(boost),
+                priority: s.weight.saturating_add(boost),
             };
             names[s.node] = Some(name);
             Some(candidate)
@@ -339,6 +339,18 @@ pub fn labels_beside(
             Some((l, name))
         })
         .collect()
+}
+
+/// A marker's label: its place's name, and for a cluster "+N" for the others it stands for
+/// ("Seoul +12", "首尔+12").
+pub fn cluster_name(name: &str, others: usize, locale: Locale) -> String {
+    if others == 0 {
+        return name.to_owned();
+    }
+    fill(
+        locale.messages().map_cluster_label,
+        &[("name", name), ("n", &locale.number(others as u64))],
+    )
 }
 
 #[cfg(test)]
@@ -363,8 +375,15 @@ mod tests {
         LabelCandidate { node, at, radius: 5.0, width: 40.0, height: 15.0, priority }
     }
 
+    #[test]
+    fn a_cluster_is_named_by_its_place_and_how_many_more() {
+        assert_eq!(cluster_name("Seoul", 0, Locale::En), "Seoul");
+        assert_eq!(cluster_name("Seoul", 12, Locale::En), "Seoul +12");
+        assert_eq!(cluster_name("首尔", 12, Locale::Zh), "首尔+12");
+    }
+
     fn symbol(c: &LabelCandidate) -> Symbol {
-        Symbol { node: c.node, at: c.at, radius: c.radius }
+        Symbol::single(c.node, c.at, c.radius, 1)
     }
 
     #[test]
@@ -390,10 +409,8 @@ mod tests {
         let vp = Viewport { width: 400.0, height: 300.0 };
         // A marker to the upper right and one to the right: the label goes lower right.
         let own = candidate(0, [100.0, 100.0], 10);
-        let others = [
-            Symbol { node: 1, at: [120.0, 88.0], radius: 3.0 },
-            Symbol { node: 2, at: [130.0, 100.0], radius: 3.0 },
-        ];
+        let others =
+            [Symbol::single(1, [120.0, 88.0], 3.0, 1), Symbol::single(2, [130.0, 100.0], 3.0, 1)];
         let mut symbols = vec![symbol(&own)];
         symbols.extend(others);
         let placed = place_labels(std::slice::from_ref(&own), &symbols, vp, 9);
@@ -404,11 +421,7 @@ mod tests {
         let ring: Vec<Symbol> = (0..16)
             .map(|i| {
                 let a = i as f64 * std::f64::consts::TAU / 16.0;
-                Symbol {
-                    node: 10 + i,
-                    at: [100.0 + 18.0 * a.cos(), 100.0 + 12.0 * a.sin()],
-                    radius: 2.0,
-                }
+                Symbol::single(10 + i, [100.0 + 18.0 * a.cos(), 100.0 + 12.0 * a.sin()], 2.0, 1)
             })
             .chain([symbol(&own)])
             .collect();
@@ -446,10 +459,8 @@ mod tests {
                 priority: 100 - i as u32,
             })
             .collect();
-        let symbols: Vec<Symbol> = candidates
-            .iter()
-            .map(|c| Symbol { node: c.node, at: c.at, radius: c.radius })
-            .collect();
+        let symbols: Vec<Symbol> =
+            candidates.iter().map(|c| Symbol::single(c.node, c.at, c.radius, 1)).collect();
         let placed = place_labels(&candidates, &symbols, viewport, 100);
         assert!(!placed.is_empty() && placed.len() < 30, "{} placed", placed.len());
         assert_eq!(placed[0].node, 0, "the highest priority is placed first");
@@ -470,7 +481,7 @@ mod tests {
             .collect();
         let big = Viewport { width: 1200.0, height: 800.0 };
         let spread_symbols: Vec<Symbol> =
-            spread.iter().map(|c| Symbol { node: c.node, at: c.at, radius: c.radius }).collect();
+            spread.iter().map(|c| Symbol::single(c.node, c.at, c.radius, 1)).collect();
         assert!(place_labels(&spread, &spread_symbols, big, 100).len() > placed.len());
     }
 

@@ -309,15 +309,32 @@ pub fn marker_radius(weight: u32) -> f64 {
     (2.0 + (weight as f64).sqrt() * 1.3).min(20.0)
 }
 
-/// A marker as drawn: its node, its centre and radius in screen px.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// A marker as drawn: its node, its centre and radius in screen px, and the nodes it stands
+/// for (more than one where crowded markers merged into a cluster).
+#[derive(Clone, Debug, PartialEq)]
 pub struct Symbol {
-    /// Node index.
+    /// Node index: the heaviest member's, whose place the marker is drawn at.
     pub node: usize,
     /// Centre in screen px.
     pub at: [f64; 2],
     /// Radius in px.
     pub radius: f64,
+    /// The summed weight of the members.
+    pub weight: u32,
+    /// The member nodes, the one it is drawn at first (`members[0] == node`).
+    pub members: Vec<usize>,
+}
+
+impl Symbol {
+    /// A marker for one node alone.
+    pub fn single(node: usize, at: [f64; 2], radius: f64, weight: u32) -> Symbol {
+        Symbol { node, at, radius, weight, members: vec![node] }
+    }
+
+    /// How many places (or countries) other than the named one the marker stands for.
+    pub fn others(&self) -> usize {
+        self.members.len().saturating_sub(1)
+    }
 }
 
 /// How far past the viewport's edge a marker is still drawn, in px (part of it shows).
@@ -327,13 +344,8 @@ const SYMBOL_MARGIN_PX: f64 = 30.0;
 const SYMBOL_CAP_UNITS: f64 = 5.0;
 /// The cap never goes below this many px: a marker stays big enough to see and to hit.
 const SYMBOL_MIN_CAP_PX: f64 = 3.5;
-/// The smallest marker, in px: where places crowd, markers shrink to half the distance to
-/// their nearest neighbour, but not below this.
-const SYMBOL_MIN_PX: f64 = 1.5;
-/// The furthest a marker is pushed from its place, in px: a crowd is not spread over the sea.
-const MAX_SHIFT_PX: f64 = 8.0;
-/// Rounds of pushing overlapping markers apart.
-const SEPARATION_ROUNDS: usize = 16;
+/// Rounds of merging clusters that grew into each other.
+const MERGE_ROUNDS: usize = 16;
 
 /// The radius a node's marker is drawn with in a view: by its count (area tracks the count),
 /// capped by the map's scale at that zoom.
@@ -342,18 +354,28 @@ pub fn symbol_radius(weight: u32, projection: &Projection, view: &View, viewport
     marker_radius(weight).min(cap)
 }
 
+/// Whether two markers crowd each other so much that they merge: their discs overlap by more
+/// than half the smaller one's radius (so the centres are closer than the larger radius plus
+/// half the smaller). Markers that stay apart each show at least about half their disc.
+fn crowded(a: &Symbol, b: &Symbol) -> bool {
+    let d = ((a.at[0] - b.at[0]).powi(2) + (a.at[1] - b.at[1]).powi(2)).sqrt();
+    d < a.radius.max(b.radius) + a.radius.min(b.radius) / 2.0
+}
+
 /// The markers of a frame in drawing order (the most partnerships first, so small markers
-/// stay on top), those off screen left out. Crowded markers shrink, and those at (nearly) one
-/// place are pushed apart (displaced discs), so every marker is visible. The one geometry the canvas draws, the pointer hits and the labels sit
-/// beside, so a label can only be where its marker is drawn.
+/// stay on top), those off screen left out. Crowded markers merge into one cluster marker
+/// (see [`layout_symbols`]). The one geometry the canvas draws, the pointer hits and the labels
+/// sit beside, so a label can only be where its marker is drawn. `keep` (the selected node)
+/// is never merged.
 pub fn frame_symbols(
     scene: &Scene,
     projection: &Projection,
     view: &View,
     viewport: Viewport,
+    keep: Option<usize>,
 ) -> Vec<Symbol> {
     place_symbols(
-        &layout_symbols(scene, projection, view.zoom, viewport),
+        &layout_symbols(scene, projection, view.zoom, viewport, keep),
         projection,
         view,
         viewport,
@@ -363,28 +385,124 @@ pub fn frame_symbols(
 /// Every marker of a scene as drawn at a zoom, centred on the map's origin: what
 /// [`frame_symbols`] moves to the view's centre. A pan only moves it, so the browser works it
 /// out once per zoom.
+///
+/// Markers never move off their place: markers that crowd each other (their discs overlap by
+/// more than half the smaller radius) merge greedily, heaviest first, into one cluster marker
+/// drawn at its heaviest member's own place (not a weighted centre, which could fall in the
+/// sea or on a place not in the data), its radius by the summed weight under the same cap.
+/// The `keep` node (the selection) stays a marker of its own.
 pub fn layout_symbols(
     scene: &Scene,
     projection: &Projection,
     zoom: f64,
     viewport: Viewport,
+    keep: Option<usize>,
 ) -> Vec<Symbol> {
     let view = View { cx: 0.0, cy: 0.0, zoom };
-    let mut symbols: Vec<Symbol> = scene
-        .by_weight()
-        .into_iter()
-        .map(|i| {
-            let node = &scene.nodes[i];
-            Symbol {
-                node: i,
-                at: view.to_screen(projection, viewport, node.pos),
-                radius: symbol_radius(node.weight, projection, &view, viewport),
+    let radius = |w: u32| symbol_radius(w, projection, &view, viewport);
+    let total: u32 = scene.nodes.iter().map(|n| n.weight).fold(0, u32::saturating_add);
+    // No marker is larger than the one for every node together: a grid of that size finds
+    // every marker a marker can crowd among the 3 × 3 cells around it.
+    let cell = (2.0 * radius(total.max(1))).max(1.0);
+    let key = |at: [f64; 2]| ((at[0] / cell).floor() as i64, (at[1] / cell).floor() as i64);
+    let mut clusters: Vec<Symbol> = Vec::new();
+    let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
+    for i in scene.by_weight() {
+        let node = &scene.nodes[i];
+        let at = view.to_screen(projection, viewport, node.pos);
+        let own = Symbol::single(i, at, radius(node.weight), node.weight);
+        let (cx, cy) = key(at);
+        let mut into: Option<(f64, usize)> = None;
+        if keep != Some(i) {
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    for &c in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
+                        let other = &clusters[c];
+                        if keep == Some(other.node) || !crowded(other, &own) {
+                            continue;
+                        }
+                        let d = (other.at[0] - at[0]).hypot(other.at[1] - at[1]);
+                        if into.is_none_or(|(bd, bc)| d < bd || (d == bd && c < bc)) {
+                            into = Some((d, c));
+                        }
+                    }
+                }
             }
-        })
-        .collect();
-    shrink_to_neighbours(&mut symbols);
-    separate(&mut symbols);
-    symbols
+        }
+        match into {
+            Some((_, c)) => {
+                let cluster = &mut clusters[c];
+                cluster.weight = cluster.weight.saturating_add(node.weight);
+                cluster.radius = radius(cluster.weight);
+                cluster.members.push(i);
+            }
+            None => {
+                grid.entry(key(at)).or_default().push(clusters.len());
+                clusters.push(own);
+            }
+        }
+    }
+    merge_grown(&mut clusters, keep, cell, &radius);
+    clusters.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.node.cmp(&b.node)));
+    clusters
+}
+
+/// Merges the clusters that grew into each other (their radius grows with each member), the
+/// one headed by the lighter place into the other, until none crowd another. `clusters` are
+/// in the order of their heads' weight (heaviest first).
+fn merge_grown(
+    clusters: &mut Vec<Symbol>,
+    keep: Option<usize>,
+    cell: f64,
+    radius: &dyn Fn(u32) -> f64,
+) {
+    let key = |at: [f64; 2]| ((at[0] / cell).floor() as i64, (at[1] / cell).floor() as i64);
+    for _ in 0..MERGE_ROUNDS {
+        let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
+        for (i, c) in clusters.iter().enumerate() {
+            grid.entry(key(c.at)).or_default().push(i);
+        }
+        let mut gone = vec![false; clusters.len()];
+        let mut merged = false;
+        for i in 0..clusters.len() {
+            if gone[i] || keep == Some(clusters[i].node) {
+                continue;
+            }
+            let (cx, cy) = key(clusters[i].at);
+            for dx in -1..=1 {
+                for dy in -1..=1 {
+                    let Some(near) = grid.get(&(cx + dx, cy + dy)) else { continue };
+                    for &j in near {
+                        if j == i || gone[j] || gone[i] || keep == Some(clusters[j].node) {
+                            continue;
+                        }
+                        if !crowded(&clusters[i], &clusters[j]) {
+                            continue;
+                        }
+                        // Clusters are in their heads' weight order: the one headed by the
+                        // heavier place keeps its place and name.
+                        let (heavy, light) = (i.min(j), i.max(j));
+                        let moved = std::mem::take(&mut clusters[light].members);
+                        let w = clusters[light].weight;
+                        let h = &mut clusters[heavy];
+                        h.members.extend(moved);
+                        h.weight = h.weight.saturating_add(w);
+                        h.radius = radius(h.weight);
+                        gone[light] = true;
+                        merged = true;
+                    }
+                }
+            }
+        }
+        let mut k = 0;
+        clusters.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
+        if !merged {
+            break;
+        }
+    }
 }
 
 /// The markers of a [`layout_symbols`] moved to a view (of the same zoom), those off screen
@@ -400,7 +518,7 @@ pub fn place_symbols(
     let m = SYMBOL_MARGIN_PX;
     layout
         .iter()
-        .map(|sym| Symbol { at: [sym.at[0] + dx, sym.at[1] + dy], ..*sym })
+        .map(|sym| Symbol { at: [sym.at[0] + dx, sym.at[1] + dy], ..sym.clone() })
         .filter(|sym| {
             sym.at[0] >= -m
                 && sym.at[1] >= -m
@@ -408,104 +526,6 @@ pub fn place_symbols(
                 && sym.at[1] <= viewport.height + m
         })
         .collect()
-}
-
-/// Each marker no larger than half the distance to its nearest neighbour (at least
-/// [`SYMBOL_MIN_PX`]), so crowded markers do not cover each other.
-fn shrink_to_neighbours(symbols: &mut [Symbol]) {
-    let Some(largest) = symbols.iter().map(|s| s.radius).reduce(f64::max) else { return };
-    let cell = (2.0 * largest).max(1.0);
-    let key = |at: [f64; 2]| ((at[0] / cell).floor() as i64, (at[1] / cell).floor() as i64);
-    let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
-    for (i, s) in symbols.iter().enumerate() {
-        grid.entry(key(s.at)).or_default().push(i);
-    }
-    let nearest: Vec<f64> = symbols
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let (cx, cy) = key(s.at);
-            let mut best = f64::INFINITY;
-            for dx in -1..=1 {
-                for dy in -1..=1 {
-                    for &j in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
-                        if j != i {
-                            let o = symbols[j].at;
-                            best = best
-                                .min(((o[0] - s.at[0]).powi(2) + (o[1] - s.at[1]).powi(2)).sqrt());
-                        }
-                    }
-                }
-            }
-            best
-        })
-        .collect();
-    for (s, d) in symbols.iter_mut().zip(nearest) {
-        s.radius = s.radius.min((d / 2.0).max(SYMBOL_MIN_PX));
-    }
-}
-
-/// A displaced marker's centre, kept within [`MAX_SHIFT_PX`] of where its place is.
-fn tethered(origin: [f64; 2], at: [f64; 2]) -> [f64; 2] {
-    let (dx, dy) = (at[0] - origin[0], at[1] - origin[1]);
-    let d = (dx * dx + dy * dy).sqrt();
-    if d <= MAX_SHIFT_PX {
-        at
-    } else {
-        [origin[0] + dx / d * MAX_SHIFT_PX, origin[1] + dy / d * MAX_SHIFT_PX]
-    }
-}
-
-/// Pushes apart the markers that still overlap (the smallest, at one place or nearly), until
-/// they touch at most: rounds over a grid of nearby markers.
-fn separate(symbols: &mut [Symbol]) {
-    let Some(largest) = symbols.iter().map(|s| s.radius).reduce(f64::max) else { return };
-    let cell = (2.0 * largest + 1.0).max(1.0);
-    let origin: Vec<[f64; 2]> = symbols.iter().map(|s| s.at).collect();
-    for _ in 0..SEPARATION_ROUNDS {
-        let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
-        for (i, s) in symbols.iter().enumerate() {
-            let key = ((s.at[0] / cell).floor() as i64, (s.at[1] / cell).floor() as i64);
-            grid.entry(key).or_default().push(i);
-        }
-        let mut moved = false;
-        for i in 0..symbols.len() {
-            let (cx, cy) = (
-                (symbols[i].at[0] / cell).floor() as i64,
-                (symbols[i].at[1] / cell).floor() as i64,
-            );
-            for dx in -1..=1 {
-                for dy in -1..=1 {
-                    let Some(near) = grid.get(&(cx + dx, cy + dy)) else { continue };
-                    for &j in near.iter().filter(|j| **j > i) {
-                        let (a, b) = (symbols[i], symbols[j]);
-                        let need = a.radius + b.radius;
-                        let (mut ux, mut uy) = (b.at[0] - a.at[0], b.at[1] - a.at[1]);
-                        let d = (ux * ux + uy * uy).sqrt();
-                        if d >= need {
-                            continue;
-                        }
-                        if d < 1e-9 {
-                            // Same place: a fixed direction per pair, so frames agree.
-                            let angle = (i * 7 + j * 13) as f64 * 2.399_963;
-                            (ux, uy) = (angle.cos(), angle.sin());
-                        } else {
-                            (ux, uy) = (ux / d, uy / d);
-                        }
-                        let push = (need - d) / 2.0 + 0.01;
-                        symbols[i].at =
-                            tethered(origin[i], [a.at[0] - ux * push, a.at[1] - uy * push]);
-                        symbols[j].at =
-                            tethered(origin[j], [b.at[0] + ux * push, b.at[1] + uy * push]);
-                        moved = true;
-                    }
-                }
-            }
-        }
-        if !moved {
-            break;
-        }
-    }
 }
 
 /// The node under a screen point: the nearest marker within its radius plus `slop` px
@@ -518,13 +538,13 @@ pub fn hit_test(
     point: [f64; 2],
     slop: f64,
 ) -> Option<usize> {
-    hit_symbol(&frame_symbols(scene, projection, view, viewport), point, slop)
+    hit_symbol(&frame_symbols(scene, projection, view, viewport, None), point, slop)
 }
 
 /// The node under a screen point among a frame's markers (see [`hit_test`]).
 pub fn hit_symbol(symbols: &[Symbol], point: [f64; 2], slop: f64) -> Option<usize> {
     let mut best: Option<(f64, usize)> = None;
-    for s in symbols.iter().copied() {
+    for s in symbols {
         let d = ((s.at[0] - point[0]).powi(2) + (s.at[1] - point[1]).powi(2)).sqrt();
         if d <= s.radius + slop && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, s.node));
@@ -786,17 +806,19 @@ pub enum MapPick {
     Nothing,
 }
 
-/// What a click at a screen point chooses: the marker under it; else the arc under it (one
-/// partnership, or, for a grouped arc of several, its Chinese end); else nothing.
+/// What a click at a screen point chooses: the marker under it among the frame's `symbols`
+/// (a cluster's heaviest member, the place it is drawn at and named after); else the arc under
+/// it (one partnership, or, for a grouped arc of several, its Chinese end); else nothing.
 pub fn pick_at(
     scene: &Scene,
+    symbols: &[Symbol],
     projection: &Projection,
     view: &View,
     viewport: Viewport,
     point: [f64; 2],
 ) -> MapPick {
     const SLOP_PX: f64 = 4.0;
-    if let Some(i) = hit_test(scene, projection, view, viewport, point, SLOP_PX) {
+    if let Some(i) = hit_symbol(symbols, point, SLOP_PX) {
         return MapPick::Node(scene.nodes[i].key);
     }
     let Some(e) = arc_hit_test(scene, projection, view, viewport, point, SLOP_PX) else {
@@ -998,6 +1020,24 @@ pub fn tooltip(
     Tooltip { title, other: other.filter(|o| !o.is_empty()), detail, count, not_drawn }
 }
 
+/// The tooltip of a cluster marker: "Seoul and 12 more places" / "首尔等13个地点", with the
+/// partnerships its members have together (`symbol.weight`).
+pub fn cluster_tooltip(
+    dataset: &Dataset,
+    scene: &Scene,
+    symbol: &Symbol,
+    locale: Locale,
+) -> Tooltip {
+    let m = locale.messages();
+    let name = scene.nodes.get(symbol.node).map(|n| node_name(dataset, n.key, locale));
+    let title = fill(
+        &m.map_cluster_title.format(locale, symbol.others() as u64),
+        &[("name", name.as_deref().unwrap_or_default())],
+    );
+    let count = m.n_partnerships.format(locale, u64::from(symbol.weight));
+    Tooltip { title, other: None, detail: None, count, not_drawn: None }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1064,6 +1104,43 @@ mod tests {
         let dimmed: usize =
             selected.iter().filter(|b| b.emphasis == Emphasis::Dimmed).map(|b| b.count).sum();
         assert_eq!((emphasised, dimmed), (1, 3));
+    }
+
+    #[test]
+    fn markers_at_one_point_merge_unless_selected() {
+        let d = fixture();
+        let p = Projection::new(Centre::Pacific);
+        let viewport = Viewport { width: 800.0, height: 400.0 };
+        let mut scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
+        assert!(scene.nodes.len() >= 3);
+        // Every node put on the first node's point: one marker, every weight kept, drawn where
+        // the heaviest place is and named after it.
+        let at = scene.nodes[0].pos;
+        for n in &mut scene.nodes {
+            n.pos = at;
+        }
+        let total: u32 = scene.nodes.iter().map(|n| n.weight).sum();
+        let heaviest = scene.by_weight()[0];
+        let layout = layout_symbols(&scene, &p, 1.0, viewport, None);
+        assert_eq!(layout.len(), 1, "{layout:?}");
+        assert_eq!(layout[0].weight, total);
+        assert_eq!(layout[0].node, heaviest);
+        assert_eq!(layout[0].members.len(), scene.nodes.len());
+        let single = View { cx: 0.0, cy: 0.0, zoom: 1.0 }.to_screen(&p, viewport, at);
+        assert_eq!(layout[0].at, single, "a cluster is drawn at its place, not moved");
+        // The selected place keeps its own marker.
+        let lightest = *scene.by_weight().last().expect("nodes");
+        let layout = layout_symbols(&scene, &p, 1.0, viewport, Some(lightest));
+        assert_eq!(layout.len(), 2);
+        assert!(layout.iter().any(|s| s.members == vec![lightest]));
+        // Its tooltip says how many places a cluster stands for.
+        let c = layout.iter().find(|s| s.node == heaviest).expect("the cluster");
+        let others = (c.members.len() - 1) as u64;
+        let en = cluster_tooltip(&d, &scene, c, Locale::En).title;
+        let word = if others == 1 { "place" } else { "places" };
+        assert!(en.ends_with(&format!(" and {others} more {word}")), "{en}");
+        let zh = cluster_tooltip(&d, &scene, c, Locale::Zh).title;
+        assert!(zh.ends_with(&format!("及其他{others}个地点")), "{zh}");
     }
 
     #[test]
@@ -1255,8 +1332,10 @@ mod tests {
         let nara = d.place_by_id("jp-nara").expect("Nara");
         let node = scene.node_of(NodeKey::Place(nara)).expect("a marker");
         let at = view.to_screen(&p, viewport, scene.nodes[node].pos);
-        assert_eq!(pick_at(&scene, &p, &view, viewport, at), MapPick::Node(NodeKey::Place(nara)));
-        assert_eq!(pick_at(&scene, &p, &view, viewport, [2.0, 398.0]), MapPick::Nothing);
+        let symbols = frame_symbols(&scene, &p, &view, viewport, None);
+        let pick = |at| pick_at(&scene, &symbols, &p, &view, viewport, at);
+        assert_eq!(pick(at), MapPick::Node(NodeKey::Place(nara)));
+        assert_eq!(pick([2.0, 398.0]), MapPick::Nothing);
         assert_eq!(selected_node(&scene, Some(nara), None), Some(node));
         let us = d.country_by_iso("US").expect("US");
         assert_eq!(selected_node(&scene, None, Some(us)), None, "no country markers ungrouped");

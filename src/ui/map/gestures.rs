@@ -132,8 +132,8 @@ impl Gestures {
             map.view.get_untracked(),
             map.viewport.get_untracked(),
         );
-        let scene = map.scene.get_untracked();
-        match pick_at(&scene, &p, &v, vp, point) {
+        let (scene, symbols) = (map.scene.get_untracked(), map.symbols.get_untracked());
+        match pick_at(&scene, &symbols, &p, &v, vp, point) {
             MapPick::Node(key) => self.explore.select_node(self.app, key),
             MapPick::Pair(pair) => {
                 self.app.select_pair(self.explore.with_data(|d| d.partnership(pair).id.clone()))

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::show::map::tooltip;
+use crate::model::show::map::{cluster_tooltip, tooltip};
 use crate::ui::state::{use_app_state, use_explore, use_map};
 
 /// The tooltip, placed beside its marker (flipped to the left near the right edge).
@@ -19,8 +19,13 @@ pub fn MapTooltip() -> impl IntoView {
         let [x, y] = v.to_screen(&p, vp, node.pos);
         let (shown, locale, play) =
             (explore.shown.get(), state.locale.get(), state.query.play_year.get());
+        let cluster =
+            map.symbols.with(|s| s.iter().find(|s| s.node == i && s.others() > 0).cloned());
         let tip = state.query.filters.with(|f| {
-            explore.with_data(|d| tooltip(d, node, scene.grouped, &shown, f, play, locale))
+            explore.with_data(|d| match &cluster {
+                Some(c) => cluster_tooltip(d, &scene, c, locale),
+                None => tooltip(d, node, scene.grouped, &shown, f, play, locale),
+            })
         });
         let flip = x > vp.width * 0.65;
         Some(view! {

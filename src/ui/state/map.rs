@@ -110,9 +110,14 @@ impl MapState {
         });
         // Laid out once per zoom; a pan only moves the layout.
         let zoom = Memo::new(move |_| view.with(|v| v.zoom));
+        // The selected marker is never merged into a cluster.
+        let keep = Memo::new(move |_| {
+            let (place, country) = (explore.selected_place.get(), explore.profile_country.get());
+            scene.with(|s| selected_node(s, place, country))
+        });
         let layout = Memo::new(move |_| {
             let (scene, projection) = (scene.get(), projection.get());
-            Arc::new(layout_symbols(&scene, &projection, zoom.get(), viewport.get()))
+            Arc::new(layout_symbols(&scene, &projection, zoom.get(), viewport.get(), keep.get()))
         });
         let symbols = Memo::new(move |_| {
             let (layout, projection) = (layout.get(), projection.get());
