@@ -1,5 +1,6 @@
 // Issue 23, as a person sees it on a phone (390 × 844) and a laptop (1280 × 720): a choice is
-// shown in the part of the map the sheet leaves free, and zooming in keeps China in view. Where a place is
+// shown in the part of the map the sheet leaves free, zooming in keeps China in view, and the
+// legend and Play are in the first screen over a map that takes most of it. Where a place is
 // drawn is worked out here from the address's `at=` with the map's projection (Natural Earth I,
 // written again from its published formula), not read from the app.
 import { test, before, after } from 'node:test';
@@ -102,6 +103,36 @@ test('laptop: after choosing Japan, its places are on the map and not under the 
   await context.close();
 });
 
+test('phone: after choosing Xi\'an, the map above the sheet shows Xi\'an and Nara', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, PHONE);
+  await waitForData(page);
+  await waitForMap(page);
+  const sheet = await choose(page, 'xian', /Xi'an/);
+  const { box, at } = await projector(page);
+  for (const [name, lon, lat] of [["Xi'an", 108.94, 34.34], ['Nara', 135.8, 34.69]]) {
+    const [x, y] = at(lon, lat);
+    assert.ok(x >= box.x && x <= box.x + box.width, `${name} at x=${x.toFixed(0)}`);
+    assert.ok(y >= Math.max(box.y, 0) && y <= Math.min(sheet.y, box.y + box.height), `${name} at y=${y.toFixed(0)}, map from ${box.y.toFixed(0)}, sheet from ${sheet.y.toFixed(0)}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('laptop: after choosing Xi\'an, whose partners span the world, Xi\'an and its nearest partners are beside the sheet', async () => {
+  const { page, context, errors } = await openPage(browser, server.url, LAPTOP);
+  await waitForData(page);
+  await waitForMap(page);
+  const sheet = await choose(page, 'xian', /Xi'an/);
+  const { box, at } = await projector(page);
+  for (const [name, lon, lat] of [["Xi'an", 108.94, 34.34], ['Nara', 135.8, 34.69], ['Edinburgh', -3.19, 55.95]]) {
+    const [x, y] = at(lon, lat);
+    assert.ok(x >= box.x && x <= Math.min(box.x + box.width, sheet.x), `${name} at x=${x.toFixed(0)}, map from ${box.x.toFixed(0)}, sheet from ${sheet.x.toFixed(0)}`);
+    assert.ok(y >= Math.max(box.y, 0) && y <= Math.min(box.y + box.height, 720), `${name} at y=${y.toFixed(0)}, map ${JSON.stringify(box)}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('phone: two presses of + keep China in view', async () => {
   const { page, context, errors } = await openPage(browser, server.url, PHONE);
   await waitForData(page);
@@ -135,3 +166,24 @@ test('laptop: playing the years keeps the first view where it is', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
+  test(`${name}: the legend and Play are in the first screen, on a map that takes at least 60 % of its height`, async () => {
+    const { page, context, errors } = await openPage(browser, server.url, device);
+    await waitForData(page);
+    await waitForMap(page);
+    const { height } = device.viewport;
+    const play = await page.getByRole('button', { name: 'Play' }).boundingBox();
+    assert.ok(play && play.y >= 0 && play.y + play.height <= height, `Play at ${JSON.stringify(play)} of ${height}`);
+    const legend = await page.getByTestId('map-legend').boundingBox();
+    assert.ok(legend && legend.y >= 0 && legend.y + Math.min(legend.height, 24) <= height, `legend at ${JSON.stringify(legend)} of ${height}`);
+    const share = await page.evaluate(() => {
+      const r = document.querySelector('[data-testid="map"] canvas').getBoundingClientRect();
+      return (Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0))) / innerHeight;
+    });
+    console.log(`${name}: the map is ${(100 * share).toFixed(0)} % of the first screen`);
+    assert.ok(share >= 0.6, `the map is ${(100 * share).toFixed(0)} % of the first screen`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

@@ -307,6 +307,51 @@ impl View {
         Some(View { cx, cy, zoom }.clamped(projection))
     }
 
+    /// True when every point (map units) is drawn inside the part of the viewport `insets`
+    /// leave free.
+    pub fn shows_all(
+        &self,
+        projection: &Projection,
+        viewport: Viewport,
+        points: &[[f64; 2]],
+        insets: Insets,
+    ) -> bool {
+        let (x0, x1) = (insets.left - 0.5, viewport.width - insets.right + 0.5);
+        let (y0, y1) = (insets.top - 0.5, viewport.height - insets.bottom + 0.5);
+        points.iter().all(|p| {
+            let [x, y] = self.to_screen(projection, viewport, *p);
+            (x0..=x1).contains(&x) && (y0..=y1).contains(&y)
+        })
+    }
+
+    /// The view of the first point (a chosen place) and as many of the others as can be shown
+    /// together in the free space, nearest first: [`View::fit`] of them all when it shows them
+    /// all, else of fewer, the farthest left out (issue 23: on a phone, the strip of map above
+    /// the sheet could not show Xi'an's partners worldwide at the least zoom, and showed the
+    /// South Pole; beside a laptop's sheet the same). A far partner is a pan or zoom away.
+    pub fn fit_nearest(
+        projection: &Projection,
+        viewport: Viewport,
+        points: &[[f64; 2]],
+        insets: Insets,
+        padding: f64,
+        max_zoom: f64,
+    ) -> Option<View> {
+        let (first, rest) = points.split_first()?;
+        let distance = |p: &[f64; 2]| (p[0] - first[0]).powi(2) + (p[1] - first[1]).powi(2);
+        let mut near: Vec<[f64; 2]> = rest.to_vec();
+        near.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+        near.insert(0, *first);
+        for keep in (1..=near.len()).rev() {
+            let subset = &near[..keep];
+            let view = View::fit(projection, viewport, subset, insets, padding, max_zoom)?;
+            if keep == 1 || view.shows_all(projection, viewport, subset, insets) {
+                return Some(view);
+            }
+        }
+        None
+    }
+
     /// A view part of the way (`t` from 0 to 1) from `self` to `to`, for an eased move: the
     /// zoom moves geometrically, so the scale changes evenly.
     pub fn towards(self, to: View, t: f64) -> View {
@@ -502,6 +547,41 @@ mod tests {
         let [x, _] = one.to_screen(&p, vp, points[0]);
         assert!((x - 310.0).abs() < 1e-6, "the middle of the free 620 px");
         assert_eq!(View::fit(&p, vp, &[], insets, 40.0, 8.0), None);
+    }
+
+    #[test]
+    fn a_strip_above_a_phone_sheet_shows_the_place_and_its_nearest_partners() {
+        let p = Projection::new(Centre::Pacific);
+        // A phone's map, 374 × 524 px, its lower 325 px under the sheet.
+        let vp = Viewport { width: 374.0, height: 524.0 };
+        let insets = Insets { bottom: 325.0, ..Insets::default() };
+        let place = |lo: f64, la: f64| p.forward(lo, la);
+        // Xi'an first, then Rome, Nara, Buenos Aires, Seoul, Sydney.
+        let points = [
+            place(108.9, 34.3),
+            place(12.5, 41.9),
+            place(135.8, 34.7),
+            place(-58.4, -34.6),
+            place(127.0, 37.6),
+            place(151.2, -33.9),
+        ];
+        // All of them cannot be shown in the strip: the plain fit leaves some out of it.
+        let all = View::fit(&p, vp, &points, insets, 36.0, 10.0).expect("points");
+        let shown = |v: &View| points.map(|q| v.to_screen(&p, vp, q));
+        assert!(!all.shows_all(&p, vp, &points, insets), "{:?}", shown(&all));
+        let v = View::fit_nearest(&p, vp, &points, insets, 36.0, 10.0).expect("points");
+        // Xi'an, Nara and Seoul are in the strip; Buenos Aires, the farthest, is not kept.
+        let near = [points[0], points[2], points[4]];
+        assert!(v.shows_all(&p, vp, &near, insets), "{v:?} {:?}", shown(&v));
+        assert!(!v.shows_all(&p, vp, &[points[3]], insets), "{v:?} {:?}", shown(&v));
+        // When everything fits, it is the plain fit.
+        let wide = Viewport { width: 1000.0, height: 600.0 };
+        let east = [points[0], points[2], points[4]];
+        assert_eq!(
+            View::fit_nearest(&p, wide, &east, Insets::default(), 36.0, 10.0),
+            View::fit(&p, wide, &east, Insets::default(), 36.0, 10.0)
+        );
+        assert_eq!(View::fit_nearest(&p, wide, &[], Insets::default(), 36.0, 10.0), None);
     }
 
     #[test]

@@ -71,7 +71,7 @@ fn fitted_view(
         points.iter().map(|p| projection.forward(p.lon_deg(), p.lat_deg())).collect();
     let insets = sheet_insets(app, frame);
     let viewport = map.viewport.get_untracked();
-    View::fit(&projection, viewport, &points, insets, FIT_PADDING_PX, FIT_MAX_ZOOM)
+    View::fit_nearest(&projection, viewport, &points, insets, FIT_PADDING_PX, FIT_MAX_ZOOM)
 }
 
 /// Fits the map whenever the user chooses something (not on back/forward), and once at load

@@ -28,7 +28,7 @@ use self::legend::Legend;
 pub use self::place_panel::{PairDetails, PlaceDetails, PlacePanel};
 use self::places_list::PlacesList;
 use self::playback::Playback;
-use self::toolbar::MapToolbar;
+use self::toolbar::{MapToolbar, MapZoom};
 use self::tooltip::MapTooltip;
 use crate::model::show::map::summary_text;
 use crate::ui::dom::element_size;
@@ -54,7 +54,16 @@ pub fn MapPanel() -> impl IntoView {
     view! {
         <div class="map-layout">
             <div class="map-main">
-                <MapToolbar zoom_by=move |f| gestures.zoom_by(f) />
+                <MapToolbar />
+                // The zoom, the playback and the legend are drawn over the map's corners, so the
+                // map keeps most of the first screen (issue 23); they come before it in the
+                // keyboard's order, and the list of places right after it.
+                <div class="map-stage">
+                <MapZoom zoom_by=move |f| gestures.zoom_by(f) />
+                <div class="map-foot">
+                    <Playback />
+                    <Legend />
+                </div>
                 <div
                     class="map-frame"
                     node_ref=frame_ref
@@ -89,12 +98,11 @@ pub fn MapPanel() -> impl IntoView {
                         </p>
                     })}
                 </div>
+                </div>
                 // The keyboard's way through the markers comes right after the map.
                 <PlacesList />
-                <Playback />
                 <p id="map-help" class="map-help">{move || state.messages().map_help}</p>
                 <p id="map-summary" class="map-summary" data-testid="map-summary">{summary}</p>
-                <Legend />
             </div>
         </div>
     }

@@ -37,12 +37,33 @@ fn grouping_label(m: &Messages, grouping: Grouping) -> &'static str {
     }
 }
 
-/// Zoom buttons and the map options.
+/// The zoom buttons, drawn over the map's top left corner so they take no row of the page.
 #[component]
-pub fn MapToolbar(
+pub fn MapZoom(
     /// Zoom about the centre by a factor.
     zoom_by: impl Fn(f64) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let state = use_app_state();
+    let map = use_map();
+    view! {
+        <div class="map-zoom button-group" role="group" aria-label=move || state.messages().zoom>
+                <button type="button" class="icon-button" on:click=move |_| zoom_by(KEY_ZOOM_STEP) aria-label=move || state.messages().zoom_in title=move || state.messages().zoom_in>
+                    "+"
+                </button>
+                <button type="button" class="icon-button" on:click=move |_| zoom_by(1.0 / KEY_ZOOM_STEP) aria-label=move || state.messages().zoom_out title=move || state.messages().zoom_out>
+                    "−"
+                </button>
+                <button type="button" class="button small" on:click=move |_| map.view.set(map.home.get_untracked())>
+                    {move || state.messages().reset_view}
+                </button>
+        </div>
+    }
+}
+
+/// The map options (borders, centring, shading, grouping) in one row above the map; on a phone
+/// they fold behind one button drawn over the map's top right corner.
+#[component]
+pub fn MapToolbar() -> impl IntoView {
     let state = use_app_state();
     let map = use_map();
     let q = state.query;
@@ -58,17 +79,6 @@ pub fn MapToolbar(
     let options_open = RwSignal::new(false);
     view! {
         <div class="map-toolbar" role="toolbar" aria-label=move || state.messages().map_controls>
-            <div class="button-group" role="group" aria-label=move || state.messages().zoom>
-                <button type="button" class="icon-button" on:click=move |_| zoom_by(KEY_ZOOM_STEP) aria-label=move || state.messages().zoom_in title=move || state.messages().zoom_in>
-                    "+"
-                </button>
-                <button type="button" class="icon-button" on:click=move |_| zoom_by(1.0 / KEY_ZOOM_STEP) aria-label=move || state.messages().zoom_out title=move || state.messages().zoom_out>
-                    "−"
-                </button>
-                <button type="button" class="button small" on:click=move |_| map.view.set(map.home.get_untracked())>
-                    {move || state.messages().reset_view}
-                </button>
-            </div>
             <button
                 type="button"
                 class="button small map-options-toggle"
