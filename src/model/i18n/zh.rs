@@ -442,7 +442,7 @@ pub const ZH: Messages = Messages {
     profile_reported: "官方数字",
     bri_since: "{year}年起签署共建“一带一路”合作文件",
     bri_since_exit: "{year}年签署共建“一带一路”合作文件，{exit}年退出",
-    bri_none: "未知签署共建“一带一路”合作文件",
+    bri_none: "未见签署共建“一带一路”合作文件的记录",
     sco_none: "非上合组织成员、观察员或对话伙伴",
     unknown_province: "省份不详",
     filter_to_country: "只看此国",

@@ -94,9 +94,12 @@ fn first_name(
 
 /// The place's own word in a source's text that writes it with its country and region as
 /// separate words, in either order ("巴西 巴拉那州 库里蒂巴", "迪拜市 阿联酋"): the last word
-/// that is not a country's name; none when every word names a country.
+/// that is not a country's name nor a bare word for a kind of unit (a row that wrote Okinawa
+/// as "県 (沖縄県)" named it 县); none when no word is left.
 pub fn place_word(text: &str, is_country: impl Fn(&str) -> bool) -> Option<&str> {
-    text.split_whitespace().filter(|w| !is_country(w)).last()
+    const UNIT_WORDS: &[&str] =
+        &["県", "县", "市", "町", "村", "区", "區", "府", "道", "都", "州", "省", "郡"];
+    text.split_whitespace().filter(|w| !is_country(w) && !UNIT_WORDS.contains(w)).last()
 }
 
 /// `docs/chinese-names.csv`: every foreign place's Chinese name and its source.
@@ -172,6 +175,9 @@ mod tests {
             ("科伦坡市 斯里兰卡", Some("科伦坡市")),
             ("奈良市", Some("奈良市")),
             ("巴西", None),
+            // A bare word for a kind of unit is not a name (Okinawa was named 县).
+            ("県", None),
+            ("沖縄県 県", Some("沖縄県")),
         ];
         for (text, want) in cases {
             assert_eq!(place_word(text, is_country), want, "{text}");
