@@ -403,3 +403,36 @@ fn crowded_markers_merge_and_nothing_is_lost() {
     }
     assert!(report.is_empty(), "{} faults:\n{}", report.len(), report.join("\n"));
 }
+
+#[test]
+fn a_selections_partners_are_never_merged_into_the_faded_places() {
+    let d = dataset();
+    let p = Projection::new(Centre::Pacific);
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let anchors = anchors(&d, MapProfile::China);
+    let scene = build_scene(&d, &all, &p, false, &anchors);
+    let xian = d.place_by_id("cn-xian").expect("Xi'an");
+    let keep =
+        scene.node_of(youcheng::model::show::map::NodeKey::Place(xian)).expect("Xi'an's marker");
+    let linked: Vec<bool> = (0..scene.nodes.len())
+        .map(|n| {
+            scene
+                .edges
+                .iter()
+                .any(|e| (e.from == keep && e.to == n) || (e.to == keep && e.from == n))
+        })
+        .collect();
+    for zoom in [1.0, 1.5, 2.25] {
+        let layout = layout_symbols(&scene, &p, zoom, LAPTOP, Some(keep));
+        for s in &layout {
+            let mixed = s.members.iter().any(|&m| linked[m] != linked[s.node]);
+            assert!(!mixed, "zoom {zoom}: a cluster mixes Xi'an's partners with other places");
+        }
+        // Nara is Xi'an's partner and heads its own marker or a cluster of partners.
+        let nara = d.place_by_id("jp-nara").expect("Nara");
+        let n =
+            scene.node_of(youcheng::model::show::map::NodeKey::Place(nara)).expect("Nara's marker");
+        let holder = layout.iter().find(|s| s.members.contains(&n)).expect("Nara drawn");
+        assert!(linked[holder.node], "zoom {zoom}: Nara inside a cluster of faded places");
+    }
+}

@@ -407,6 +407,16 @@ pub fn layout_symbols(
     let key = |at: [f64; 2]| ((at[0] / cell).floor() as i64, (at[1] / cell).floor() as i64);
     let mut clusters: Vec<Symbol> = Vec::new();
     let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
+    // With a selection, its partners merge only with each other and the rest only with the
+    // rest: a cluster of faded places never swallows a partner (Xi'an's Nara was drawn inside
+    // "Matsue +102").
+    let mut linked = vec![false; scene.nodes.len()];
+    if let Some(k) = keep {
+        for e in scene.edges.iter().filter(|e| e.from == k || e.to == k) {
+            linked[e.from] = true;
+            linked[e.to] = true;
+        }
+    }
     for i in scene.by_weight() {
         let node = &scene.nodes[i];
         let at = view.to_screen(projection, viewport, node.pos);
@@ -418,7 +428,10 @@ pub fn layout_symbols(
                 for dy in -1..=1 {
                     for &c in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
                         let other = &clusters[c];
-                        if keep == Some(other.node) || !crowded(other, &own) {
+                        if keep == Some(other.node)
+                            || linked[other.node] != linked[i]
+                            || !crowded(other, &own)
+                        {
                             continue;
                         }
                         let d = (other.at[0] - at[0]).hypot(other.at[1] - at[1]);
@@ -442,17 +455,19 @@ pub fn layout_symbols(
             }
         }
     }
-    merge_grown(&mut clusters, keep, cell, &radius);
+    merge_grown(&mut clusters, keep, &linked, cell, &radius);
     clusters.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.node.cmp(&b.node)));
     clusters
 }
 
 /// Merges the clusters that grew into each other (their radius grows with each member), the
 /// one headed by the lighter place into the other, until none crowd another. `clusters` are
-/// in the order of their heads' weight (heaviest first).
+/// in the order of their heads' weight (heaviest first). Clusters of the selection's partners
+/// (`linked`) and of the other places stay apart.
 fn merge_grown(
     clusters: &mut Vec<Symbol>,
     keep: Option<usize>,
+    linked: &[bool],
     cell: f64,
     radius: &dyn Fn(u32) -> f64,
 ) {
@@ -474,6 +489,9 @@ fn merge_grown(
                     let Some(near) = grid.get(&(cx + dx, cy + dy)) else { continue };
                     for &j in near {
                         if j == i || gone[j] || gone[i] || keep == Some(clusters[j].node) {
+                            continue;
+                        }
+                        if linked[clusters[i].node] != linked[clusters[j].node] {
                             continue;
                         }
                         if !crowded(&clusters[i], &clusters[j]) {
