@@ -1146,11 +1146,25 @@ mod tests {
         assert_eq!(layout[0].members.len(), scene.nodes.len());
         let single = View { cx: 0.0, cy: 0.0, zoom: 1.0 }.to_screen(&p, viewport, at);
         assert_eq!(layout[0].at, single, "a cluster is drawn at its place, not moved");
-        // The selected place keeps its own marker.
+        // The selected place keeps its own marker; its partners merge only with each other,
+        // the other places only among themselves (never a partner inside a faded cluster).
         let lightest = *scene.by_weight().last().expect("nodes");
         let layout = layout_symbols(&scene, &p, 1.0, viewport, Some(lightest));
-        assert_eq!(layout.len(), 2);
+        let linked: Vec<bool> = (0..scene.nodes.len())
+            .map(|n| {
+                scene
+                    .edges
+                    .iter()
+                    .any(|e| (e.from == lightest && e.to == n) || (e.to == lightest && e.from == n))
+            })
+            .collect();
+        let partners = (0..scene.nodes.len()).filter(|&n| linked[n]).count();
+        let rest = scene.nodes.len() - 1 - partners;
+        assert_eq!(layout.len(), 1 + usize::from(partners > 0) + usize::from(rest > 0));
         assert!(layout.iter().any(|s| s.members == vec![lightest]));
+        for s in &layout {
+            assert!(s.members.iter().all(|&m| m == lightest || linked[m] == linked[s.node]));
+        }
         // Its tooltip says how many places a cluster stands for.
         let c = layout.iter().find(|s| s.node == heaviest).expect("the cluster");
         let others = (c.members.len() - 1) as u64;
