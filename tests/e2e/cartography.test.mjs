@@ -187,3 +187,27 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
     await context.close();
   });
 }
+
+// Several filters make the page above the map taller (chips, a longer headline): the legend
+// and Play must still be in the first screen (they were placed by a fixed offset).
+for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
+  test(`${name}: with several filters set, the legend and Play stay in the first screen`, async () => {
+    const filters = 'type=sister,friendly&prov=cn-jiangsu,cn-shandong,cn-guangdong&cty=JP,KR,US,DE&yr=1980-2015';
+    const { page, context, errors } = await openPage(browser, `${server.url}?${filters}`, device);
+    await waitForData(page);
+    await waitForMap(page);
+    const { height } = device.viewport;
+    const chips = await page.locator('.chip').count();
+    assert.ok(chips >= 4, `${chips} filter chips shown`);
+    const frame = await page.getByTestId('map').boundingBox();
+    console.log(`${name}: with ${chips} chips the map spans y ${frame.y.toFixed(0)}–${(frame.y + frame.height).toFixed(0)} of ${height}`);
+    const play = await page.getByRole('button', { name: 'Play' }).boundingBox();
+    assert.ok(play && play.y >= 0 && play.y + play.height <= height, `Play at ${JSON.stringify(play)} of ${height}`);
+    const legend = await page.getByTestId('map-legend').boundingBox();
+    assert.ok(legend && legend.y >= 0 && legend.y + Math.min(legend.height, 24) <= height, `legend at ${JSON.stringify(legend)} of ${height}`);
+    // Still over the map, not below it.
+    assert.ok(play.y >= frame.y && play.y + play.height <= frame.y + frame.height, `Play over the map ${JSON.stringify(frame)}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
