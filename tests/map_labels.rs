@@ -2,7 +2,8 @@
 //! (390 × 844) and a laptop (1280 × 720), in both languages and both map profiles: at the first
 //! view, two zoom steps in, and with a selection (Xi'an, Shaanxi, Japan). Every label touches
 //! its own marker, no two labels overlap, no label covers another marker's centre (issue 23:
-//! "广东省" was written on Mongolia's marker, "Japan" on Shandong's).
+//! "广东省" was written on Mongolia's marker, "Japan" on Shandong's), none is under a control
+//! drawn over the map, and with a selection only it and its partners are named.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
@@ -64,6 +65,28 @@ enum Chosen {
     Country(CountryIdx),
 }
 
+/// The parts of the map its controls cover (left, top, right, bottom), as measured in
+/// Chromium on the release build in English (`tests/e2e/cartography.test.mjs` logs them): the
+/// zoom buttons top left, on a phone the options button top right, the playback and the
+/// legend along the bottom edge (on a phone one above the other).
+fn controls(viewport: Viewport) -> Vec<[f64; 4]> {
+    let (w, h) = (viewport.width, viewport.height);
+    if viewport.width < 600.0 {
+        vec![
+            [8.0, 8.0, 197.0, 44.0],
+            [w - 118.0, 8.0, w - 8.0, 38.0],
+            [8.0, h - 178.0, w - 8.0, h - 94.0],
+            [8.0, h - 88.0, w - 8.0, h - 8.0],
+        ]
+    } else {
+        vec![
+            [8.0, 8.0, 197.0, 44.0],
+            [8.0, h - 54.0, 444.0, h - 8.0],
+            [468.0, h - 70.0, w - 8.0, h - 8.0],
+        ]
+    }
+}
+
 /// The part of the map the selection sheet covers (as the layout draws it).
 fn sheet(viewport: Viewport) -> Insets {
     if viewport.width < 600.0 {
@@ -97,7 +120,9 @@ fn faults(
     let grouped = Grouping::Auto.groups(grouping_zoom(view.zoom, home.zoom), place.is_some());
     let scene = build_scene(d, &pairs, &p, grouped, anchors);
     let selected = selected_node(&scene, place, country);
-    let labels = frame_labels(d, &scene, &p, &view, viewport, selected, locale, &label_width);
+    let covered = controls(viewport);
+    let labels =
+        frame_labels(d, &scene, &p, &view, viewport, selected, &covered, locale, &label_width);
     let symbols = frame_symbols(&scene, &p, &view, viewport, selected);
     let at: HashMap<usize, ([f64; 2], f64)> =
         symbols.iter().map(|s| (s.node, (s.at, s.radius))).collect();
@@ -115,6 +140,18 @@ fn faults(
         });
         if !(-1e-6..=4.0).contains(&gap) && !joined {
             out.push(format!("{name}: {gap:.1} px from its marker's edge, no leader"));
+        }
+        if let Some(c) = covered.iter().find(|c| overlaps(b, **c)) {
+            out.push(format!("{name} is under a control at {c:?}"));
+        }
+        if let Some(s) = selected
+            && label.node != s
+            && !scene
+                .edges
+                .iter()
+                .any(|e| (e.from == s && e.to == label.node) || (e.to == s && e.from == label.node))
+        {
+            out.push(format!("{name} is named though neither the selection nor a partner"));
         }
         for (other, other_name) in &labels[i + 1..] {
             if overlaps(b, other.bounds()) {
@@ -159,7 +196,8 @@ fn every_label_touches_its_own_marker_and_covers_nothing_else() {
                     .iter()
                     .map(|l| p.forward(l.lon_deg(), l.lat_deg()))
                     .collect();
-                View::fit(&p, viewport, &points, sheet(viewport), 36.0, 10.0).expect("points")
+                let clear = sheet(viewport).clear_of(viewport, &controls(viewport));
+                View::fit(&p, viewport, &points, clear, 36.0, 10.0).expect("points")
             };
             let cases = [
                 ("first view", first, Chosen::Nothing),

@@ -188,6 +188,65 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
   });
 }
 
+/** The painted labels' boxes and the controls over the map, both in page px. */
+async function labelsAndControls(page) {
+  return page.evaluate(() => {
+    const frame = document.querySelector('[data-testid="map"]');
+    const c = frame.querySelector('canvas').getBoundingClientRect();
+    const labels = (frame.getAttribute('data-labels') || '')
+      .split(';')
+      .filter(Boolean)
+      .map((b) => b.split(',').map(Number))
+      .map(([l, t, r, bt]) => ({ l: c.x + l, t: c.y + t, r: c.x + r, b: c.y + bt }));
+    const controls = ['.map-zoom', '.map-foot > .playback', '.map-foot > .legend', '.map-options-toggle']
+      .map((s) => document.querySelector(s))
+      .filter((el) => el && el.getBoundingClientRect().width > 0)
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { name: el.className, l: r.left, t: r.top, r: r.right, b: r.bottom };
+      });
+    return { labels, controls };
+  });
+}
+
+for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
+  for (const lang of ['en', 'zh']) {
+    test(`${name}, ${lang}: no label is drawn under the zoom buttons, the options, the legend or Play`, async () => {
+      const { page, context, errors } = await openPage(browser, `${server.url}?lang=${lang}`, device);
+      await waitForData(page);
+      await waitForMap(page);
+      const zoomIn = page.locator('.map-zoom .icon-button').first();
+      for (const step of ['first view', 'one step in', 'two steps in']) {
+        if (step !== 'first view') {
+          await zoomIn.click();
+          await waitForQuery(page, (q) => q.has('at'), 5000);
+          await settledAt(page);
+        }
+        await page.waitForTimeout(150);
+        const { labels, controls } = await labelsAndControls(page);
+        if (step === 'first view') {
+          const c = await page.getByTestId('map').boundingBox();
+          console.log(`${name} ${lang}: controls over the map ${JSON.stringify(controls.map((k) => [k.l - c.x, k.t - c.y, k.r - c.x, k.b - c.y].map(Math.round)))}`);
+        }
+        assert.ok(labels.length > 0, `${step}: labels are drawn`);
+        assert.ok(controls.length >= 3, `${step}: ${controls.length} controls found`);
+        const under = [];
+        for (const l of labels) {
+          for (const k of controls) {
+            // One px of rounding either way.
+            if (l.l < k.r - 1 && k.l < l.r - 1 && l.t < k.b - 1 && k.t < l.b - 1) {
+              under.push(`label ${JSON.stringify(l)} under ${k.name} ${JSON.stringify(k)}`);
+            }
+          }
+        }
+        assert.deepEqual(under, [], `${step}: ${labels.length} labels`);
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
 // Several filters make the page above the map taller (chips, a longer headline): the legend
 // and Play must still be in the first screen (they were placed by a fixed offset).
 for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {

@@ -343,7 +343,8 @@ mod cli {
         use youcheng::model::geo::projection::Projection;
         use youcheng::model::i18n::Locale;
         use youcheng::model::show::charts::spec;
-        use youcheng::model::show::map::{arc_batches, build_scene};
+        use youcheng::model::show::flows::arc_batches;
+        use youcheng::model::show::map::build_scene;
 
         let time = |label: &str, f: &mut dyn FnMut()| {
             let runs = 5;

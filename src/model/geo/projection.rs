@@ -269,6 +269,35 @@ pub struct Insets {
     pub left: f64,
 }
 
+impl Insets {
+    /// These insets grown so that the part of the map they leave free overlaps none of the
+    /// `covered` rectangles (left, top, right, bottom in px: the controls drawn over the map).
+    /// Each rectangle still inside the free part is left out by the side that costs the least
+    /// of it: the zoom buttons in a corner by a strip along the shorter way, the legend along
+    /// the bottom by the bottom.
+    pub fn clear_of(self, viewport: Viewport, covered: &[[f64; 4]]) -> Insets {
+        let mut out = self;
+        for &[l, t, r, b] in covered {
+            let (x0, y0) = (out.left, out.top);
+            let (x1, y1) = (viewport.width - out.right, viewport.height - out.bottom);
+            if r <= x0 || l >= x1 || b <= y0 || t >= y1 || r <= l || b <= t {
+                continue;
+            }
+            let (w, h) = (x1 - x0, y1 - y0);
+            let options = [
+                ((b - y0) * w, Insets { top: b, ..out }),
+                ((y1 - t) * w, Insets { bottom: viewport.height - t, ..out }),
+                ((r - x0) * h, Insets { left: r, ..out }),
+                ((x1 - l) * h, Insets { right: viewport.width - l, ..out }),
+            ];
+            if let Some((_, least)) = options.into_iter().min_by(|a, b| a.0.total_cmp(&b.0)) {
+                out = least;
+            }
+        }
+        out
+    }
+}
+
 /// The least free space (px) a fitted view keeps, whatever covers the map.
 const MIN_FREE_PX: f64 = 80.0;
 
@@ -547,6 +576,40 @@ mod tests {
         let [x, _] = one.to_screen(&p, vp, points[0]);
         assert!((x - 310.0).abs() < 1e-6, "the middle of the free 620 px");
         assert_eq!(View::fit(&p, vp, &[], insets, 40.0, 8.0), None);
+    }
+
+    #[test]
+    fn a_fit_keeps_the_points_out_from_under_the_controls() {
+        let p = Projection::new(Centre::Pacific);
+        // A laptop's map with the sheet on the right, the zoom buttons in the top left corner
+        // and the playback and legend along the bottom (as measured in the app).
+        let vp = Viewport { width: 934.0, height: 491.0 };
+        let sheet = Insets { right: 392.0, ..Insets::default() };
+        let zoom = [8.0, 8.0, 150.0, 44.0];
+        let foot = [8.0, 420.0, 926.0, 483.0];
+        let insets = sheet.clear_of(vp, &[zoom, foot]);
+        assert_eq!(insets, Insets { top: 44.0, right: 392.0, bottom: 71.0, left: 0.0 });
+        // A rectangle already under the sheet changes nothing.
+        assert_eq!(sheet.clear_of(vp, &[[600.0, 0.0, 900.0, 100.0]]), sheet);
+        // Xi'an and its partners from Nara to Edinburgh: none drawn under a control.
+        let points: Vec<[f64; 2]> =
+            [(108.9, 34.3), (135.8, 34.7), (-3.2, 56.0), (151.2, -33.9), (116.4, 39.9)]
+                .iter()
+                .map(|(lo, la)| p.forward(*lo, *la))
+                .collect();
+        let inside =
+            |r: [f64; 4], [x, y]: [f64; 2]| x >= r[0] && x <= r[2] && y >= r[1] && y <= r[3];
+        let v = View::fit(&p, vp, &points, insets, 36.0, 10.0).expect("points");
+        for pt in &points {
+            let at = v.to_screen(&p, vp, *pt);
+            assert!(!inside(zoom, at) && !inside(foot, at), "{at:?} under a control");
+        }
+        // The plain fit beside the sheet put some under the controls (what this fixes).
+        let plain = View::fit(&p, vp, &points, sheet, 10.0, 10.0).expect("points");
+        assert!(points.iter().any(|pt| {
+            let at = plain.to_screen(&p, vp, *pt);
+            inside(zoom, at) || inside(foot, at)
+        }));
     }
 
     #[test]

@@ -191,12 +191,15 @@ impl<T> Grid<T> {
 }
 
 /// Places labels by priority at the first of the eight [`Spot`]s that is inside the viewport,
-/// clear of every placed label and of every other marker's centre (`symbols`); a label with
-/// no such spot is dropped. More labels fit as the user zooms in, because markers move apart.
+/// clear of every placed label, of every other marker's centre (`symbols`) and of the parts of
+/// the map a control covers (`covered`: left, top, right, bottom in the map's px — the zoom
+/// buttons, the options, the legend, the playback); a label with no such spot is dropped.
+/// More labels fit as the user zooms in, because markers move apart.
 pub fn place_labels(
     candidates: &[LabelCandidate],
     symbols: &[Symbol],
     viewport: Viewport,
+    covered: &[[f64; 4]],
     max_labels: usize,
 ) -> Vec<PlacedLabel> {
     let mut order: Vec<&LabelCandidate> = candidates.iter().collect();
@@ -217,6 +220,7 @@ pub fn place_labels(
             let padded = grow(b, LABEL_PAD);
             let clear_of_centres = grow(b, CENTRE_CLEARANCE);
             inside
+                && !covered.iter().any(|c| overlaps(*c, b))
                 && !labels.any(padded, |o| overlaps(grow(*o, LABEL_PAD), padded))
                 && !centres.any(clear_of_centres, |(node, at)| {
                     *node != c.node && box_distance(b, *at) < CENTRE_CLEARANCE
@@ -277,26 +281,44 @@ pub fn frame_labels(
     view: &View,
     viewport: Viewport,
     selected: Option<usize>,
+    covered: &[[f64; 4]],
     locale: Locale,
     width: &dyn Fn(&str) -> f64,
 ) -> Vec<(PlacedLabel, String)> {
     let symbols = frame_symbols(scene, projection, view, viewport, selected);
-    labels_beside(dataset, scene, &symbols, view.zoom, viewport, selected, locale, width)
+    let frame = LabelFrame { zoom: view.zoom, viewport, selected, covered };
+    labels_beside(dataset, scene, &symbols, &frame, locale, width)
+}
+
+/// What the labels of a frame are placed in: its zoom and size, the selected node, and the
+/// parts of the map that controls cover.
+#[derive(Clone, Copy, Debug)]
+pub struct LabelFrame<'a> {
+    /// The view's zoom.
+    pub zoom: f64,
+    /// The map's size.
+    pub viewport: Viewport,
+    /// The selected node.
+    pub selected: Option<usize>,
+    /// Rectangles (left, top, right, bottom, in the map's px) no label may overlap.
+    pub covered: &'a [[f64; 4]],
 }
 
 /// The labels of a frame beside its markers (`symbols`, from [`frame_symbols`] for the view
-/// at `zoom`), as [`frame_labels`] places them.
-#[allow(clippy::too_many_arguments)]
+/// at the frame's zoom), as [`frame_labels`] places them.
+///
+/// With a selection only the selection and its partners are named: the selection is the
+/// story, and a name on a faded marker ("Isaac +2") reads as one of its partners and takes the
+/// room their names need. Without one, the largest places are named.
 pub fn labels_beside(
     dataset: &Dataset,
     scene: &Scene,
     symbols: &[Symbol],
-    zoom: f64,
-    viewport: Viewport,
-    selected: Option<usize>,
+    frame: &LabelFrame<'_>,
     locale: Locale,
     width: &dyn Fn(&str) -> f64,
 ) -> Vec<(PlacedLabel, String)> {
+    let LabelFrame { zoom, viewport, selected, covered } = *frame;
     let mut partner = vec![false; scene.nodes.len()];
     if let Some(s) = selected {
         for e in scene.edges.iter().filter(|e| e.from == s || e.to == s) {
@@ -316,7 +338,7 @@ pub fn labels_beside(
             } else {
                 0
             };
-            if s.weight < 2 && zoom < LABEL_ALL_FROM_ZOOM && boost == 0 {
+            if boost == 0 && (selected.is_some() || (s.weight < 2 && zoom < LABEL_ALL_FROM_ZOOM)) {
                 return None;
             }
             let name = cluster_name(&node_name(dataset, n.key, locale), s.others(), locale);
@@ -332,7 +354,7 @@ pub fn labels_beside(
             Some(candidate)
         })
         .collect();
-    place_labels(&candidates, symbols, viewport, MAX_LABELS)
+    place_labels(&candidates, symbols, viewport, covered, MAX_LABELS)
         .into_iter()
         .filter_map(|l| {
             let name = names.get(l.node)?.clone()?;
@@ -398,6 +420,7 @@ mod tests {
             std::slice::from_ref(&c),
             &[symbol(&c)],
             Viewport { width: 300.0, height: 200.0 },
+            &[],
             9,
         );
         let b = placed[0].bounds();
@@ -413,7 +436,7 @@ mod tests {
             [Symbol::single(1, [120.0, 88.0], 3.0, 1), Symbol::single(2, [130.0, 100.0], 3.0, 1)];
         let mut symbols = vec![symbol(&own)];
         symbols.extend(others);
-        let placed = place_labels(std::slice::from_ref(&own), &symbols, vp, 9);
+        let placed = place_labels(std::slice::from_ref(&own), &symbols, vp, &[], 9);
         assert_eq!(placed.len(), 1);
         let b = placed[0].bounds();
         assert!(b[1] > 100.0 && b[0] > 100.0, "lower right: {b:?}");
@@ -425,7 +448,7 @@ mod tests {
             })
             .chain([symbol(&own)])
             .collect();
-        assert!(place_labels(&[own], &ring, vp, 9).is_empty());
+        assert!(place_labels(&[own], &ring, vp, &[], 9).is_empty());
     }
 
     #[test]
@@ -434,7 +457,7 @@ mod tests {
         let big = candidate(0, [100.0, 100.0], 50);
         let small = candidate(1, [100.0, 110.0], 3);
         let symbols = [symbol(&big), symbol(&small)];
-        let placed = place_labels(&[small.clone(), big.clone()], &symbols, vp, 9);
+        let placed = place_labels(&[small.clone(), big.clone()], &symbols, vp, &[], 9);
         assert_eq!(placed[0].node, 0, "the larger place first");
         for (i, a) in placed.iter().enumerate() {
             for b in &placed[i + 1..] {
@@ -461,7 +484,7 @@ mod tests {
             .collect();
         let symbols: Vec<Symbol> =
             candidates.iter().map(|c| Symbol::single(c.node, c.at, c.radius, 1)).collect();
-        let placed = place_labels(&candidates, &symbols, viewport, 100);
+        let placed = place_labels(&candidates, &symbols, viewport, &[], 100);
         assert!(!placed.is_empty() && placed.len() < 30, "{} placed", placed.len());
         assert_eq!(placed[0].node, 0, "the highest priority is placed first");
         let boxes: Vec<[f64; 4]> = placed
@@ -482,7 +505,7 @@ mod tests {
         let big = Viewport { width: 1200.0, height: 800.0 };
         let spread_symbols: Vec<Symbol> =
             spread.iter().map(|c| Symbol::single(c.node, c.at, c.radius, 1)).collect();
-        assert!(place_labels(&spread, &spread_symbols, big, 100).len() > placed.len());
+        assert!(place_labels(&spread, &spread_symbols, big, &[], 100).len() > placed.len());
     }
 
     #[test]
@@ -498,6 +521,7 @@ mod tests {
             &View::default(),
             viewport,
             None,
+            &[],
             Locale::En,
             &label_width,
         );
@@ -505,9 +529,65 @@ mod tests {
         assert_eq!(names, ["Yan'an"], "only Yan'an has two partnerships");
         let [cx, cy] = p.forward(120.0, 35.0);
         let close = View { cx, cy, zoom: 5.0 };
-        let labels = frame_labels(&d, &scene, &p, &close, viewport, None, Locale::Zh, &label_width);
+        let labels =
+            frame_labels(&d, &scene, &p, &close, viewport, None, &[], Locale::Zh, &label_width);
         assert!(labels.iter().any(|(_, n)| n == "西安"), "{labels:?}");
         assert!((label_width("ab") - 15.2).abs() < 1e-9);
         assert!((label_width("西安") - 27.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn no_label_goes_under_a_control() {
+        let vp = Viewport { width: 400.0, height: 300.0 };
+        let c = candidate(0, [100.0, 100.0], 10);
+        // The zoom buttons over the upper right spot: the label takes the next free one.
+        let zoom_buttons = [[100.0, 60.0, 200.0, 99.0]];
+        let placed = place_labels(std::slice::from_ref(&c), &[symbol(&c)], vp, &zoom_buttons, 9);
+        assert_eq!(placed.len(), 1);
+        assert!(!overlaps(placed[0].bounds(), zoom_buttons[0]), "{:?}", placed[0].bounds());
+        // A control over the whole marker and around it: no label rather than one under it.
+        let legend = [[0.0, 0.0, 400.0, 300.0]];
+        assert!(
+            place_labels(&[c], &[symbol(&candidate(0, [100.0, 100.0], 10))], vp, &legend, 9)
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn with_a_selection_only_it_and_its_partners_are_named() {
+        let d = fixture();
+        let p = Projection::new(Centre::Pacific);
+        let viewport = Viewport { width: 1600.0, height: 900.0 };
+        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
+        let [cx, cy] = p.forward(120.0, 35.0);
+        let close = View { cx, cy, zoom: 5.0 };
+        let name = |id: &str| {
+            let n = scene.node_of(crate::model::show::map::NodeKey::Place(
+                d.place_by_id(id).expect("place"),
+            ));
+            n.expect("node")
+        };
+        let label = |selected| {
+            let labels = frame_labels(
+                &d,
+                &scene,
+                &p,
+                &close,
+                viewport,
+                selected,
+                &[],
+                Locale::En,
+                &label_width,
+            );
+            labels.into_iter().map(|(l, _)| l.node).collect::<Vec<_>>()
+        };
+        // Nothing selected: Yan'an and Xi'an (close in, every place) are named.
+        let open = label(None);
+        assert!(open.contains(&name("cn-yanan")) && open.contains(&name("cn-xian")), "{open:?}");
+        // Xi'an selected: Xi'an and Nara, its partner; not Yan'an, which is faded.
+        let xian = name("cn-xian");
+        let chosen = label(Some(xian));
+        assert!(chosen.contains(&xian), "{chosen:?}");
+        assert!(!chosen.contains(&name("cn-yanan")), "a faded place is not named: {chosen:?}");
     }
 }

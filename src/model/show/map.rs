@@ -6,7 +6,7 @@
 //! most one path per type × emphasis × width class), so 26,000 arcs are a handful of canvas
 //! paths, not 26,000 DOM nodes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use super::counted::counted;
 use crate::model::ask::filter::Filters;
@@ -183,7 +183,7 @@ pub struct ArcBatch {
     pub kind: Option<Kind>,
     /// Emphasis.
     pub emphasis: Emphasis,
-    /// Width class: 0 for single pairs, 1–4 for grouped links of growing weight.
+    /// Width class: 0 for single pairs up to 4 for the five largest flows (see `flows`).
     pub width_class: u8,
     /// Path data in map units (y down).
     pub path: String,
@@ -216,19 +216,6 @@ pub fn node_emphasis(
     out
 }
 
-/// Width class of a grouped link by its number of pairs: the overview's flows, widest and
-/// strongest for the most pairs (on the bundled data the five largest province–country flows,
-/// 37 to 62 pairs, are the five in the top class).
-pub fn width_class(n_pairs: usize) -> u8 {
-    match n_pairs {
-        0..=1 => 0,
-        2..=4 => 1,
-        5..=14 => 2,
-        15..=34 => 3,
-        _ => 4,
-    }
-}
-
 /// Arc paths already worked out, by their end points, so a filter or selection change only
 /// computes the arcs it has not seen. Cleared when the projection changes.
 #[derive(Debug, Default)]
@@ -238,8 +225,8 @@ pub struct ArcCache {
 }
 
 impl ArcCache {
-    /// The path data of the great-circle arc from `a` to `b`.
-    fn path(&mut self, projection: &Projection, a: LonLat, b: LonLat) -> &str {
+    /// The path data of the great-circle arc from `a` to `b` (worked out once).
+    pub fn path(&mut self, projection: &Projection, a: LonLat, b: LonLat) -> &str {
         if self.projection != Some(*projection) {
             self.paths.clear();
             self.projection = Some(*projection);
@@ -262,46 +249,6 @@ impl ArcCache {
     pub fn is_empty(&self) -> bool {
         self.paths.is_empty()
     }
-}
-
-/// The arcs of a scene as a few batched paths, one per style (type, emphasis, width class).
-/// `selected_node` emphasises its links; `selected_pair` emphasises one partnership. Arc
-/// geometry comes from (and goes into) `cache`.
-pub fn arc_batches(
-    scene: &Scene,
-    projection: &Projection,
-    selected_node: Option<usize>,
-    selected_pair: Option<PairIdx>,
-    cache: &mut ArcCache,
-) -> Vec<ArcBatch> {
-    let anything_selected = selected_node.is_some() || selected_pair.is_some();
-    type Style = (Option<Kind>, Emphasis, u8);
-    let mut groups: BTreeMap<Style, (String, usize)> = BTreeMap::new();
-    for edge in &scene.edges {
-        let touches = selected_node.is_some_and(|n| edge.from == n || edge.to == n)
-            || selected_pair.is_some_and(|p| edge.pairs.contains(&p));
-        let emphasis = match (anything_selected, touches) {
-            (false, _) => Emphasis::Normal,
-            (true, true) => Emphasis::Selected,
-            (true, false) => Emphasis::Dimmed,
-        };
-        let (from, to) = (scene.nodes[edge.from].lonlat, scene.nodes[edge.to].lonlat);
-        let key =
-            (edge.kind, emphasis, if scene.grouped { width_class(edge.pairs.len()) } else { 0 });
-        let entry = groups.entry(key).or_default();
-        entry.0.push_str(cache.path(projection, from, to));
-        entry.1 += 1;
-    }
-    groups
-        .into_iter()
-        .map(|((kind, emphasis, width_class), (path, count))| ArcBatch {
-            kind,
-            emphasis,
-            width_class,
-            path,
-            count,
-        })
-        .collect()
 }
 
 /// Marker radius in px for a node weight: grows with the square root, so area tracks count.
@@ -581,9 +528,28 @@ pub fn arc_hit_test(
     point: [f64; 2],
     tolerance: f64,
 ) -> Option<usize> {
+    let ends = scene.edges.iter().map(|e| [e.from, e.to]);
+    nearest_arc(scene, ends, projection, view, viewport, point, tolerance)
+}
+
+/// The index of the arc (between the places of two nodes, `ends`) nearest a point within
+/// `tolerance` px; ends that are one node give no arc.
+pub fn nearest_arc(
+    scene: &Scene,
+    ends: impl Iterator<Item = [usize; 2]>,
+    projection: &Projection,
+    view: &View,
+    viewport: Viewport,
+    point: [f64; 2],
+    tolerance: f64,
+) -> Option<usize> {
     let mut best: Option<(f64, usize)> = None;
-    for (i, edge) in scene.edges.iter().enumerate() {
-        let (a, b) = (scene.nodes[edge.from].pos, scene.nodes[edge.to].pos);
+    for (i, [from, to]) in ends.enumerate() {
+        if from == to {
+            continue;
+        }
+        let (Some(a), Some(b)) = (scene.nodes.get(from), scene.nodes.get(to)) else { continue };
+        let (a, b) = (a.pos, b.pos);
         let (Some([la, pa]), Some([lb, pb])) =
             (projection.inverse(a[0], a[1]), projection.inverse(b[0], b[1]))
         else {
@@ -822,31 +788,6 @@ pub enum MapPick {
     Pair(PairIdx),
     /// Empty map: clear the selection.
     Nothing,
-}
-
-/// What a click at a screen point chooses: the marker under it among the frame's `symbols`
-/// (a cluster's heaviest member, the place it is drawn at and named after); else the arc under
-/// it (one partnership, or, for a grouped arc of several, its Chinese end); else nothing.
-pub fn pick_at(
-    scene: &Scene,
-    symbols: &[Symbol],
-    projection: &Projection,
-    view: &View,
-    viewport: Viewport,
-    point: [f64; 2],
-) -> MapPick {
-    const SLOP_PX: f64 = 4.0;
-    if let Some(i) = hit_symbol(symbols, point, SLOP_PX) {
-        return MapPick::Node(scene.nodes[i].key);
-    }
-    let Some(e) = arc_hit_test(scene, projection, view, viewport, point, SLOP_PX) else {
-        return MapPick::Nothing;
-    };
-    let edge = &scene.edges[e];
-    match edge.pairs.as_slice() {
-        [only] => MapPick::Pair(*only),
-        _ => MapPick::Node(scene.nodes[edge.from].key),
-    }
 }
 
 /// The choropleth legend: each class with its range of counts ("1", "2–4", … "100+").
@@ -1108,23 +1049,6 @@ mod tests {
     }
 
     #[test]
-    fn arcs_are_batched_by_style_not_one_path_per_pair() {
-        let d = fixture();
-        let p = Projection::new(Centre::Pacific);
-        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
-        let batches = arc_batches(&scene, &p, None, None, &mut ArcCache::default());
-        assert_eq!(batches.iter().map(|b| b.count).sum::<usize>(), 4);
-        assert_eq!(batches.len(), 2, "sister and intent");
-        let xian = scene.node_of(NodeKey::Place(d.place_by_id("cn-xian").unwrap()));
-        let selected = arc_batches(&scene, &p, xian, None, &mut ArcCache::default());
-        let emphasised: usize =
-            selected.iter().filter(|b| b.emphasis == Emphasis::Selected).map(|b| b.count).sum();
-        let dimmed: usize =
-            selected.iter().filter(|b| b.emphasis == Emphasis::Dimmed).map(|b| b.count).sum();
-        assert_eq!((emphasised, dimmed), (1, 3));
-    }
-
-    #[test]
     fn markers_at_one_point_merge_unless_selected() {
         let d = fixture();
         let p = Projection::new(Centre::Pacific);
@@ -1352,25 +1276,6 @@ mod tests {
         assert!(!Grouping::Places.groups(1.0, false));
         assert_eq!(Grouping::parse("places"), Grouping::Places);
         assert_eq!(Grouping::parse("nonsense"), Grouping::Auto);
-    }
-
-    #[test]
-    fn clicks_pick_markers_then_arcs_then_nothing() {
-        let d = fixture();
-        let p = Projection::new(Centre::Pacific);
-        let viewport = Viewport { width: 800.0, height: 400.0 };
-        let view = View::default();
-        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
-        let nara = d.place_by_id("jp-nara").expect("Nara");
-        let node = scene.node_of(NodeKey::Place(nara)).expect("a marker");
-        let at = view.to_screen(&p, viewport, scene.nodes[node].pos);
-        let symbols = frame_symbols(&scene, &p, &view, viewport, None);
-        let pick = |at| pick_at(&scene, &symbols, &p, &view, viewport, at);
-        assert_eq!(pick(at), MapPick::Node(NodeKey::Place(nara)));
-        assert_eq!(pick([2.0, 398.0]), MapPick::Nothing);
-        assert_eq!(selected_node(&scene, Some(nara), None), Some(node));
-        let us = d.country_by_iso("US").expect("US");
-        assert_eq!(selected_node(&scene, None, Some(us)), None, "no country markers ungrouped");
     }
 
     #[test]

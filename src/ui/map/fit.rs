@@ -69,8 +69,9 @@ fn fitted_view(
     let projection = map.projection.get_untracked();
     let points: Vec<[f64; 2]> =
         points.iter().map(|p| projection.forward(p.lon_deg(), p.lat_deg())).collect();
-    let insets = sheet_insets(app, frame);
     let viewport = map.viewport.get_untracked();
+    // Nothing chosen is fitted under the zoom buttons, the options, the legend or the playback.
+    let insets = sheet_insets(app, frame).clear_of(viewport, &map.covered.get_untracked());
     View::fit_nearest(&projection, viewport, &points, insets, FIT_PADDING_PX, FIT_MAX_ZOOM)
 }
 

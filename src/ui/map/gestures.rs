@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::geo::projection::{ViewKey, pinch_step, view_key, wheel_zoom_factor};
-use crate::model::show::map::{MapPick, hit_symbol, pick_at};
+use crate::model::show::flows::pick_at;
+use crate::model::show::map::{MapPick, hit_symbol};
 use crate::ui::state::{AppState, ExploreState, MapState};
 
 /// A pointer that moved less than this many px between down and up was a click.
@@ -133,7 +134,8 @@ impl Gestures {
             map.viewport.get_untracked(),
         );
         let (scene, symbols) = (map.scene.get_untracked(), map.symbols.get_untracked());
-        match pick_at(&scene, &symbols, &p, &v, vp, point) {
+        let flows = map.flows.get_untracked();
+        match pick_at(&scene, &flows, &symbols, &p, &v, vp, point) {
             MapPick::Node(key) => self.explore.select_node(self.app, key),
             MapPick::Pair(pair) => {
                 self.app.select_pair(self.explore.with_data(|d| d.partnership(pair).id.clone()))

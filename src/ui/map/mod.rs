@@ -4,9 +4,11 @@
 //! - `painter` draws frames from the map state (`crate::ui::state::map`);
 //! - `view_sync` keeps the view and the address in step;
 //! - `gestures` turns pointer, wheel and keys into view changes and selections;
+//! - `covered` measures what the controls over the map cover (labels and fits keep clear);
 //! - `toolbar`, `tooltip`, `legend`, `playback`, `places_list`, `place_panel` are what they say;
 //! - `layers`, `palette` and `render` are the canvas drawing itself.
 
+mod covered;
 mod fit;
 mod gestures;
 mod layers;
@@ -41,11 +43,13 @@ pub fn MapPanel() -> impl IntoView {
     let explore = use_explore();
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let frame_ref = NodeRef::<leptos::html::Div>::new();
+    let main_ref = NodeRef::<leptos::html::Div>::new();
     let map = MapState::new(state, explore, element_size(frame_ref));
     provide_context(map);
     painter::paint(state, explore, map, canvas_ref, frame_ref);
     view_sync::sync_view(state, map);
     fit::fit_on_request(state, explore, map, frame_ref);
+    covered::watch_covered(map, main_ref, frame_ref);
     let gestures = Gestures::new(state, explore, map, frame_ref);
 
     let summary = move || map.scene.with(|s| summary_text(s, state.locale.get()));
@@ -53,7 +57,7 @@ pub fn MapPanel() -> impl IntoView {
     let failure = state.basemap.failure;
     view! {
         <div class="map-layout">
-            <div class="map-main">
+            <div class="map-main" node_ref=main_ref>
                 <MapToolbar />
                 // The zoom, the playback and the legend are drawn over the map's corners, so the
                 // map keeps most of the first screen (issue 23); they come before it in the

@@ -4,6 +4,7 @@
 //! a frame for its map; pan, zoom and hover draw once per animation frame however many events
 //! arrive. Canvas objects are not thread-safe, so they live outside the reactive graph.
 
+use std::fmt::Write;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -12,7 +13,7 @@ use super::layers::{ArcLayer, BaseLayer};
 use super::palette::Palette;
 use super::render::{self, Frame};
 use crate::model::geo::basemap::inset_wanted;
-use crate::model::show::labels::{label_width, labels_beside};
+use crate::model::show::labels::{LabelFrame, PlacedLabel, label_width, labels_beside};
 use crate::model::show::map::node_emphasis;
 use crate::ui::perf;
 use crate::ui::state::{AppState, ExploreState, MapState};
@@ -58,6 +59,7 @@ pub fn paint(
         map.viewport.track();
         map.hovered.track();
         map.choropleth.track();
+        map.covered.track();
         app.locale.track();
         frames.request();
     });
@@ -145,9 +147,10 @@ fn draw(
         Err(_) => label_width(text),
     };
     let symbols = map.symbols.get_untracked();
-    let labels = explore.with_data(|d| {
-        labels_beside(d, &scene, &symbols, view.zoom, viewport, selected, locale, &measure)
-    });
+    let covered = map.covered.get_untracked();
+    let label_frame = LabelFrame { zoom: view.zoom, viewport, selected, covered: &covered };
+    let labels =
+        explore.with_data(|d| labels_beside(d, &scene, &symbols, &label_frame, locale, &measure));
     let emphasis = node_emphasis(&scene, selected, explore.selected_pair.get_untracked());
     let choropleth = map.choropleth.get_untracked();
     let base = layers.base.with_value(|b| b.clone());
@@ -190,5 +193,20 @@ fn draw(
         let _ = el.set_attribute("data-painted", if complete { "full" } else { "partial" });
         // Which borders the painted frame shows (tests wait for a profile switch).
         let _ = el.set_attribute("data-basemap", if complete { profile.as_str() } else { "" });
+        // The labels' boxes as drawn (tests check that none is under a control).
+        let _ = el.set_attribute("data-labels", &label_boxes(&labels));
     }
+}
+
+/// The boxes of a frame's labels, "left,top,right,bottom" in whole px, separated by ";".
+fn label_boxes(labels: &[(PlacedLabel, String)]) -> String {
+    let mut out = String::with_capacity(labels.len() * 16);
+    for (label, _) in labels {
+        let [l, t, r, b] = label.bounds().map(|v| v.round() as i64);
+        if !out.is_empty() {
+            out.push(';');
+        }
+        let _ = write!(out, "{l},{t},{r},{b}");
+    }
+    out
 }

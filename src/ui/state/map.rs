@@ -14,9 +14,10 @@ use crate::model::format::dataset::CountryIdx;
 use crate::model::geo::LonLat;
 use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
 use crate::model::geo::projection::{Projection, View, Viewport};
+use crate::model::show::flows::{Flow, flow_batches, flow_zoom, flows};
 use crate::model::show::map::{
-    ArcBatch, ArcCache, Grouping, Scene, Symbol, arc_batches, build_scene, choropleth_counts,
-    country_anchors, grouping_zoom, home_view, layout_symbols, place_symbols, selected_node,
+    ArcBatch, ArcCache, Grouping, Scene, Symbol, build_scene, choropleth_counts, country_anchors,
+    grouping_zoom, home_view, layout_symbols, place_symbols, selected_node,
 };
 use crate::ui::dom::Size;
 
@@ -54,6 +55,12 @@ pub struct MapState {
     pub symbols: Memo<Arc<Vec<Symbol>>>,
     /// The emphasised marker.
     pub selected_node: Memo<Option<usize>>,
+    /// The flows between the markers as drawn at the current zoom (changes only when the
+    /// clusters or the selection do, not at every zoom step).
+    pub flows: Memo<Arc<Vec<Flow>>>,
+    /// The parts of the map the controls drawn over it cover (left, top, right, bottom in the
+    /// map's px), measured from the page: no label goes under them, a fit keeps clear of them.
+    pub covered: RwSignal<Arc<Vec<[f64; 4]>>>,
     /// The arcs, batched by style.
     pub batches: Memo<Arc<Vec<ArcBatch>>>,
     /// Counts for shading, when shading.
@@ -130,11 +137,20 @@ impl MapState {
         // Arcs already worked out are kept across filter and selection changes.
         let cache: StoredValue<ArcCache, LocalStorage> =
             StoredValue::new_local(ArcCache::default());
-        let batches = Memo::new(move |_| {
-            let (scene, projection) = (scene.get(), projection.get());
+        // Flows merge as markers do, laid out once per zoom level (not at every wheel step);
+        // equal flows keep the arcs.
+        let level = Memo::new(move |_| flow_zoom(zoom.get()));
+        let flows = Memo::new(move |_| {
             let (node, pair) = (selected.get(), explore.selected_pair.get());
+            let (scene, projection) = (scene.get(), projection.get());
+            let layout =
+                layout_symbols(&scene, &projection, level.get(), viewport.get(), keep.get());
+            Arc::new(flows(&scene, &layout, node, pair))
+        });
+        let batches = Memo::new(move |_| {
+            let (scene, projection, flows) = (scene.get(), projection.get(), flows.get());
             cache
-                .try_update_value(|c| Arc::new(arc_batches(&scene, &projection, node, pair, c)))
+                .try_update_value(|c| Arc::new(flow_batches(&scene, &flows, &projection, c)))
                 .unwrap_or_default()
         });
         let choropleth = Memo::new(move |_| {
@@ -157,6 +173,8 @@ impl MapState {
             scene,
             symbols,
             selected_node: selected,
+            flows,
+            covered: RwSignal::new(Arc::new(Vec::new())),
             batches,
             choropleth,
             visible,
