@@ -330,7 +330,7 @@ pub const ZH: Messages = Messages {
     story_shaanxi_approved_quote: "“此外，另有8对已获批准，近期将签约”",
     story_shaanxi_approved_terms: "数据集无法核对：它只收录已签署的关系，没有已获批准、尚未签约的名单，仅保存报道的数字及其出处。",
     story_shaanxi_intent_quote: "“已签署结好意向书29份”",
-    story_shaanxi_intent_terms: "统计口径：陕西省各地截至2018年5月29日已知签署、当时尚未正式结好的意向书。意向书很少公开，数据集收录不多。",
+    story_shaanxi_intent_terms: "统计口径：截至2018年5月29日陕西省各地已知签署的意向书（当时尚未升级为正式友城关系者）。意向书很少公开，数据集收录不多。",
     story_shaanxi_contact_quote: "“还有15个城市此前已有接触”",
     story_shaanxi_contact_terms: "数据集无法核对：它只收录友城关系和意向书，不收录接触，仅保存报道的数字及其出处。",
     story_xian_nara_quote: "“自1974年西安市与日本奈良市建立第一对国际友好城市关系以来”",

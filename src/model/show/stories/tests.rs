@@ -758,7 +758,8 @@ fn a_title_is_called_the_original_only_in_the_reports_language() {
 }
 
 /// A letter of intent is signed, never 结好 (a tie begun): the groups a card counts apart say
-/// "signed after" / "之后签署的" for letters of intent, in every card of both languages.
+/// "signed after" / "之后签署的" for letters of intent, and no card's terms speak of a letter
+/// that 结好 ("尚未正式结好的意向书"), in every card of both languages.
 #[test]
 fn letters_of_intent_are_signed_not_begun() {
     let d = dataset();
@@ -766,7 +767,10 @@ fn letters_of_intent_are_signed_not_begun() {
     for claim in claims() {
         for locale in [Locale::En, Locale::Zh] {
             let Some(a) = answer(&d, &claim, locale) else { continue };
-            let text = [a.text, a.apart.unwrap_or_default(), a.also.unwrap_or_default()].concat();
+            let terms = (claim.terms)(locale.messages());
+            let text =
+                [a.text, a.apart.unwrap_or_default(), a.also.unwrap_or_default(), terms.into()]
+                    .concat();
             for wrong in ["结好的意向书", "letters of intent begun", "letter of intent begun"]
             {
                 assert!(!text.contains(wrong), "{}: {wrong:?} in {text:?}", claim.id);
