@@ -53,3 +53,25 @@ fn a_chinese_citation_is_chinese_around_its_title() {
     );
     assert!(latin_words("（南开大学论文，silo.tips 副本）").is_empty());
 }
+
+/// A source whose own title is not known is cited by its outlet and date, as a reader cites
+/// it ("China News Service, 2026-05-13, by Li Mingrui: …" / "中新网，2026年5月13日"): the
+/// data tab showed four notes ending "its own title is not recorded" / "原标题未记录", which
+/// say what the project lacks instead of what the source is.
+#[test]
+fn a_source_is_cited_by_what_it_is_not_by_what_is_missing() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/curated/sources.csv");
+    let text = std::fs::read_to_string(path).expect("data/curated/sources.csv");
+    let table = read(&text);
+    let id = table.column("id").expect("an id column");
+    let notes = [table.column("note_en").expect("note_en"), table.column("note_zh").expect("zh")];
+    let words = ["not recorded", "untitled", "title unknown", "未记录", "标题不详", "无标题"];
+    let bad: Vec<String> = table
+        .rows
+        .iter()
+        .flat_map(|r| notes.iter().map(move |c| (r.get(id), r.get(*c))))
+        .filter(|(_, note)| words.iter().any(|w| note.to_lowercase().contains(w)))
+        .map(|(id, note)| format!("{id}: {note}"))
+        .collect();
+    assert!(bad.is_empty(), "{bad:#?}");
+}

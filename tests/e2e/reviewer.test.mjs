@@ -582,7 +582,10 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
         await go(page, `lang=${lang}&tab=stories`);
         const card = page.getByTestId('claim-shaanxi-established').getByTestId('claim-apart');
         const apart = (await card.count()) ? await card.textContent() : '';
-        const groups = apart.replace(/^(Not counted: |未计入：)/, '').replace(/[.。]$/, '').split(/; |；/).filter(Boolean);
+        // The card says the day its groups stand on ("As of 29 May 2018, not counted: …").
+        const day = lang === 'en' ? 'As of 29 May 2018, not counted: ' : '截至2018年5月29日，未计入：';
+        if (!apart.startsWith(day)) problems.push(`${at}: Shaanxi's card does not say its day: "${apart}"`);
+        const groups = apart.replace(/^(As of [^,]*, not counted: |截至[^，]*，未计入：)/, '').replace(/[.。]$/, '').split(/; |；/).filter(Boolean);
         if (groups.length < 2) problems.push(`${at}: Shaanxi's card counts too little apart: "${apart}"`);
         for (const g of groups) if (!reported.includes(g)) problems.push(`${at}: the headline lacks the card's "${g}": "${reported}"`);
         const headlineGroups = (leftOut.match(/(?:not counted: |未计入：)(.*)$/) || ['', ''])[1].split(/, | and |、/).filter(Boolean);

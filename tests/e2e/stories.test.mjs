@@ -181,3 +181,56 @@ test('a report gives one date, as it gives it, and says which is which; Chinese 
     await context.close();
   }
 });
+
+test('a report\'s title is called the original only in its own language, and a card says the day of what it counts apart', async () => {
+  for (const lang of ['en', 'zh']) {
+    const { page, errors, context } = await openPage(browser, `${server.url}?tab=stories&lang=${lang}`);
+    await waitForData(page);
+    // Shanxi's report is in Chinese; its page gives its title only in English.
+    const shanxi = page.getByTestId('story-shanxi-2025');
+    const titleNote = shanxi.locator(':scope > p.original');
+    if (lang === 'zh') {
+      assert.match(await titleNote.textContent(), /^报道页面只有英文标题：Shanxi: /);
+      // The reports in English are quoted from the English: their titles are the originals.
+      assert.match(await page.getByTestId('story-shaanxi-2018').locator(':scope > p.original').textContent(), /^原文：Shaanxi /);
+    } else {
+      assert.equal(await titleNote.count(), 0, 'the English page shows the title the report gives');
+    }
+    // The 2021 card's groups are those of 2 June 2021 (their kinds then, not now).
+    const apart = await page.getByTestId('claim-china-total').getByTestId('claim-apart').textContent();
+    assert.ok(apart.startsWith(lang === 'en' ? 'As of 2 June 2021, not counted: ' : '截至2021年6月2日，未计入：'), apart);
+    assert.doesNotMatch(await page.getByTestId('stories').innerText(), /结好的意向书|letters? of intent begun/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('the official figures table gives each figure\'s qualifier, unit and what it counts', async () => {
+  const want = {
+    en: {
+      'china-2021-06': ['Sister cities', 'more than 2,800 pairs', 'more than 130'],
+      'shandong-2026-states': ['Sister provinces and states', '89 pairs', ''],
+      'shandong-2026-cities': ['Sister cities (city to city)', '677 pairs', ''],
+      'shaanxi-2018-contact': ['Previously in contact', '15 cities', ''],
+      'xian-2018-established': ['All relationships', '31 cities', '26'],
+    },
+    zh: {
+      'china-2021-06': ['友好城市', '2800多对', '130多'],
+      'shandong-2026-states': ['友好省州', '89对', ''],
+      'shandong-2026-cities': ['友好城市（城市之间）', '677对', ''],
+      'shaanxi-2018-contact': ['此前已有接触', '15个城市', ''],
+      'xian-2018-established': ['全部友城关系', '31个城市', '26'],
+    },
+  };
+  for (const lang of ['en', 'zh']) {
+    const { page, errors, context } = await openPage(browser, `${server.url}?tab=data&lang=${lang}`);
+    await waitForData(page);
+    for (const [id, cells] of Object.entries(want[lang])) {
+      const row = page.locator(`.figures-table tr[data-id="${id}"] td`);
+      const texts = (await row.allTextContents()).map((t) => t.trim());
+      assert.deepEqual(texts.slice(2, 5), cells, `${lang} ${id}`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});

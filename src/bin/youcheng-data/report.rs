@@ -274,7 +274,9 @@ impl Report {
                     };
                     let reported = format!(
                         "{}{}{}",
-                        r.pairs.map(|v| format!("{v} pairs")).unwrap_or_default(),
+                        r.pairs
+                            .map(|v| format!("{v} {}", r.unit.as_str().replace('_', " ")))
+                            .unwrap_or_default(),
                         if r.pairs.is_some() && r.countries.is_some() { " / " } else { "" },
                         r.countries.map(|v| format!("{v} countries")).unwrap_or_default()
                     );

@@ -10,7 +10,7 @@ use super::on_date::Standing;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::scope::{Kinds, Period, Scope, kind_counts, selection_scope};
-use crate::model::format::dataset::{Dataset, Kind, PairIdx, ReportedFigure, ReportedKind};
+use crate::model::format::dataset::{Dataset, Kind, PairIdx, ReportedFigure, ReportedKind, Unit};
 
 /// An official figure and the dataset's count in its terms.
 #[derive(Clone, Debug, PartialEq)]
@@ -118,8 +118,13 @@ fn open_after_day(terms: &Filters) -> Option<YearRange> {
 }
 
 impl Comparison<'_> {
-    /// The dataset's count as a share of the official one, in percent.
+    /// The dataset's count as a share of the official one, in percent; `None` when the figure
+    /// counts something other than pairs (partner cities or local governments: "31 cities" is
+    /// not a number of pairs, so no share of it is a count of pairs).
     pub fn percent(&self) -> Option<f64> {
+        if self.figure.unit != Unit::Pairs {
+            return None;
+        }
         let total = self.figure.pairs.filter(|n| *n > 0 && self.share)?;
         Some(100.0 * self.counted as f64 / f64::from(total))
     }

@@ -395,6 +395,36 @@ impl Qualifier {
     }
 }
 
+/// What the first number of a reported figure counts, in the report's own unit: pairs of places
+/// ("88 pairs"), partner cities ("31 cities", "15 cities … in contact") or partner local
+/// governments ("67 local governments"). Partner countries have their own number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Unit {
+    /// Pairs of places (the default: a report's 对).
+    #[default]
+    Pairs,
+    /// Partner cities.
+    Cities,
+    /// Partner local governments.
+    LocalGovernments,
+}
+
+impl Unit {
+    /// The JSON spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Pairs => "pairs",
+            Unit::Cities => "cities",
+            Unit::LocalGovernments => "local_governments",
+        }
+    }
+
+    /// Parses the JSON spelling.
+    pub fn parse(text: &str) -> Option<Unit> {
+        [Unit::Pairs, Unit::Cities, Unit::LocalGovernments].into_iter().find(|u| u.as_str() == text)
+    }
+}
+
 /// A programme a reported figure is restricted to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Programme {
@@ -421,8 +451,11 @@ pub struct ReportedFigure {
     pub partner_country: Option<CountryIdx>,
     /// Restricted to partners of one level (`state` or `city`), if so.
     pub partner_level: Option<Level>,
-    /// Number of pairs.
+    /// The figure's first number, in its own unit ([`ReportedFigure::unit`]): pairs, or
+    /// partner cities or local governments.
     pub pairs: Option<u32>,
+    /// What `pairs` counts (pairs unless the report counts partner places).
+    pub unit: Unit,
     /// Number of partner countries.
     pub countries: Option<u32>,
     /// Number of home-side places (local governments).

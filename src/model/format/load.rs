@@ -27,7 +27,7 @@ use serde_json::{Map, Value};
 use super::dataset::{
     Alternative, Continent, Country, CountryIdx, Dataset, Disputed, Kind, Level, Meta, PairIdx,
     Partnership, Parts, Place, PlaceIdx, Programme, Qualifier, ReportedFigure, ReportedKind,
-    ScoStatus, Source, SourceIdx, SourceNote, Stage, Status,
+    ScoStatus, Source, SourceIdx, SourceNote, Stage, Status, Unit,
 };
 use super::date::PartialDate;
 use super::iso::is_country_code;
@@ -1006,6 +1006,23 @@ impl Reader {
                 .and_then(Qualifier::parse)
                 .unwrap_or(Qualifier::Exact);
             let pairs = f.optional_u32(p, "pairs");
+            let unit = match f.optional_str(p, "unit") {
+                None => Unit::Pairs,
+                Some(text) => match Unit::parse(text) {
+                    Some(unit) => unit,
+                    None => {
+                        f.skip(
+                            p,
+                            "unit",
+                            ProblemKind::UnknownValue {
+                                value: truncate(text, 20),
+                                allowed: "pairs cities local_governments",
+                            },
+                        );
+                        continue;
+                    }
+                },
+            };
             let n_countries = f.optional_u32(p, "countries");
             let home_places = f.optional_u32(p, "home_places");
             if pairs.is_none() && n_countries.is_none() && home_places.is_none() {
@@ -1021,6 +1038,7 @@ impl Reader {
                 partner_country,
                 partner_level,
                 pairs,
+                unit,
                 countries: n_countries,
                 home_places,
                 qualifier,

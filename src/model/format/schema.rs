@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::dataset::{Dataset, PairIdx, PlaceIdx, Qualifier};
+use super::dataset::{Dataset, PairIdx, PlaceIdx, Qualifier, Unit};
 use super::load::{FORMAT_MAJOR, FORMAT_MINOR, FORMAT_NAME};
 
 /// A whole file.
@@ -282,6 +282,9 @@ pub struct WireReported {
     /// Pairs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pairs: Option<u32>,
+    /// What `pairs` counts when not pairs (`cities`, `local_governments`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// Countries.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub countries: Option<u32>,
@@ -499,6 +502,7 @@ pub fn export(dataset: &Dataset, pairs: &[PairIdx]) -> WireFile {
                 partner_country: r.partner_country.map(|c| dataset.country(c).iso.clone()),
                 partner_level: r.partner_level.map(|l| l.as_str().to_owned()),
                 pairs: r.pairs,
+                unit: (r.unit != Unit::Pairs).then(|| r.unit.as_str().to_owned()),
                 countries: r.countries,
                 home_places: r.home_places,
                 qualifier: (r.qualifier != Qualifier::Exact)

@@ -257,8 +257,20 @@ messages! {
     n_undated: Plural,
     /// What the headline's figures count: {scope}.
     headline_counting: &'static str,
-    /// Prefix for "more than" figures.
-    more_than: &'static str,
+    /// An official number the report gives as "more than" it: {n}.
+    number_more_than: &'static str,
+    /// An official number the report gives as "about" it: {n}.
+    number_about: &'static str,
+    /// An official figure of partner cities: {n} (with its qualifier).
+    reported_cities: Plural,
+    /// An official figure of partner local governments: {n} (with its qualifier).
+    reported_local_governments: Plural,
+    /// What an official figure of sister ties with provinces and states counts.
+    reported_level_state: &'static str,
+    /// What an official figure of sister ties with cities (not provinces or states) counts.
+    reported_level_city: &'static str,
+    /// What an official figure counts, restricted: {what} · {restriction}.
+    reported_what_with: &'static str,
     /// A reported figure with pairs only.
     reported_pairs_only: &'static str,
     /// A reported figure with countries only.
@@ -306,6 +318,8 @@ messages! {
     /// Not counted beside an official figure: ties begun after its date ({what}: the number of
     /// pairs, with their kind when the count takes one kind; {date}).
     compare_later: &'static str,
+    /// Letters of intent signed after the day: {what}, {date}.
+    apart_later_signed: &'static str,
     /// An official figure in a profile: {date}, {about} (its kind and note), {numbers}.
     reported_line: &'static str,
     /// A text with a note in brackets after it (the locale's brackets): {text}, {note}.
@@ -745,6 +759,9 @@ messages! {
     story_our_translation: &'static str,
     /// Under a report that gives its own version in the UI language.
     story_own_version: &'static str,
+    /// Before a report's title given only in the UI's other language, when the report itself
+    /// is in the UI language (its title is not the original of its text).
+    story_title_only_other: &'static str,
     /// Label before the dataset's answer (with the space that follows it, if any).
     story_dataset: &'static str,
     /// Link to the view of a claim.
@@ -761,7 +778,7 @@ messages! {
     story_list_after: &'static str,
     /// Countries of the claim with no tie: {list}.
     story_none_with: &'static str,
-    /// What was not counted: {items}.
+    /// What was not counted, as the ties stood on the claim's day: {date}, {items}.
     story_apart: &'static str,
     /// Continents only ties with no known year add: {list}.
     story_undated_continents: &'static str,
@@ -1000,8 +1017,8 @@ messages! {
     col_date: &'static str,
     /// Column: what is counted.
     col_counts: &'static str,
-    /// Column: pairs.
-    col_pairs: &'static str,
+    /// Column: an official figure's number, in its own unit (pairs, cities, …).
+    col_number: &'static str,
     /// Column: countries.
     col_countries: &'static str,
     /// Sources heading.

@@ -376,6 +376,35 @@ pub fn continent_label(locale: Locale, continent: Continent) -> &'static str {
     }
 }
 
+/// What an official figure counts, in words: its kind, read with the level of partner it
+/// counts (Shandong's report gives 89 province–state pairs and 677 city pairs as two numbers:
+/// "Sister provinces and states" / 友好省州 and "Sister cities (city to city)", never twice
+/// "Sister cities"), then its programme ("Sister cities · BRI").
+pub fn reported_what(locale: Locale, r: &crate::model::format::dataset::ReportedFigure) -> String {
+    use crate::model::format::dataset::{Programme, ReportedKind};
+    let m = locale.messages();
+    let kind = reported_kind_label(locale, r.kind);
+    let what = match (r.kind, r.partner_level) {
+        (ReportedKind::Sister, Some(Level::State)) => m.reported_level_state.to_owned(),
+        (ReportedKind::Sister, Some(Level::City)) => m.reported_level_city.to_owned(),
+        (_, Some(level)) => fill(
+            m.reported_what_with,
+            &[("what", kind), ("restriction", level_label(locale, level))],
+        ),
+        (_, None) => kind.to_owned(),
+    };
+    match r.programme {
+        Some(p) => {
+            let p = match p {
+                Programme::Bri => m.bri_short,
+                Programme::Sco => m.sco_short,
+            };
+            fill(m.reported_what_with, &[("what", &what), ("restriction", p)])
+        }
+        None => what,
+    }
+}
+
 /// What an official figure counts.
 pub fn reported_kind_label(
     locale: Locale,

@@ -7,13 +7,14 @@ use crate::model::ask::filter::{DIMENSIONS, Dimension, Filters, ProgrammeTime, S
 use crate::model::ask::official::{Apart, Comparison};
 use crate::model::ask::scope::Kinds;
 use crate::model::format::dataset::{
-    CountryIdx, Dataset, Kind, PairIdx, Qualifier, ReportedFigure, ScoStatus,
+    CountryIdx, Dataset, Kind, PairIdx, Qualifier, ReportedFigure, ScoStatus, Unit,
 };
 use crate::model::format::date::PartialDate;
 use crate::model::format::load::Loaded;
 use crate::model::format::problem::Severity;
+use crate::model::i18n::messages::Plural;
 use crate::model::i18n::{
-    Locale, bracketed, country_name, fill, join_list, pair_name, place_name, reported_kind_label,
+    Locale, bracketed, country_name, fill, join_list, pair_name, place_name, reported_what,
     sco_label,
 };
 
@@ -274,27 +275,47 @@ pub fn headline_details(h: &Headline, locale: Locale) -> String {
     parts.join(" · ")
 }
 
-/// A reported count with its qualifier ("2,800" or "more than 2,800").
-fn reported_number(r: &ReportedFigure, n: u32, locale: Locale) -> String {
-    let more = if r.qualifier == Qualifier::MoreThan { locale.messages().more_than } else { "" };
-    format!("{more}{}", locale.number(n as u64))
+/// A number of an official figure with the figure's qualifier, as the language writes it:
+/// "more than 2,800" / "2800多", "about 50" / "约50", or the number alone when exact. Every
+/// place that shows an official number writes it here, so the report's "more than" (超过,
+/// 多) is never dropped.
+pub fn reported_number(r: &ReportedFigure, n: u32, locale: Locale) -> String {
+    let m = locale.messages();
+    let number = locale.number(n as u64);
+    match r.qualifier {
+        Qualifier::Exact => number,
+        Qualifier::MoreThan => fill(m.number_more_than, &[("n", &number)]),
+        Qualifier::About => fill(m.number_about, &[("n", &number)]),
+    }
+}
+
+/// An official figure's first number in its own unit and with its qualifier: "88 pairs",
+/// "more than 2,800 pairs" / "2800多对", "31 cities" / "31个城市", "67 local governments";
+/// `None` when the figure gives no such number (only countries).
+pub fn reported_count(r: &ReportedFigure, locale: Locale) -> Option<String> {
+    let m = locale.messages();
+    let n = r.pairs?;
+    let number = reported_number(r, n, locale);
+    let plural = |p: &Plural| fill(if n == 1 { p.one } else { p.other }, &[("n", &number)]);
+    Some(match r.unit {
+        Unit::Pairs => fill(m.reported_pairs_only, &[("pairs", &number)]),
+        Unit::Cities => plural(&m.reported_cities),
+        Unit::LocalGovernments => plural(&m.reported_local_governments),
+    })
 }
 
 /// An official figure as the headline states it: "88 pairs with 35 countries", "more than
 /// 2,800 pairs"; `None` when it gives neither number.
 pub fn reported_headline(r: &ReportedFigure, locale: Locale) -> Option<String> {
     let m = locale.messages();
-    let pairs = r.pairs.map(|n| reported_number(r, n, locale));
+    let pairs = reported_count(r, locale);
     let countries = r.countries.map(|n| reported_number(r, n, locale));
     match (pairs, countries) {
         (Some(p), Some(c)) => Some(fill(
             m.headline_pairs_countries,
-            &[
-                ("pairs", &fill(m.reported_pairs_only, &[("pairs", &p)])),
-                ("countries", &fill(m.n_countries_phrase.other, &[("n", &c)])),
-            ],
+            &[("pairs", &p), ("countries", &fill(m.n_countries_phrase.other, &[("n", &c)]))],
         )),
-        (Some(p), None) => Some(fill(m.reported_pairs_only, &[("pairs", &p)])),
+        (Some(p), None) => Some(p),
         (None, Some(c)) => Some(fill(m.reported_countries_only, &[("countries", &c)])),
         (None, None) => None,
     }
@@ -304,7 +325,7 @@ pub fn reported_headline(r: &ReportedFigure, locale: Locale) -> Option<String> {
 pub fn reported_citation(r: &ReportedFigure, locale: Locale) -> String {
     let m = locale.messages();
     let numbers: Vec<String> = [
-        r.pairs.map(|n| fill(m.reported_pairs_only, &[("pairs", &reported_number(r, n, locale))])),
+        reported_count(r, locale),
         r.countries.map(|n| {
             fill(m.reported_countries_only, &[("countries", &reported_number(r, n, locale))])
         }),
@@ -320,13 +341,16 @@ pub fn reported_citation(r: &ReportedFigure, locale: Locale) -> String {
 pub fn reported_line(r: &ReportedFigure, locale: Locale) -> String {
     let m = locale.messages();
     let numbers: Vec<String> = [
-        r.pairs.map(|n| m.n_partnerships.format(locale, n as u64)),
-        r.countries.map(|n| fill(m.reported_countries_only, &[("countries", &n.to_string())])),
+        reported_count(r, locale),
+        r.countries.map(|n| {
+            fill(m.reported_countries_only, &[("countries", &reported_number(r, n, locale))])
+        }),
     ]
     .into_iter()
     .flatten()
     .collect();
-    let kind = reported_kind_label(locale, r.kind);
+    let kind = reported_what(locale, r);
+    let kind = kind.as_str();
     let about = match r.note.as_deref().filter(|n| !n.is_empty()) {
         Some(note) => format!("{kind}{}{note}", m.list_comma),
         None => kind.to_owned(),
@@ -371,6 +395,8 @@ pub fn apart_items(
             match group {
                 Apart::Undated => of_kind(m.compare_undated),
                 Apart::Straddles => of_kind(m.story_apart_straddling),
+                // A letter of intent is signed, not a tie begun (结好).
+                Apart::Later if kind == Some(Kind::Intent) => of_kind(m.apart_later_signed),
                 Apart::Later => of_kind(m.compare_later),
                 Apart::Ended => of_kind(m.apart_ended),
                 Apart::EndUnknown => of_kind(m.story_apart_end_unknown),

@@ -3,6 +3,7 @@
 //! search suggestion, an official figure. The UI only lays them out.
 
 use super::counted::counted;
+use super::describe::{reported_count, reported_number};
 use crate::model::ask::filter::Filters;
 use crate::model::ask::scope::{
     Reach, Scope, among_shown, country_count, main_reach, place_count, place_reaches,
@@ -11,7 +12,7 @@ use crate::model::ask::search::Hit;
 use crate::model::format::dataset::{Dataset, Kind, PairIdx, PlaceIdx, ReportedFigure, SourceIdx};
 use crate::model::i18n::{
     Locale, country_name, kind_label, level_label, other_name, pair_status_label, place_name,
-    reported_kind_label, status_label,
+    reported_what, status_label,
 };
 
 /// A place's heading: its name, its name in the other language, its local-script name, and
@@ -357,24 +358,19 @@ pub fn suggestion(dataset: &Dataset, hit: Hit, locale: Locale) -> (String, Strin
     }
 }
 
-/// An official figure as a row of the data panel's table: scope, date, what it counts,
-/// pairs, countries.
+/// An official figure as a row of the data panel's table: scope, date, what it counts, its
+/// number in its own unit, countries.
 pub fn reported_row(dataset: &Dataset, r: &ReportedFigure, locale: Locale) -> [String; 5] {
     let m = locale.messages();
     let scope = match r.scope {
         Some(p) => place_name(locale, dataset.place(p)).to_owned(),
         None => m.scope_national.to_owned(),
     };
-    let programme = r.programme.map(|p| match p {
-        crate::model::format::dataset::Programme::Bri => m.bri_short,
-        crate::model::format::dataset::Programme::Sco => m.sco_short,
-    });
-    let what = match programme {
-        Some(p) => format!("{} · {p}", reported_kind_label(locale, r.kind)),
-        None => reported_kind_label(locale, r.kind).to_owned(),
-    };
-    let number = |n: Option<u32>| n.map(|n| locale.number(n as u64)).unwrap_or_default();
-    [scope, locale.date(r.as_of), what, number(r.pairs), number(r.countries)]
+    // The number in its own unit and with its qualifier ("more than 2,800 pairs", "15 cities"),
+    // the countries with the qualifier too ("more than 130" / "130多").
+    let number = reported_count(r, locale).unwrap_or_default();
+    let countries = r.countries.map(|n| reported_number(r, n, locale)).unwrap_or_default();
+    [scope, locale.date(r.as_of), reported_what(locale, r), number, countries]
 }
 
 #[cfg(test)]
@@ -502,8 +498,10 @@ mod tests {
         assert_eq!(detail, "中国 · 3对友城关系（含下辖地区；所有类型；全部年份）");
         let national = d.reported().iter().find(|r| r.scope.is_none()).expect("a national figure");
         let row = reported_row(&d, national, Locale::En);
-        assert_eq!(row[3], "2,800");
-        assert_eq!(row[4], "130");
+        // The fixture's figure is "more than" 2,800 pairs and 130 countries: the row says so
+        // (it asserted a bare "2,800" and "130", the fault of issue 24's official figures).
+        assert_eq!(row[3], "more than 2,800 pairs");
+        assert_eq!(row[4], "more than 130");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::ui::state::{use_app_state, use_explore};
 
 /// The names of the columns of [`reported_row`].
 fn column_labels(m: &Messages) -> [&'static str; 5] {
-    [m.col_scope, m.col_date, m.col_counts, m.col_pairs, m.col_countries]
+    [m.col_scope, m.col_date, m.col_counts, m.col_number, m.col_countries]
 }
 
 /// The columns of [`reported_row`] that hold a date or a number: kept on one line, so that

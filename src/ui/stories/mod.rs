@@ -6,7 +6,7 @@ mod claim;
 
 use leptos::prelude::*;
 
-use self::claim::{ClaimCard, Original};
+use self::claim::ClaimCard;
 use super::state::use_app_state;
 use crate::model::show::stories::{Report, reports};
 
@@ -34,6 +34,16 @@ fn ReportCard(
     let source_text = move |locale| source.source_text(locale);
     let (original, title_original, own_version) =
         (report.original, report.title_original, report.own_version);
+    let labelled = Report { claims: Vec::new(), ..report.clone() };
+    let title_note = move || {
+        labelled.title_label(state.locale.get()).map(|label| {
+            view! {
+                <p class="original" lang=title_original.html_lang() translate="no">
+                    {label} {title(title_original.messages())}
+                </p>
+            }
+        })
+    };
     let translation_note = move || {
         let locale = state.locale.get();
         let m = locale.messages();
@@ -47,7 +57,7 @@ fn ReportCard(
     view! {
         <article class="story" data-testid=format!("story-{}", report.id)>
             <h2>{move || title(state.messages())}</h2>
-            <Original words=title original=title_original />
+            {title_note}
             <p class="muted story-source" data-testid="story-source">
                 {move || source_text(state.locale.get())}
             </p>

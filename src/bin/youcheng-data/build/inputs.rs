@@ -285,6 +285,7 @@ pub fn read_reported(
         "qualifier",
         "src",
         "note",
+        "unit",
     ]
     .iter()
     .map(|name| c.index(name))
@@ -313,6 +314,13 @@ pub fn read_reported(
                 get(11)
             )));
         }
+        if !get(13).is_empty() && youcheng::model::format::dataset::Unit::parse(get(13)).is_none() {
+            return Err(InputError(format!(
+                "reported.csv line {}: unknown unit {:?} (pairs, cities, local_governments)",
+                r.line,
+                get(13)
+            )));
+        }
         out.push(WireReported {
             id: get(0).to_owned(),
             scope: opt(get(1)),
@@ -322,6 +330,7 @@ pub fn read_reported(
             partner_country: opt(get(5)),
             partner_level: opt(get(6)),
             pairs: num(get(7), r.line)?,
+            unit: opt(get(13)).filter(|u| u != "pairs"),
             countries: num(get(8), r.line)?,
             home_places: num(get(9), r.line)?,
             qualifier: opt(get(10)),

@@ -196,14 +196,19 @@ fn count_answer(dataset: &Dataset, count: &Count, locale: Locale) -> Answer {
         }
         Detail::CountriesOf => countries_of(dataset, count, &selection.pairs, with_figures, locale),
     };
-    let items = match filters.known_by {
-        Some(day) => {
-            apart_items(&split(dataset, &filters).apart, day, one_kind(&filters.kinds), locale)
-        }
-        None => Vec::new(),
-    };
-    let mut apart = (!items.is_empty())
-        .then(|| fill(m.story_apart, &[("items", &items.join(m.item_separator))]));
+    // The groups counted apart are the ties as they stood on the claim's day (their kind then,
+    // not now): the sentence says so ("As of 2 June 2021, not counted: …"), so its numbers are
+    // never read as today's, which the charts show.
+    let mut apart = filters.known_by.and_then(|day| {
+        let items =
+            apart_items(&split(dataset, &filters).apart, day, one_kind(&filters.kinds), locale);
+        (!items.is_empty()).then(|| {
+            fill(
+                m.story_apart,
+                &[("date", &locale.date(day)), ("items", &items.join(m.item_separator))],
+            )
+        })
+    });
     if let Some(more) = extra {
         apart = Some(match apart {
             Some(first) => fill(m.story_two_sentences, &[("first", &first), ("second", &more)]),

@@ -34,6 +34,21 @@ pub struct Report {
 }
 
 impl Report {
+    /// The words before the report's title in its own language, shown when the page is in the
+    /// other language: "Original: " when the title is in the report's language; when the report
+    /// gives its title only in the other language (Shanxi's Chinese report is titled only in
+    /// English on its page), that English title is not the original of a Chinese report, and
+    /// the Chinese page says so ("报道页面只有英文标题："). `None` when the page is in the
+    /// title's language (nothing to add).
+    pub fn title_label(&self, locale: Locale) -> Option<&'static str> {
+        let m = locale.messages();
+        match locale {
+            _ if locale == self.title_original => None,
+            _ if self.title_original == self.original => Some(m.story_original),
+            _ => Some(m.story_title_only_other),
+        }
+    }
+
     /// The report's source line in the UI language, its publication day written as the rest of
     /// the app writes a date ("Published 30 May 2018", "发布于2018年5月30日"), never as a
     /// timestamp.

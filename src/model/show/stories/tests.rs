@@ -289,7 +289,7 @@ fn answers_read_naturally_in_both_languages() {
     assert_eq!(
         en.apart.as_deref(),
         Some(
-            "Not counted: 26 with no known year; 18 begun after 29 May 2018; 7 letters of intent. \
+            "As of 29 May 2018, not counted: 26 with no known year; 18 begun after 29 May 2018; 7 letters of intent. \
              Ties with no known year add Africa and Oceania."
         )
     );
@@ -297,7 +297,7 @@ fn answers_read_naturally_in_both_languages() {
     assert_eq!(
         zh.apart.as_deref(),
         Some(
-            "未计入：年份不详的26对；2018年5月29日以后结好的18对；意向书7份。\
+            "截至2018年5月29日，未计入：年份不详的26对；2018年5月29日以后结好的18对；意向书7份。\
              年份不详的关系另涉及非洲、大洋洲。"
         )
     );
@@ -321,16 +321,18 @@ fn answers_read_naturally_in_both_languages() {
     assert_eq!(
         en.apart.as_deref(),
         Some(
-            "Not counted: 1 letter of intent with no known year; 1 letter of intent dated only to \
-             a year or month that includes 29 May 2018; 2 letters of intent begun after 29 May \
-             2018; 68 formal sister cities; 13 friendly-cooperation ties; 18 of unstated type."
+            "As of 29 May 2018, not counted: 1 letter of intent with no known year; 1 letter of \
+             intent dated only to a year or month that includes 29 May 2018; 2 letters of intent \
+             signed after 29 May 2018; 68 formal sister cities; 13 friendly-cooperation ties; 18 \
+             of unstated type."
         )
     );
     assert_eq!(
         zh.apart.as_deref(),
         Some(
-            "未计入：年份不详的意向书1份；日期仅知年或月而无法判断是否早于2018年5月29日的意向书1份；\
-             2018年5月29日以后结好的意向书2份；正式友好城市68对；友好合作关系13对；类型未注明的18对。"
+            "截至2018年5月29日，未计入：年份不详的意向书1份；\
+             日期仅知年或月而无法判断是否早于2018年5月29日的意向书1份；\
+             2018年5月29日之后签署的意向书2份；正式友好城市68对；友好合作关系13对；类型未注明的18对。"
         )
     );
     let (en, zh) = both("shanxi-friendly-bri");
@@ -728,4 +730,185 @@ fn a_reports_outlet_is_named_as_its_source_names_it() {
 fn a_translated_quote_does_not_repeat_its_country() {
     let quote = Locale::Zh.messages().story_yanan_kansas_city_quote;
     assert_eq!(quote.matches("美国").count(), 1, "{quote}");
+}
+
+/// A report's title is called the original only when it is in the report's language. Shanxi's
+/// report is in Chinese and its page gives its title only in English: the Chinese page called
+/// that English title "原文：" (the original), which the Chinese text is. Checked for all five.
+#[test]
+fn a_title_is_called_the_original_only_in_the_reports_language() {
+    let want: [(&str, Option<&str>, Option<&str>); 5] = [
+        ("shaanxi-2018", None, Some("原文：")),
+        ("shanxi-2025", None, Some("报道页面只有英文标题：")),
+        ("hunan-2020", None, Some("原文：")),
+        ("jinan-2023", None, Some("原文：")),
+        ("sco-forum-2021", None, Some("原文：")),
+    ];
+    let reports = reports();
+    assert_eq!(reports.len(), want.len(), "every report is checked");
+    for (id, en, zh) in want {
+        let report = reports.iter().find(|r| r.id == id).expect(id);
+        assert_eq!(report.title_label(Locale::En), en, "{id}: the English page");
+        assert_eq!(report.title_label(Locale::Zh), zh, "{id}: the Chinese page");
+    }
+    // The Shanxi report's quotes are its own Chinese; its English version is marked as its own
+    // rendering on the English page.
+    let shanxi = reports.iter().find(|r| r.id == "shanxi-2025").expect("Shanxi");
+    assert_eq!((shanxi.original, shanxi.own_version), (Locale::Zh, true));
+}
+
+/// A letter of intent is signed, never 结好 (a tie begun): the groups a card counts apart say
+/// "signed after" / "之后签署的" for letters of intent, and no card's terms speak of a letter
+/// that 结好 ("尚未正式结好的意向书"), in every card of both languages.
+#[test]
+fn letters_of_intent_are_signed_not_begun() {
+    let d = dataset();
+    let mut seen = 0;
+    for claim in claims() {
+        for locale in [Locale::En, Locale::Zh] {
+            let Some(a) = answer(&d, &claim, locale) else { continue };
+            let terms = (claim.terms)(locale.messages());
+            let text =
+                [a.text, a.apart.unwrap_or_default(), a.also.unwrap_or_default(), terms.into()]
+                    .concat();
+            for wrong in ["结好的意向书", "letters of intent begun", "letter of intent begun"]
+            {
+                assert!(!text.contains(wrong), "{}: {wrong:?} in {text:?}", claim.id);
+            }
+            seen += usize::from(text.contains("之后签署的意向书") || text.contains("signed after"));
+        }
+    }
+    // Shaanxi's letters of intent signed after the report, in both languages.
+    assert_eq!(seen, 2, "the check finds the Shaanxi card in both languages");
+    let zh = answer(&d, &claim("shaanxi-intent"), Locale::Zh).expect("answered").apart;
+    assert!(zh.expect("apart").contains("2018年5月29日之后签署的意向书2份"));
+}
+
+/// What a card counts apart is as the ties stood on its day (their kind then), and says so:
+/// the 2021 card's 515 friendly-cooperation ties and 176 letters of intent are as of 2 June
+/// 2021, beside charts of today's kinds (508 and 173), so the card says "As of 2 June 2021".
+#[test]
+fn the_groups_a_card_counts_apart_say_their_day() {
+    let d = dataset();
+    for claim in claims() {
+        let Some(count) = claim_count(&d, &claim) else { continue };
+        let day: PartialDate = count.by.parse().expect("a day");
+        for (locale, start) in [
+            (Locale::En, format!("As of {}, not counted: ", Locale::En.date(day))),
+            (Locale::Zh, format!("截至{}，未计入：", Locale::Zh.date(day))),
+        ] {
+            let a = answer(&d, &claim, locale).expect("answered");
+            if let Some(apart) = a.apart {
+                assert!(apart.starts_with(&start), "{}: {apart:?}", claim.id);
+            }
+        }
+    }
+    let en = answer(&d, &claim("china-total"), Locale::En).expect("answered").apart;
+    let en = en.expect("apart");
+    assert!(en.starts_with("As of 2 June 2021, not counted: "), "{en}");
+    assert!(en.contains("515 friendly-cooperation ties; 176 letters of intent"), "{en}");
+    let zh = answer(&d, &claim("china-total"), Locale::Zh).expect("answered").apart;
+    assert!(zh.expect("apart").starts_with("截至2021年6月2日，未计入："));
+}
+
+/// The data tab's table of official figures: each number with the report's qualifier ("more
+/// than 2,800" was shown as an exact "2,800"), in its own unit (Shaanxi's 15 cities in contact
+/// were "Pairs 15"; Xi'an's 31 cities, Shanxi's 67 local governments), and what each row counts
+/// named apart (Shandong's 89 province–state pairs and 677 city pairs were both "Sister
+/// cities"). Read off data/curated/reported.csv and the reports' words.
+#[test]
+fn the_official_figures_table_says_each_figures_qualifier_unit_and_level() {
+    use crate::model::show::rows::reported_row;
+    let d = dataset();
+    let row = |id: &str, locale: Locale| {
+        let r = d.reported().iter().find(|r| r.id == id).expect(id);
+        let [_, _, what, number, countries] = reported_row(&d, r, locale);
+        (what, number, countries)
+    };
+    let s = |a: &str, b: &str, c: &str| (a.to_owned(), b.to_owned(), c.to_owned());
+    let cases = [
+        (
+            "china-2021-06",
+            s("Sister cities", "more than 2,800 pairs", "more than 130"),
+            s("友好城市", "2800多对", "130多"),
+        ),
+        (
+            "shandong-2026-states",
+            s("Sister provinces and states", "89 pairs", ""),
+            s("友好省州", "89对", ""),
+        ),
+        (
+            "shandong-2026-cities",
+            s("Sister cities (city to city)", "677 pairs", ""),
+            s("友好城市（城市之间）", "677对", ""),
+        ),
+        ("shandong-2026-countries", s("Sister cities", "", "109"), s("友好城市", "", "109")),
+        (
+            "shaanxi-2018-contact",
+            s("Previously in contact", "15 cities", ""),
+            s("此前已有接触", "15个城市", ""),
+        ),
+        (
+            "xian-2018-established",
+            s("All relationships", "31 cities", "26"),
+            s("全部友城关系", "31个城市", "26"),
+        ),
+        (
+            "shanxi-2025-sister",
+            s("Sister cities", "67 local governments", "32"),
+            s("友好城市", "67个地方政府", "32"),
+        ),
+        (
+            "shanxi-2025-sister-bri",
+            s("Sister cities · BRI", "40 cities", "26"),
+            s("友好城市 · “一带一路”", "40个城市", "26"),
+        ),
+        (
+            "shaanxi-2018-established",
+            s("Sister cities", "88 pairs", "35"),
+            s("友好城市", "88对", "35"),
+        ),
+    ];
+    for (id, en, zh) in cases {
+        assert_eq!(row(id, Locale::En), en, "{id}");
+        assert_eq!(row(id, Locale::Zh), zh, "{id}");
+    }
+}
+
+/// The 2021 national figure keeps its "more than" wherever it is shown: the headline's figure
+/// and a story card's citation, in both languages ("2800多对" as Chinese writes it, never
+/// "超过2,800对").
+#[test]
+fn an_official_figure_keeps_its_qualifier_everywhere() {
+    use crate::model::show::describe::{reported_citation, reported_headline, reported_line};
+    let d = dataset();
+    let r = d.reported().iter().find(|r| r.id == "china-2021-06").expect("the 2021 figure");
+    assert_eq!(
+        reported_headline(r, Locale::En).as_deref(),
+        Some("more than 2,800 pairs with more than 130 countries")
+    );
+    assert_eq!(reported_headline(r, Locale::Zh).as_deref(), Some("2800多对，涉及130多个国家"));
+    assert!(reported_citation(r, Locale::Zh).starts_with("2800多对、涉及130多个国家"));
+    assert!(
+        reported_line(r, Locale::En)
+            .ends_with("more than 2,800 pairs, partners in more than 130 countries")
+    );
+    let xian = d.reported().iter().find(|r| r.id == "xian-2018-established").expect("Xi'an");
+    assert_eq!(reported_headline(xian, Locale::En).as_deref(), Some("31 cities with 26 countries"));
+    assert_eq!(reported_headline(xian, Locale::Zh).as_deref(), Some("31个城市，涉及26个国家"));
+}
+
+/// A figure of cities is not a number of pairs: the headline after the Xi'an card's link gives
+/// the dataset's count beside "31 cities" with no percentage of them (it said "holds 129 %").
+#[test]
+fn a_figure_of_cities_gives_no_share_of_pairs() {
+    use crate::model::ask::official::compare;
+    let d = dataset();
+    let state = claim_target(&d, &claim("xian-partners")).expect("a link");
+    let c = compare(&d, &state.filters, None).expect("the Xi'an figure");
+    assert_eq!(c.figure.id, "xian-2018-established");
+    assert_eq!(c.percent(), None);
+    let state = claim_target(&d, &claim("shaanxi-established")).expect("a link");
+    let c = compare(&d, &state.filters, None).expect("the Shaanxi figure");
+    assert!(c.percent().is_some(), "a figure of pairs is compared");
 }
