@@ -20,7 +20,9 @@ use rustc_hash::FxHashMap;
 
 use std::collections::BTreeMap;
 
-use super::map::{ArcBatch, ArcCache, Emphasis, MapPick, Scene, Symbol, hit_symbol, nearest_arc};
+use super::map::{
+    ArcBatch, ArcCache, Emphasis, MapPick, Scene, Symbol, cluster_zoom, hit_symbol, nearest_arc,
+};
 use crate::model::format::dataset::{Kind, PairIdx};
 use crate::model::geo::projection::{Projection, View, Viewport};
 
@@ -67,20 +69,11 @@ pub fn flow_class(n: usize) -> u8 {
     }
 }
 
-/// Zoom levels per doubling of the scale at which flows are aggregated again.
-const LEVELS_PER_DOUBLING: f64 = 4.0;
-
-/// The zoom level the flows of a view are aggregated at: the zoom rounded down to a quarter
-/// of a doubling (a step of about 19 %). A wheel or pinch changes the zoom every frame; the
-/// flows (and their canvas paths) change only when it crosses a level. Rounded down, so the
-/// flows' markers are those of a view a little farther out: merged at least as much as the
-/// markers drawn, never split where a drawn marker is whole.
+/// The zoom level the flows of a view are aggregated at: the level its markers merge at
+/// ([`cluster_zoom`]), so a flow joins two markers as drawn. A wheel or pinch changes the zoom
+/// every frame; the flows (and their canvas paths) change only when it crosses a level.
 pub fn flow_zoom(zoom: f64) -> f64 {
-    if !(zoom.is_finite() && zoom > 0.0) {
-        return zoom;
-    }
-    let level = (zoom.log2() * LEVELS_PER_DOUBLING + 1e-9).floor();
-    (level / LEVELS_PER_DOUBLING).exp2()
+    cluster_zoom(zoom)
 }
 
 /// One marker per node, each at its node's place: the layout when nothing merges (and the

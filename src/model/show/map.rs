@@ -309,11 +309,53 @@ fn crowded(a: &Symbol, b: &Symbol) -> bool {
     d < a.radius.max(b.radius) + a.radius.min(b.radius) / 2.0
 }
 
+/// Zoom levels per doubling of the scale at which markers (and so flows) merge again.
+const LEVELS_PER_DOUBLING: f64 = 4.0;
+
+/// The zoom level a view's markers merge at: the zoom rounded down to a quarter of a doubling
+/// (a step of about 19 %). A wheel or pinch changes the zoom every frame; which markers merge
+/// (worked out by [`layout_symbols`], a few milliseconds on the bundled data) changes only when
+/// the zoom crosses a level, and each frame only places the level's markers at its own zoom
+/// ([`layout_at_zoom`]). Rounded down, so a view's markers are merged as in a view a little
+/// farther out.
+pub fn cluster_zoom(zoom: f64) -> f64 {
+    if !(zoom.is_finite() && zoom > 0.0) {
+        return zoom;
+    }
+    let level = (zoom.log2() * LEVELS_PER_DOUBLING + 1e-9).floor();
+    (level / LEVELS_PER_DOUBLING).exp2()
+}
+
+/// A [`layout_symbols`] worked out at a level ([`cluster_zoom`]) as drawn at a zoom of that
+/// level: each marker at its head's place and with the radius its weight has at `zoom`. From
+/// the level to the zoom, distances grow by the zoom's ratio and a radius by at most that
+/// ratio, so markers that did not crowd each other at the level do not at the zoom.
+pub fn layout_at_zoom(
+    layout: &[Symbol],
+    scene: &Scene,
+    projection: &Projection,
+    zoom: f64,
+    viewport: Viewport,
+) -> Vec<Symbol> {
+    let view = View { cx: 0.0, cy: 0.0, zoom };
+    layout
+        .iter()
+        .filter_map(|sym| {
+            let node = scene.nodes.get(sym.node)?;
+            Some(Symbol {
+                at: view.to_screen(projection, viewport, node.pos),
+                radius: symbol_radius(sym.weight, projection, &view, viewport),
+                ..sym.clone()
+            })
+        })
+        .collect()
+}
+
 /// The markers of a frame in drawing order (the most partnerships first, so small markers
 /// stay on top), those off screen left out. Crowded markers merge into one cluster marker
-/// (see [`layout_symbols`]). The one geometry the canvas draws, the pointer hits and the labels
-/// sit beside, so a label can only be where its marker is drawn. `keep` (the selected node)
-/// is never merged.
+/// (see [`layout_symbols`]), as at the view's level ([`cluster_zoom`]). The one geometry the
+/// canvas draws, the pointer hits and the labels sit beside, so a label can only be where its
+/// marker is drawn. `keep` (the selected node) is never merged.
 pub fn frame_symbols(
     scene: &Scene,
     projection: &Projection,
@@ -321,8 +363,9 @@ pub fn frame_symbols(
     viewport: Viewport,
     keep: Option<usize>,
 ) -> Vec<Symbol> {
+    let level = layout_symbols(scene, projection, cluster_zoom(view.zoom), viewport, keep);
     place_symbols(
-        &layout_symbols(scene, projection, view.zoom, viewport, keep),
+        &layout_at_zoom(&level, scene, projection, view.zoom, viewport),
         projection,
         view,
         viewport,

@@ -7,6 +7,8 @@
 use std::fmt::Write;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use leptos::prelude::*;
 
 use super::layers::{ArcLayer, BaseLayer};
@@ -25,7 +27,13 @@ struct Layers {
     arcs: StoredValue<Option<ArcLayer>, LocalStorage>,
     palette: StoredValue<Option<Palette>, LocalStorage>,
     painted_once: StoredValue<bool, LocalStorage>,
+    /// Label widths as measured in the drawing font, by text: measuring every label of every
+    /// frame took a good part of a pan or zoom frame.
+    widths: StoredValue<FxHashMap<String, f64>, LocalStorage>,
 }
+
+/// Measured label widths kept at most (names of both languages, clusters' "+N").
+const WIDTHS_KEPT: usize = 20_000;
 
 /// Draws the map of `map` on the canvas of `canvas` (inside `frame`, which gets the
 /// `data-painted` and `data-basemap` attributes tests and the benchmark wait for).
@@ -41,6 +49,7 @@ pub fn paint(
         arcs: StoredValue::new_local(None),
         palette: StoredValue::new_local(None),
         painted_once: StoredValue::new_local(false),
+        widths: StoredValue::new_local(FxHashMap::default()),
     };
     let frames = Frames::new(move || draw(app, explore, map, canvas, frame, layers));
     // Each effect bridges a memo to the canvas (outside the reactive graph).
@@ -142,9 +151,21 @@ fn draw(
     let locale = app.locale.get_untracked();
     // Names are measured in the font they are drawn in (plus the halo on both sides).
     ctx.set_font(render::LABEL_FONT);
-    let measure = |text: &str| match ctx.measure_text(text) {
-        Ok(m) => m.width() + 2.0 * render::LABEL_HALO,
-        Err(_) => label_width(text),
+    let measure = |text: &str| {
+        if let Some(w) = layers.widths.with_value(|w| w.get(text).copied()) {
+            return w;
+        }
+        let width = match ctx.measure_text(text) {
+            Ok(m) => m.width() + 2.0 * render::LABEL_HALO,
+            Err(_) => return label_width(text),
+        };
+        layers.widths.update_value(|w| {
+            if w.len() >= WIDTHS_KEPT {
+                w.clear();
+            }
+            w.insert(text.to_owned(), width);
+        });
+        width
     };
     let symbols = map.symbols.get_untracked();
     let covered = map.covered.get_untracked();

@@ -14,10 +14,11 @@ use crate::model::format::dataset::CountryIdx;
 use crate::model::geo::LonLat;
 use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
 use crate::model::geo::projection::{Projection, View, Viewport};
-use crate::model::show::flows::{Flow, flow_batches, flow_zoom, flows};
+use crate::model::show::flows::{Flow, flow_batches, flows};
 use crate::model::show::map::{
-    ArcBatch, ArcCache, Grouping, Scene, Symbol, build_scene, choropleth_counts, country_anchors,
-    grouping_zoom, home_view, layout_symbols, place_symbols, selected_node,
+    ArcBatch, ArcCache, Grouping, Scene, Symbol, build_scene, choropleth_counts, cluster_zoom,
+    country_anchors, grouping_zoom, home_view, layout_at_zoom, layout_symbols, place_symbols,
+    selected_node,
 };
 use crate::ui::dom::Size;
 
@@ -122,12 +123,19 @@ impl MapState {
             let (place, country) = (explore.selected_place.get(), explore.profile_country.get());
             scene.with(|s| selected_node(s, place, country))
         });
+        // Which markers merge is worked out once per zoom level (`cluster_zoom`), not at every
+        // wheel step; each zoom only places the level's markers, and a pan only moves them.
+        let level = Memo::new(move |_| cluster_zoom(zoom.get()));
         let layout = Memo::new(move |_| {
             let (scene, projection) = (scene.get(), projection.get());
-            Arc::new(layout_symbols(&scene, &projection, zoom.get(), viewport.get(), keep.get()))
+            Arc::new(layout_symbols(&scene, &projection, level.get(), viewport.get(), keep.get()))
+        });
+        let at_zoom = Memo::new(move |_| {
+            let (layout, scene, projection) = (layout.get(), scene.get(), projection.get());
+            Arc::new(layout_at_zoom(&layout, &scene, &projection, zoom.get(), viewport.get()))
         });
         let symbols = Memo::new(move |_| {
-            let (layout, projection) = (layout.get(), projection.get());
+            let (layout, projection) = (at_zoom.get(), projection.get());
             Arc::new(place_symbols(&layout, &projection, &view.get(), viewport.get()))
         });
         let selected = Memo::new(move |_| {
@@ -137,14 +145,10 @@ impl MapState {
         // Arcs already worked out are kept across filter and selection changes.
         let cache: StoredValue<ArcCache, LocalStorage> =
             StoredValue::new_local(ArcCache::default());
-        // Flows merge as markers do, laid out once per zoom level (not at every wheel step);
-        // equal flows keep the arcs.
-        let level = Memo::new(move |_| flow_zoom(zoom.get()));
+        // Flows join the markers as merged at the level: equal flows keep the arcs.
         let flows = Memo::new(move |_| {
             let (node, pair) = (selected.get(), explore.selected_pair.get());
-            let (scene, projection) = (scene.get(), projection.get());
-            let layout =
-                layout_symbols(&scene, &projection, level.get(), viewport.get(), keep.get());
+            let (scene, layout) = (scene.get(), layout.get());
             Arc::new(flows(&scene, &layout, node, pair))
         });
         let batches = Memo::new(move |_| {
