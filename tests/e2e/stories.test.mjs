@@ -98,8 +98,8 @@ for (const lang of ['en', 'zh']) {
         await waitForQuery(page, (q) => q.get('tab') === 'table');
       }
       const count = await page.getByTestId('table-count').textContent();
-      // None is said in words ("no partnerships (…)", "没有友城关系（…）").
-      const none = /^(no partnerships|没有友城关系)/.test(count.trim());
+      // None is said in words ("no partnerships (…)", "没有友好关系（…）").
+      const none = /^(no partnerships|没有友好关系)/.test(count.trim());
       const rows = none ? 0 : Number((count.match(/[\d,]+/) || ['-1'])[0].replace(/,/g, ''));
       assert.equal(rows, card.pairs, `${card.id}: table "${count}"`);
       // The official figure beside the headline after Show counts what the card counts.
