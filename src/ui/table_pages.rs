@@ -151,11 +151,11 @@ fn Row(
             <td>
                 <span class=name_class(&r.partner)>{r.partner.clone()}</span>
                 {r.disputed.then(|| view! { " " <span class="tag disputed" data-testid="disputed-mark">{m.pair_disputed}</span> })}
-                {beside(&r.partner, &r.country).map(|c| view! { <span class="phone-only muted">" · " {c}</span> })}
+                {beside(&r.partner, &r.country).map(|c| view! { <span class="phone-only muted">" · " <span class=name_class(&c)>{c.clone()}</span></span> })}
             </td>
             <td class="col-extra"><span class=name_class(&r.country)>{r.country.clone()}</span></td>
-            <td class="col-extra">{r.kind}</td>
-            <td class="col-extra">{r.status}</td>
+            <td class="col-extra"><span class=name_class(r.kind)>{r.kind}</span></td>
+            <td class="col-extra"><span class=name_class(r.status)>{r.status}</span></td>
             <td class="nowrap">{r.date}</td>
             <td class="sources-cell col-extra"><SourceRefs sources=r.sources.clone() /></td>
             <td class="col-more">

@@ -53,7 +53,7 @@ after(async () => {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** An ISO date standing alone (not inside a number, a word or an address). */
-const ISO_DATE = /(?<![\w/.=:-])(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\w-])/g;
+const ISO_DATE = /(?<![\w/.=:-])(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\w/-])/g;
 /** A text from the data with its ISO dates as the app shows them to a reader of `lang`. */
 function localDates(text, lang) {
   return text.replace(ISO_DATE, (_, y, m, d) => {
@@ -163,7 +163,8 @@ async function readView(page) {
     // A short Chinese name in a table's cell on one line (never 天/津/市, a character a line).
     const broken = [];
     for (const cell of document.querySelectorAll('td, th')) {
-      if (cell.getClientRects().length === 0) continue;
+      // A cell only for screen readers (a phone card's hidden header row) is not read.
+      if (cell.getClientRects().length === 0 || cell.getBoundingClientRect().width < 4) continue;
       const cells = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       while (cells.nextNode()) {
         const node = cells.currentNode;
@@ -500,10 +501,11 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
       // The cut keeps the ties of no known year (the year filter's default): the scope says so.
       const kept = lang === 'en' ? 'and those with no known year' : '及年份不详';
       if (!cut.includes(kept)) problems.push(`${at}: the date cut counts undated ties without saying so: "${cut}"`);
-      // Beside the official figure, "others not counted" counts among the ties the view shows:
-      // the compared ties and the others add up to the headline's figure (on Shaanxi's day,
-      // 46 + 39 = 85, never 46 + 60 of all 106 ties of the place). A phone shows the dataset's
-      // side too, in short, within the screen.
+      // Beside the official figure, "others not counted" adds up with the compared ties to
+      // what the view shows, or names what it counts: on Shaanxi's day the view shows 85,
+      // the figure compares 46, and the 60 others are of all 106 ties of the place ("60 of
+      // all 106 ties of Shaanxi (every kind and date)"), never a bare "60 others" beside 85.
+      // A phone shows the dataset's side too, in short, within the screen.
       const shown = (await readHeadline(page)).pairs;
       const figure = page.getByTestId('reported-figure');
       const sideId = size === 'phone' ? 'reported-comparison-short' : 'reported-comparison';
@@ -514,8 +516,12 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
       const sideText = (await figure.getByTestId(sideId).textContent().catch(() => '')) || '';
       const compared = Number(((sideText.match(/\d[\d,]*/) || ['NaN'])[0]).replace(/,/g, ''));
       const summary = (await figure.locator('.left-out summary').textContent().catch(() => '')) || '';
-      const others = Number(((summary.match(/\d[\d,]*/) || ['0'])[0]).replace(/,/g, ''));
-      if (compared + others !== shown) problems.push(`${at}: on 29 May 2018 the view shows ${shown} ties, the figure compares ${compared} and "${summary}" (${compared} + ${others} ≠ ${shown})`);
+      const [others = 0, total = shown] = (summary.match(/\d[\d,]*/g) || []).map((n) => Number(n.replace(/,/g, '')))
+        .sort((a, b) => a - b);
+      if (compared + others !== total) problems.push(`${at}: on 29 May 2018 "${sideText}" and "${summary}" do not add up (${compared} + ${others} ≠ ${total})`);
+      if (total !== shown && !summary.includes(lang === 'en' ? `of all ${total}` : `全部${total}`)) {
+        problems.push(`${at}: on 29 May 2018 the view shows ${shown} ties and "${summary}" does not say it counts ${total}`);
+      }
       // (f) Every tab label whole at this size.
       for (const tab of await page.getByRole('tab').all()) {
         const fit = await tab.evaluate((el) => {
@@ -553,7 +559,9 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
         return document.body.innerText;
       });
       for (const s of data.sources.filter((x) => x.note)) {
-        const [want, other] = lang === 'en' ? [s.note.en, s.note.zh] : [s.note.zh || s.note.en, s.note.en];
+        // (Its dates in the reader's language: "2024-11-06" reads 6 November 2024, 2024年11月6日.)
+        const [want, other] = (lang === 'en' ? [s.note.en, s.note.zh] : [s.note.zh || s.note.en, s.note.en])
+          .map((t) => t && localDates(t, lang));
         if (!dataTab.includes(want)) problems.push(`${at}: the data tab lacks the note on ${s.id}: "${want}"`);
         // (A short note such as 转载 is also a word of other sources' own titles.)
         if (other && other.length >= 8 && other !== want && dataTab.includes(other)) problems.push(`${at}: the data tab shows the note on ${s.id} in the other language`);

@@ -174,11 +174,13 @@ fn is_date_neighbour(b: u8) -> bool {
 }
 
 /// The length of an ISO date at the start of `b` (`YYYY-MM-DD` 10, `YYYY-MM` 7) standing
-/// alone, else 0.
+/// alone (punctuation may follow it: "2017-07: title", "on 2018-05-29."), else 0.
 fn iso_date_len(b: &[u8]) -> usize {
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
-    let alone = |at: usize| b.get(at).is_none_or(|c| !is_date_neighbour(*c));
+    let alone = |at: usize| {
+        b.get(at).is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'_')))
+    };
     if !digits(5..7) {
         return 0;
     }
@@ -273,8 +275,8 @@ fn join_with(locale: Locale, items: &[String], last_word: &str) -> String {
 }
 
 /// The project's note on a source in the UI language (English when it has no Chinese).
-pub fn source_note(locale: Locale, source: &Source) -> Option<&str> {
-    source.note.as_ref().map(|note| in_language(locale, note))
+pub fn source_note(locale: Locale, source: &Source) -> Option<String> {
+    source.note.as_ref().map(|note| locale.dates_in_text(in_language(locale, note)))
 }
 
 /// A text the project wrote in both languages (a source's note, an attribution line), in the
@@ -292,8 +294,8 @@ pub fn source_label(locale: Locale, source: &Source) -> String {
     let title = locale.dates_in_text(&source.title);
     match (source.title.is_empty(), source_note(locale, source)) {
         (_, None) => title,
-        (true, Some(note)) => note.to_owned(),
-        (false, Some(note)) => bracketed(locale, &title, note),
+        (true, Some(note)) => note,
+        (false, Some(note)) => bracketed(locale, &title, &note),
     }
 }
 
@@ -837,6 +839,11 @@ mod tests {
             "1990年9月28日和1990年11月7日"
         );
         assert_eq!(Locale::Zh.dates_in_text(""), "");
+        // Punctuation after a date is not part of it.
+        assert_eq!(
+            Locale::Zh.dates_in_text("A Região 2017-07: Ilhéus; signed 2018-05-29."),
+            "A Região 2017年7月: Ilhéus; signed 2018年5月29日."
+        );
         // A cited title and a source's label say its dates so too.
         assert_eq!(
             cited_title(Locale::Zh, "鲁中网 2022-10-27 淄博市"),
