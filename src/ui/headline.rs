@@ -7,11 +7,13 @@ use super::sources::SourceLink;
 use super::state::{use_app_state, use_explore};
 use crate::model::ask::aggregate::headline_scope;
 use crate::model::ask::official::compare;
+use crate::model::ask::scope::kinds_of;
 use crate::model::ask::scope::selection_scope;
-use crate::model::i18n::{fill, pairs_with_countries};
-use crate::model::show::counted::scope_words;
+use crate::model::i18n::fill;
+use crate::model::show::counted::{pairs_with_countries, scope_words};
 use crate::model::show::describe::{
-    comparison_text, headline_details, left_out_total, reported_headline, scope_text,
+    comparison_short, comparison_text, headline_details, left_out_total, reported_headline,
+    scope_text,
 };
 
 /// The headline block.
@@ -28,7 +30,8 @@ pub fn Headline() -> impl IntoView {
     let numbers = move || {
         let locale = state.locale.get();
         let h = figures.get();
-        let main = pairs_with_countries(locale, h.pairs as u64, h.countries as u64);
+        let kinds = filters.with(kinds_of);
+        let main = pairs_with_countries(kinds, h.pairs, h.countries, locale);
         match state.query.play_year.get() {
             Some(year) => {
                 let at = fill(locale.messages().as_of_year_end, &[("year", &year.to_string())]);
@@ -77,7 +80,9 @@ fn Reported() -> impl IntoView {
                 let c = compare(d, f, play)?;
                 let text = reported_headline(c.figure, locale)?;
                 let (ours, left_out) = comparison_text(d, &c, locale);
-                let left_out_total = left_out_total(&c, locale);
+                let short = comparison_short(&c, locale);
+                let shown = explore.headline.with(|h| h.pairs);
+                let left_out_total = left_out_total(d, &c, shown, locale);
                 let r = c.figure;
                 let (date, source, note) =
                     (locale.date(r.as_of), r.source, r.note.clone().unwrap_or_default());
@@ -87,7 +92,10 @@ fn Reported() -> impl IntoView {
                         <strong>{text}</strong>
                         {fill(m.reported_date, &[("date", &date)])}
                         <SourceLink source />
-                        <span class="coverage" data-testid="reported-comparison">" · " {ours}</span>
+                        <span class="coverage coverage-full" data-testid="reported-comparison">" · " {ours}</span>
+                        // A phone shows the same side in short (the full words stay for screen
+                        // readers, which read them instead).
+                        <span class="coverage-short" aria-hidden="true" data-testid="reported-comparison-short">" · " {short}</span>
                         {left_out.map(|l| view! {
                             <span class="coverage">
                                 " · "

@@ -84,7 +84,11 @@ pub fn PrintSummary() -> impl IntoView {
         let licence = meta.licence.clone().unwrap_or_else(|| "-".to_owned());
         let line = fill(
             locale.messages().export_source,
-            &[("title", &title), ("version", &meta.version), ("licence", &licence)],
+            &[
+                ("title", &title),
+                ("version", &locale.dates_in_text(&meta.version)),
+                ("licence", &licence),
+            ],
         );
         let lines: Vec<&str> = meta.attribution.iter().map(|a| in_language(locale, a)).collect();
         format!("{line}. {}", lines.join(locale.messages().item_separator))

@@ -27,8 +27,8 @@ pub fn SourceLink(
         let locale = state.locale.get();
         explore.with_data(|d| {
             source_note(locale, d.source(source)).map(|n| match untitled {
-                true => n.to_owned(),
-                false => bracketed(locale, "", n),
+                true => n,
+                false => bracketed(locale, "", &n),
             })
         })
     };

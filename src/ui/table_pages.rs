@@ -12,7 +12,7 @@ use crate::model::ask::query::{SortColumn, Tab};
 use crate::model::format::dataset::PairIdx;
 use crate::model::i18n::fill;
 use crate::model::i18n::messages::Messages;
-use crate::model::show::rows::{beside, table_row};
+use crate::model::show::rows::{beside, name_class, table_row};
 
 const PAGE_SIZE: usize = 50;
 
@@ -146,16 +146,16 @@ fn Row(
     };
     view! {
         <tr class:open=open>
-            <td><button type="button" class="link-button" aria-label=label on:click=show>{r.home}</button></td>
-            <td class="col-extra">{r.province.clone()}</td>
+            <td><button type="button" class="link-button" aria-label=label on:click=show><span class=name_class(&r.home)>{r.home.clone()}</span></button></td>
+            <td class="col-extra"><span class=name_class(&r.province)>{r.province.clone()}</span></td>
             <td>
-                {r.partner.clone()}
+                <span class=name_class(&r.partner)>{r.partner.clone()}</span>
                 {r.disputed.then(|| view! { " " <span class="tag disputed" data-testid="disputed-mark">{m.pair_disputed}</span> })}
-                {beside(&r.partner, &r.country).map(|c| view! { <span class="phone-only muted">" · " {c}</span> })}
+                {beside(&r.partner, &r.country).map(|c| view! { <span class="phone-only muted">" · " <span class=name_class(&c)>{c.clone()}</span></span> })}
             </td>
-            <td class="col-extra">{r.country}</td>
-            <td class="col-extra">{r.kind}</td>
-            <td class="col-extra">{r.status}</td>
+            <td class="col-extra"><span class=name_class(&r.country)>{r.country.clone()}</span></td>
+            <td class="col-extra"><span class=name_class(r.kind)>{r.kind}</span></td>
+            <td class="col-extra"><span class=name_class(r.status)>{r.status}</span></td>
             <td class="nowrap">{r.date}</td>
             <td class="sources-cell col-extra"><SourceRefs sources=r.sources.clone() /></td>
             <td class="col-more">

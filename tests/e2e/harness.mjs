@@ -131,8 +131,8 @@ export async function waitForData(page) {
 /** The headline numbers currently shown. */
 export async function readHeadline(page) {
   const text = await page.getByTestId('headline-figures').textContent();
-  // No pair reads as words ("no partnerships", 没有友城关系), never "0 pairs with 0 countries".
-  if (/^\s*(no partnerships|没有友城关系)/.test(text)) return { pairs: 0, countries: 0, text };
+  // No pair reads as words ("no partnerships", 没有友好关系), never "0 pairs with 0 countries".
+  if (/^\s*(no partnerships|没有友好关系)/.test(text)) return { pairs: 0, countries: 0, text };
   const numbers = (text.match(/[\d,]+/g) || []).map((n) => Number(n.replace(/,/g, '')));
   return { pairs: numbers[0], countries: numbers[1], text };
 }

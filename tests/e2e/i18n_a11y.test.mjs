@@ -156,13 +156,13 @@ test('switching to Chinese and back keeps the data, the view and the language in
   await page.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
   const zh = await readHeadline(page);
   assert.equal(zh.pairs, en.pairs);
-  assert.match(zh.text, /对友城/);
+  assert.match(zh.text, /对友好关系/);
   assert.equal(query(page).get('cty'), 'JP');
   assert.equal(await page.getByRole('tab', { name: '地图' }).getAttribute('aria-selected'), 'true');
   // A reload keeps Chinese; the browser's language is only the first guess.
   await page.reload();
   await waitForData(page);
-  assert.match((await readHeadline(page)).text, /对友城/);
+  assert.match((await readHeadline(page)).text, /对友好关系/);
   await page.getByRole('button', { name: 'English' }).click();
   await waitForQuery(page, (q) => q.get('lang') === 'en');
   assert.match((await readHeadline(page)).text, /pairs with/);
@@ -170,7 +170,7 @@ test('switching to Chinese and back keeps the data, the view and the language in
 
   // With no lang= in the address, a Chinese browser gets Chinese.
   const chinese = await openPage(browser, server.url, { locale: 'zh-CN' });
-  assert.match((await waitForData(chinese.page)).text, /对友城/);
+  assert.match((await waitForData(chinese.page)).text, /对友好关系/);
   await chinese.context.close();
 });
 

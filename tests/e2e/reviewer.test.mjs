@@ -6,14 +6,17 @@
 // titles; "1 partnerships"-style plurals and "0 …" sentences; unbalanced brackets; source titles
 // that speak of the project; a disabled control with something left to do (the table's Next);
 // a table or card wider than the phone; and the same place's count differing, for the same
-// scope, between search, sheet, profile, map tooltip and table (every count says its scope).
+// scope, between search, sheet, profile, map tooltip and table (every count says its scope);
+// in Chinese, a date written as ISO (2018-05-29) outside an address, and a count of ties of
+// every kind called 友城 (formal friendship cities: the scope of a count decides its noun);
+// a short Chinese name (up to eight characters) broken across lines in a table's column.
 // Views change through the address (history + popstate), so the app loads once per language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, waitForData, fileRoute, ROOT, DIST } from './harness.mjs';
+import { serve, launch, openPage, waitForData, readHeadline, fileRoute, ROOT, DIST } from './harness.mjs';
 
 const BIN = path.join(ROOT, 'target/release/youcheng-data');
 const SYNTHETIC = path.join(ROOT, 'target/e2e/reviewer-synthetic.json');
@@ -48,6 +51,18 @@ after(async () => {
   if (server) await server.close();
 });
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** An ISO date standing alone (not inside a number, a word or an address). */
+const ISO_DATE = /(?<![\w/.=:-])(\d{4})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![\w/-])/g;
+/** A text from the data with its ISO dates as the app shows them to a reader of `lang`. */
+function localDates(text, lang) {
+  return text.replace(ISO_DATE, (_, y, m, d) => {
+    const [month, day] = [Number(m), d ? Number(d) : null];
+    if (lang === 'zh') return day ? `${y}年${month}月${day}日` : `${y}年${month}月`;
+    return day ? `${day} ${MONTHS[month - 1]} ${y}` : `${MONTHS[month - 1]} ${y}`;
+  });
+}
+
 /** The strings of a dataset that are data, not interface: names, source titles, notes. */
 function dataText(file) {
   const data = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -68,6 +83,10 @@ function dataText(file) {
     else { add(sources, a?.en); add(sources, a?.zh); }
   }
   add(sources, data.dataset.licence);
+  // Notes and titles are shown with their dates in the reader's language.
+  for (const set of [names, sources]) {
+    for (const s of [...set]) for (const lang of ['en', 'zh']) add(set, localDates(s, lang));
+  }
   const byLength = (set) => [...set].sort((a, b) => b.length - a.length);
   const text = byLength(new Set([...names, ...sources]));
   return { text, unbalanced: text.filter((s) => unbalanced(s) !== null), data };
@@ -141,7 +160,22 @@ async function readView(page) {
       }
     }
     const overflow = document.documentElement.scrollWidth - window.innerWidth;
-    return { blocks: [...blocks.values()], attributes, pager, wide, overflow };
+    // A short Chinese name in a table's cell on one line (never 天/津/市, a character a line).
+    const broken = [];
+    for (const cell of document.querySelectorAll('td, th')) {
+      // A cell only for screen readers (a phone card's hidden header row) is not read.
+      if (cell.getClientRects().length === 0 || cell.getBoundingClientRect().width < 4) continue;
+      const cells = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      while (cells.nextNode()) {
+        const node = cells.currentNode;
+        if (!/^\p{Script=Han}{2,8}$/u.test(node.textContent.trim())) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(`${node.textContent.trim()} (${tops.size} lines)`);
+      }
+    }
+    return { blocks: [...blocks.values()], attributes, pager, wide, overflow, broken };
   });
 }
 
@@ -228,8 +262,14 @@ function problemsOf(view, lang, data) {
       const traditional = [...plain.replace(/“[^”]*”/g, ' ')].filter((ch) => TRADITIONAL.has(ch));
       if (traditional.length) report(`traditional characters (${[...new Set(traditional)].join('')})`, text);
       if (NUMBER_SPACE.some(hit)) report('a space between a number and a Chinese character', text);
+      // Dates in the reader's language, data included (an address is not read as text).
+      if (new RegExp(ISO_DATE.source).test(text)) report('an ISO date in the Chinese interface', text);
+      // 友城 is a formal friendship city: a count of ties is 友好关系 unless it takes formal
+      // ones only (友好城市); a quotation keeps the words it quotes.
+      if (/(\d[\d,]*|多)对友城/.test(interfaceText().replace(/“[^”]*”/g, ' '))) report('a count of ties called 友城', text);
     }
   }
+  for (const name of view.broken || []) report('a short name broken across lines', name);
   if (view.pager) {
     const m = view.pager.text.match(/(\d[\d,]*)\D+(\d[\d,]*)/);
     if (m) {
@@ -245,10 +285,10 @@ function problemsOf(view, lang, data) {
 }
 
 // Counts with their scope, as each surface writes them: "88 partnerships (with the places
-// under it; all kinds; all years)", "88 对友城关系（含下辖地区；所有类型；全部年份）".
+// under it; all kinds; all years)", "88对友好关系（含下辖地区；所有类型；全部年份）".
 const COUNT = {
   en: /(\d[\d,]*) partnerships? \(([^()]*)\)/g,
-  zh: /(\d[\d,]*)对友城关系（([^（）]*)）/g,
+  zh: /(\d[\d,]*)对(?:友好关系|友好城市关系)（([^（）]*)）/g,
 };
 function countsIn(text, lang) {
   return [...text.matchAll(COUNT[lang])].map((m) => ({ n: Number(m[1].replace(/,/g, '')), scope: m[2].trim() }));
@@ -461,6 +501,27 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
       // The cut keeps the ties of no known year (the year filter's default): the scope says so.
       const kept = lang === 'en' ? 'and those with no known year' : '及年份不详';
       if (!cut.includes(kept)) problems.push(`${at}: the date cut counts undated ties without saying so: "${cut}"`);
+      // Beside the official figure, "others not counted" adds up with the compared ties to
+      // what the view shows, or names what it counts: on Shaanxi's day the view shows 85,
+      // the figure compares 46, and the 60 others are of all 106 ties of the place ("60 of
+      // all 106 ties of Shaanxi (every kind and date)"), never a bare "60 others" beside 85.
+      // A phone shows the dataset's side too, in short, within the screen.
+      const shown = (await readHeadline(page)).pairs;
+      const figure = page.getByTestId('reported-figure');
+      const sideId = size === 'phone' ? 'reported-comparison-short' : 'reported-comparison';
+      const sideBox = await figure.getByTestId(sideId).boundingBox().catch(() => null);
+      if (!sideBox || sideBox.width < 4 || sideBox.x < 0 || sideBox.x + sideBox.width > device.viewport.width + 0.5) {
+        problems.push(`${at}: the dataset's side of the official figure is not shown within the screen (${JSON.stringify(sideBox)})`);
+      }
+      const sideText = (await figure.getByTestId(sideId).textContent().catch(() => '')) || '';
+      const compared = Number(((sideText.match(/\d[\d,]*/) || ['NaN'])[0]).replace(/,/g, ''));
+      const summary = (await figure.locator('.left-out summary').textContent().catch(() => '')) || '';
+      const [others = 0, total = shown] = (summary.match(/\d[\d,]*/g) || []).map((n) => Number(n.replace(/,/g, '')))
+        .sort((a, b) => a - b);
+      if (compared + others !== total) problems.push(`${at}: on 29 May 2018 "${sideText}" and "${summary}" do not add up (${compared} + ${others} ≠ ${total})`);
+      if (total !== shown && !summary.includes(lang === 'en' ? `of all ${total}` : `全部${total}`)) {
+        problems.push(`${at}: on 29 May 2018 the view shows ${shown} ties and "${summary}" does not say it counts ${total}`);
+      }
       // (f) Every tab label whole at this size.
       for (const tab of await page.getByRole('tab').all()) {
         const fit = await tab.evaluate((el) => {
@@ -498,7 +559,9 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
         return document.body.innerText;
       });
       for (const s of data.sources.filter((x) => x.note)) {
-        const [want, other] = lang === 'en' ? [s.note.en, s.note.zh] : [s.note.zh || s.note.en, s.note.en];
+        // (Its dates in the reader's language: "2024-11-06" reads 6 November 2024, 2024年11月6日.)
+        const [want, other] = (lang === 'en' ? [s.note.en, s.note.zh] : [s.note.zh || s.note.en, s.note.en])
+          .map((t) => t && localDates(t, lang));
         if (!dataTab.includes(want)) problems.push(`${at}: the data tab lacks the note on ${s.id}: "${want}"`);
         // (A short note such as 转载 is also a word of other sources' own titles.)
         if (other && other.length >= 8 && other !== want && dataTab.includes(other)) problems.push(`${at}: the data tab shows the note on ${s.id} in the other language`);
@@ -541,6 +604,14 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
           }
         }
       }
+      // A phone's card of an official figure shows no row without a value (a figure that
+      // gives no number of countries has no "Countries" row).
+      if (size === 'phone') {
+        const empty = await page.evaluate(() => [...document.querySelectorAll('.figures-table td')]
+          .filter((td) => td.getClientRects().length > 0 && !td.textContent.trim())
+          .map((td) => `${td.closest('tr').dataset.id}: ${td.dataset.label}`));
+        for (const e of empty) problems.push(`${at}: an official figure's card shows an empty row (${e})`);
+      }
       for (const zhNote of ['（出版者与标题未记录）', '（南开大学论文，silo.tips 副本）']) {
         if (lang === 'en' && dataTab.includes(zhNote)) problems.push(`${at}: a Chinese editorial note in the English data tab: ${zhNote}`);
       }
@@ -558,7 +629,9 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
           if (unbalanced(part.text)) problems.push(`${at}: the note "${part.text}" is cut inside brackets`);
         }
         const whole = parts.map((p) => p.text).join('; ');
-        if (whole.replace(/\s+/g, ' ') !== nara.note.replace(/\s+/g, ' ')) problems.push(`${at}: the note reads "${whole}", not "${nara.note}"`);
+        // Its dates in the reader's language (2018-05-30 → 30 May 2018, 2018年5月30日).
+        const want = localDates(nara.note, lang);
+        if (whole.replace(/\s+/g, ' ') !== want.replace(/\s+/g, ' ')) problems.push(`${at}: the note reads "${whole}", not "${want}"`);
       }
       // (b) Beside an official figure, ties begun after its date are said apart, not compared.
       if (size === 'laptop') {
@@ -575,7 +648,7 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
         // comparison stays, and the dataset's side gives its countries as the figure does.
         await go(page, `lang=${lang}&prov=cn-shaanxi&by=2018-05-29`);
         const onDay = (await page.getByTestId('reported-figure').textContent().catch(() => '')) || '';
-        const side = lang === 'en' ? '46 partnerships with 26 countries' : '46对友城关系，涉及26个国家';
+        const side = lang === 'en' ? '46 partnerships with 26 countries' : '46对友好城市关系，涉及26个国家';
         if (!onDay.includes(side)) problems.push(`${at}: on 29 May 2018 the headline lacks "${side}": "${onDay}"`);
         // The headline and Shaanxi's story card name the same groups counted apart, with the
         // same numbers ("not counted: 6 with no known year, 16 begun after …").

@@ -98,8 +98,8 @@ for (const lang of ['en', 'zh']) {
         await waitForQuery(page, (q) => q.get('tab') === 'table');
       }
       const count = await page.getByTestId('table-count').textContent();
-      // None is said in words ("no partnerships (…)", "没有友城关系（…）").
-      const none = /^(no partnerships|没有友城关系)/.test(count.trim());
+      // None is said in words ("no partnerships (…)", "没有友好关系（…）").
+      const none = /^(no partnerships|没有友好关系)/.test(count.trim());
       const rows = none ? 0 : Number((count.match(/[\d,]+/) || ['-1'])[0].replace(/,/g, ''));
       assert.equal(rows, card.pairs, `${card.id}: table "${count}"`);
       // The official figure beside the headline after Show counts what the card counts.
@@ -219,7 +219,7 @@ test('the official figures table gives each figure\'s qualifier, unit and what i
       'shandong-2026-states': ['友好省州', '89对', ''],
       'shandong-2026-cities': ['友好城市（城市之间）', '677对', ''],
       'shaanxi-2018-contact': ['此前已有接触', '15个城市', ''],
-      'xian-2018-established': ['全部友城关系', '31个城市', '26'],
+      'xian-2018-established': ['全部友好关系', '31个城市', '26'],
     },
   };
   for (const lang of ['en', 'zh']) {

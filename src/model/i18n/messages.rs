@@ -80,8 +80,10 @@ messages! {
     crashed_body: &'static str,
     /// Reload button on the panic screen.
     reload: &'static str,
-    /// `{n}` partnerships loaded.
+    /// `{n}` partnerships loaded: a count of ties of any kind (zh: a general word, never 友城).
     n_partnerships: Plural,
+    /// `{n}` partnerships, when a count takes formal friendship cities only (zh: 友好城市).
+    n_formal_partnerships: Plural,
     /// Headline: pairs with countries.
     headline_pairs_countries: &'static str,
     /// Headline: the place's name before the figures.
@@ -342,11 +344,18 @@ messages! {
     compare_dataset_small: &'static str,
     /// The dataset's side of an official figure when it holds none of it: {count}.
     compare_dataset_none: &'static str,
+    /// The dataset's side of an official figure in short, for a phone: {count}.
+    compare_short: &'static str,
+    /// The same with its share of the figure: {count}, {percent}.
+    compare_short_percent: &'static str,
     /// What the comparison leaves out: {list}.
     compare_left_out: &'static str,
     /// How many ties the comparison leaves out, in one figure: the folded form of
     /// `compare_left_out`, which opens to the list.
     compare_left_out_total: Plural,
+    /// The same, when the view shows fewer ties than the figure's place has: {n} of {total}
+    /// ties of {place}, every kind and date, are not counted.
+    compare_left_out_of_all: &'static str,
     /// Pairs of unstated type left out of a comparison.
     compare_unstated: Plural,
     /// Pairs with no known year left out of a comparison ({what}).
@@ -1027,8 +1036,10 @@ messages! {
     footer_attribution: &'static str,
     /// Footer link.
     footer_more: &'static str,
-    /// A number of pairs.
+    /// A number of pairs of any kind (zh: a general word, never 友城).
     n_pairs_phrase: Plural,
+    /// A number of pairs of formal friendship cities only (zh: 友好城市).
+    n_formal_pairs_phrase: Plural,
     /// A number of countries.
     n_countries_phrase: Plural,
     /// Reported figure kind: every relationship.

@@ -11,9 +11,7 @@
 //! is one file plus one line in [`Locale`] (see `docs/developers.md`, "Adding a language").
 //!
 //! ```
-//! use youcheng::model::i18n::{Locale, fill, pairs_with_countries};
-//! assert_eq!(pairs_with_countries(Locale::Zh, 88, 35), "88对友城，涉及35个国家");
-//! assert_eq!(pairs_with_countries(Locale::En, 238, 1), "238 pairs with 1 country");
+//! use youcheng::model::i18n::{Locale, fill};
 //! let m = Locale::En.messages();
 //! assert_eq!(fill(m.n_of_total, &[("shown", "3"), ("total", "5")]), "3 (of 5)");
 //! ```
@@ -131,6 +129,79 @@ impl Locale {
     }
 }
 
+impl Locale {
+    /// A text from the data (a pair's note, a source's title) with the dates written in it
+    /// as ISO (`2018-05-29`, `2011-12`) shown in the reader's language by [`Locale::date`]
+    /// ("2018年5月29日", "2011年12月"): the one date formatter, for dates inside words too.
+    /// A date inside an address (a word with "://", "www.", "/" or "=") stays as written,
+    /// and so does anything that is not a real date ("2014-15", "2018-13-40").
+    pub fn dates_in_text(self, text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = String::with_capacity(text.len());
+        let mut i = 0;
+        let mut copied = 0;
+        while i + 7 <= bytes.len() {
+            let starts = (i == 0 || !is_date_neighbour(bytes[i - 1]))
+                && bytes[i..i + 4].iter().all(u8::is_ascii_digit)
+                && bytes[i + 4] == b'-';
+            let len = match starts {
+                true => iso_date_len(&bytes[i..]),
+                false => 0,
+            };
+            if len == 0 || in_address(text, i) {
+                i += 1;
+                continue;
+            }
+            match text[i..i + len].parse::<PartialDate>() {
+                Ok(date) => {
+                    out.push_str(&text[copied..i]);
+                    out.push_str(&self.date(date));
+                    copied = i + len;
+                    i += len;
+                }
+                Err(_) => i += 1,
+            }
+        }
+        out.push_str(&text[copied..]);
+        out
+    }
+}
+
+/// A byte that, next to digits, makes them part of something else than a date (a number, a
+/// word, a range, a path).
+fn is_date_neighbour(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'/' | b'.' | b'_' | b'=' | b':')
+}
+
+/// The length of an ISO date at the start of `b` (`YYYY-MM-DD` 10, `YYYY-MM` 7) standing
+/// alone (punctuation may follow it: "2017-07: title", "on 2018-05-29."), else 0.
+fn iso_date_len(b: &[u8]) -> usize {
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let alone = |at: usize| {
+        b.get(at).is_none_or(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'/' | b'_')))
+    };
+    if !digits(5..7) {
+        return 0;
+    }
+    if b.get(7) == Some(&b'-') && digits(8..10) && alone(10) {
+        10
+    } else if alone(7) {
+        7
+    } else {
+        0
+    }
+}
+
+/// Whether the byte at `at` is inside an address: its whitespace-separated word holds "://"
+/// or starts with "www.".
+fn in_address(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    let word = &text[start..end];
+    word.contains("://") || word.starts_with("www.")
+}
+
 /// Plural forms are filled in here, where the locale's number format is (the struct is in
 /// `messages.rs`, beside the strings that use it).
 impl Plural {
@@ -171,22 +242,6 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// "88 pairs with 35 countries" in the UI language, with the right plural forms.
-pub fn pairs_with_countries(locale: Locale, pairs: u64, countries: u64) -> String {
-    let m = locale.messages();
-    // None reads as words ("no partnerships"), never "0 pairs with 0 countries".
-    if pairs == 0 {
-        return m.no_partnerships.to_owned();
-    }
-    fill(
-        m.headline_pairs_countries,
-        &[
-            ("pairs", &m.n_pairs_phrase.format(locale, pairs)),
-            ("countries", &m.n_countries_phrase.format(locale, countries)),
-        ],
-    )
-}
-
 /// A partnership's name in the UI language: "Yan'an – Trier", "延安市—特里尔".
 pub fn pair_name(locale: Locale, dataset: &Dataset, pair: PairIdx) -> String {
     let p = dataset.partnership(pair);
@@ -220,8 +275,8 @@ fn join_with(locale: Locale, items: &[String], last_word: &str) -> String {
 }
 
 /// The project's note on a source in the UI language (English when it has no Chinese).
-pub fn source_note(locale: Locale, source: &Source) -> Option<&str> {
-    source.note.as_ref().map(|note| in_language(locale, note))
+pub fn source_note(locale: Locale, source: &Source) -> Option<String> {
+    source.note.as_ref().map(|note| locale.dates_in_text(in_language(locale, note)))
 }
 
 /// A text the project wrote in both languages (a source's note, an attribution line), in the
@@ -236,10 +291,11 @@ pub fn in_language(locale: Locale, text: &SourceNote) -> &str {
 /// A source in words, for a tooltip or a screen reader: its own title and the project's note
 /// in the UI language ("title (note)"; the note alone when the title is not known).
 pub fn source_label(locale: Locale, source: &Source) -> String {
+    let title = locale.dates_in_text(&source.title);
     match (source.title.is_empty(), source_note(locale, source)) {
-        (_, None) => source.title.clone(),
-        (true, Some(note)) => note.to_owned(),
-        (false, Some(note)) => bracketed(locale, &source.title, note),
+        (_, None) => title,
+        (true, Some(note)) => note,
+        (false, Some(note)) => bracketed(locale, &title, &note),
     }
 }
 
@@ -250,9 +306,10 @@ pub fn bracketed(locale: Locale, text: &str, note: &str) -> String {
 
 /// A source's own title as cited in running text: in quotation marks (English) or title
 /// marks (Chinese), so it does not run into the figure before it. A title already set in
-/// such marks is left as it is.
+/// such marks is left as it is. Dates in it are the reader's ([`Locale::dates_in_text`]).
 pub fn cited_title(locale: Locale, title: &str) -> String {
-    let t = title.trim();
+    let dated = locale.dates_in_text(title);
+    let t = dated.trim();
     let marked = [('“', '”'), ('"', '"'), ('《', '》'), ('「', '」')]
         .iter()
         .any(|(a, b)| t.starts_with(*a) && t.ends_with(*b) && t.chars().count() > 1);
@@ -694,9 +751,6 @@ mod tests {
 
     #[test]
     fn one_reads_in_the_singular_and_none_in_words() {
-        assert_eq!(pairs_with_countries(Locale::En, 1, 1), "1 pair with 1 country");
-        assert_eq!(pairs_with_countries(Locale::En, 0, 0), "no partnerships");
-        assert_eq!(pairs_with_countries(Locale::Zh, 0, 0), "没有友城关系");
         let m = Locale::En.messages();
         assert_eq!(m.n_partnerships.format(Locale::En, 1), "1 partnership");
         assert_eq!(m.n_home_places.format(Locale::En, 1), "1 Chinese place");
@@ -777,6 +831,53 @@ mod tests {
             assert!(line.zh.is_some(), "an attribution line without Chinese: {}", line.en);
         }
         assert!(in_language(Locale::Zh, &lines[0]).starts_with("友城名单：维基百科"));
+    }
+
+    #[test]
+    fn dates_in_data_read_in_the_readers_language() {
+        // A note copied from a Chinese source, and source titles as the builder wrote them.
+        let note = "Sister City Agreement signed in Beijing in June 2012 (also 中国经济网 \
+                    2012-06-28 北京市与哥本哈根签署友好城市协议)";
+        assert_eq!(
+            Locale::Zh.dates_in_text(note),
+            "Sister City Agreement signed in Beijing in June 2012 (also 中国经济网 \
+             2012年6月28日 北京市与哥本哈根签署友好城市协议)"
+        );
+        assert_eq!(
+            Locale::Zh.dates_in_text("江苏省友好城市列表 (Wikipedia zh, kiwix mirror 2024-04)"),
+            "江苏省友好城市列表 (Wikipedia zh, kiwix mirror 2024年4月)"
+        );
+        assert_eq!(
+            Locale::En.dates_in_text(
+                "first friendship city (Government Website, 2018-05-30); 结好签字时间"
+            ),
+            "first friendship city (Government Website, 30 May 2018); 结好签字时间"
+        );
+        // Not dates: a season, a number, a day that does not exist, an address.
+        for same in [
+            "2014-15 season",
+            "No. 12018-05-29",
+            "2018-13-40",
+            "see https://example.org/2018-05-29/news and www.x.cn/2018-05",
+            "id=2018-05-29",
+        ] {
+            assert_eq!(Locale::Zh.dates_in_text(same), same);
+        }
+        assert_eq!(
+            Locale::Zh.dates_in_text("1990-09-28和1990-11-07"),
+            "1990年9月28日和1990年11月7日"
+        );
+        assert_eq!(Locale::Zh.dates_in_text(""), "");
+        // Punctuation after a date is not part of it.
+        assert_eq!(
+            Locale::Zh.dates_in_text("A Região 2017-07: Ilhéus; signed 2018-05-29."),
+            "A Região 2017年7月: Ilhéus; signed 2018年5月29日."
+        );
+        // A cited title and a source's label say its dates so too.
+        assert_eq!(
+            cited_title(Locale::Zh, "鲁中网 2022-10-27 淄博市"),
+            "《鲁中网 2022年10月27日 淄博市》"
+        );
     }
 
     #[test]

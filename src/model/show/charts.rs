@@ -750,7 +750,7 @@ mod tests {
                     ranked.unassigned
                 ),
             ),
-            (Locale::Zh, format!("另有{}对友城的中方地点省份不详", ranked.unassigned)),
+            (Locale::Zh, format!("另有{}对友好关系的中方地点省份不详", ranked.unassigned)),
         ] {
             let spec = spec(ChartKind::Provinces, &d, &pairs, &Filters::default(), None, locale);
             let note = spec.note.unwrap_or_default();
@@ -847,7 +847,7 @@ mod tests {
             assert!(svg.contains(label), "{label} on the axis");
         }
         let (zh, zh_svg) = render(ChartKind::Countries, &Filters::default(), Locale::Zh);
-        assert_eq!(zh.title, "友城最多的伙伴国家");
+        assert_eq!(zh.title, "友好关系最多的伙伴国家");
         assert!(zh_svg.contains("美国") && zh_svg.contains("日本"), "labels in the UI language");
     }
 

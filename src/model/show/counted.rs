@@ -3,7 +3,7 @@
 //! the [`Scope`] the core gave it, so the same scope always reads the same way.
 
 use crate::model::ask::scope::{Kinds, Period, Reach, Scope};
-use crate::model::format::dataset::Dataset;
+use crate::model::format::dataset::{Dataset, Kind};
 use crate::model::i18n::{Locale, country_name, fill, kind_label};
 
 /// The scope in words: whose ties, which kinds, which years, other filters.
@@ -54,13 +54,52 @@ pub fn period_words(period: Period, locale: Locale) -> String {
     }
 }
 
+/// Whether a count of these kinds takes formal friendship cities only: the one case whose
+/// noun names the kind (zh 友好城市). The scope of a figure decides its noun: a count that
+/// takes any other kind (every kind, letters of intent, unstated types) is written with the
+/// general word (zh 友好关系, en "partnerships"), never 友城, which means formal friendship
+/// cities.
+pub fn formal_only(kinds: Kinds) -> bool {
+    matches!(kinds, Kinds::Formal | Kinds::One(Kind::Sister))
+}
+
+/// "88 partnerships" / "88对友好关系", or "88对友好城市关系" for formal ones only
+/// ([`formal_only`]).
+pub fn n_ties(kinds: Kinds, n: usize, locale: Locale) -> String {
+    let m = locale.messages();
+    match n {
+        0 => m.no_partnerships.to_owned(),
+        n if formal_only(kinds) => m.n_formal_partnerships.format(locale, n as u64),
+        n => m.n_partnerships.format(locale, n as u64),
+    }
+}
+
+/// "88 pairs with 35 countries" / "88对友好关系，涉及35个国家" (formal only: "88对友好城市，…"),
+/// the noun by [`formal_only`]; none reads as words ("no partnerships").
+pub fn pairs_with_countries(
+    kinds: Kinds,
+    pairs: usize,
+    countries: usize,
+    locale: Locale,
+) -> String {
+    let m = locale.messages();
+    if pairs == 0 {
+        return m.no_partnerships.to_owned();
+    }
+    let phrase = if formal_only(kinds) { &m.n_formal_pairs_phrase } else { &m.n_pairs_phrase };
+    fill(
+        m.headline_pairs_countries,
+        &[
+            ("pairs", &phrase.format(locale, pairs as u64)),
+            ("countries", &m.n_countries_phrase.format(locale, countries as u64)),
+        ],
+    )
+}
+
 /// "88 partnerships (with the places under it; all kinds; all years)".
 pub fn counted(dataset: &Dataset, n: usize, scope: &Scope, locale: Locale) -> String {
     let m = locale.messages();
-    let count = match n {
-        0 => m.no_partnerships.to_owned(),
-        n => m.n_partnerships.format(locale, n as u64),
-    };
+    let count = n_ties(scope.kinds, n, locale);
     fill(m.counted, &[("count", &count), ("scope", &scope_words(dataset, scope, locale))])
 }
 
@@ -80,7 +119,7 @@ pub fn counted_with_countries(
     let count = fill(
         m.pairs_with_countries,
         &[
-            ("pairs", &m.n_partnerships.format(locale, n as u64)),
+            ("pairs", &n_ties(scope.kinds, n, locale)),
             ("countries", &m.n_countries_phrase.format(locale, countries as u64)),
         ],
     );
@@ -109,20 +148,20 @@ mod tests {
         );
         assert_eq!(
             counted(&d, 88, &whole, Locale::Zh),
-            "88对友城关系（含下辖地区；所有类型；全部年份）"
+            "88对友好关系（含下辖地区；所有类型；全部年份）"
         );
         assert_eq!(
             counted(&d, 1, &Scope::whole(Reach::Own), Locale::En),
-            "1 partnership (of its own; all kinds; all years)"
+            "1 partnership (the place's own ties; all kinds; all years)"
         );
         // None reads as words, never "0 partnerships".
         assert_eq!(
             counted(&d, 0, &Scope::whole(Reach::Own), Locale::En),
-            "no partnerships (of its own; all kinds; all years)"
+            "no partnerships (the place's own ties; all kinds; all years)"
         );
         assert_eq!(
             counted(&d, 0, &Scope::whole(Reach::Own), Locale::Zh),
-            "没有友城关系（仅本级；所有类型；全部年份）"
+            "没有友好关系（仅本级；所有类型；全部年份）"
         );
         let mut f = Filters::default();
         f.kinds.insert(Kind::Sister);
@@ -133,11 +172,11 @@ mod tests {
         );
         assert_eq!(
             counted(&d, 5, &selection_scope(&d, &f, Some(1974)), Locale::Zh),
-            "5对友城关系（与日本各地；仅正式友好城市；截至1974年底）"
+            "5对友好城市关系（与日本各地；仅正式友好城市；截至1974年底）"
         );
         assert_eq!(
             scope_words(&d, &among_shown(Reach::Own, &f, None), Locale::En),
-            "of its own; formal sister cities only; all years; matching the other filters"
+            "the place's own ties; formal sister cities only; all years; matching the other filters"
         );
         // A date cut names its day, never "all years", and says when it keeps the pairs of no
         // known year (the year filter's "include undated", on by default).
@@ -172,5 +211,73 @@ mod tests {
             scope_words(&d, &selection_scope(&d, &f, None), Locale::Zh),
             "所选类型；全部年份"
         );
+    }
+
+    #[test]
+    fn the_scope_of_a_count_decides_its_noun() {
+        // 友城 is a formal friendship city: a count of every kind (Shaanxi's 106 ties: formal
+        // ones, friendly-cooperation partners, letters of intent, unstated) takes the general
+        // word, and only a count of formal ones says 友好城市.
+        assert_eq!(
+            pairs_with_countries(Kinds::Every, 106, 40, Locale::Zh),
+            "106对友好关系，涉及40个国家"
+        );
+        assert_eq!(
+            pairs_with_countries(Kinds::Formal, 46, 26, Locale::Zh),
+            "46对友好城市，涉及26个国家"
+        );
+        assert_eq!(
+            pairs_with_countries(Kinds::One(Kind::Sister), 2, 1, Locale::Zh),
+            "2对友好城市，涉及1个国家"
+        );
+        assert_eq!(
+            pairs_with_countries(Kinds::Established, 1, 1, Locale::En),
+            "1 pair with 1 country"
+        );
+        assert_eq!(pairs_with_countries(Kinds::Every, 0, 0, Locale::En), "no partnerships");
+        assert_eq!(pairs_with_countries(Kinds::Every, 0, 0, Locale::Zh), "没有友好关系");
+        assert_eq!(n_ties(Kinds::One(Kind::Intent), 3, Locale::Zh), "3对友好关系");
+        assert_eq!(n_ties(Kinds::Several, 3, Locale::Zh), "3对友好关系");
+        assert_eq!(n_ties(Kinds::Formal, 3, Locale::Zh), "3对友好城市关系");
+        assert_eq!(n_ties(Kinds::Formal, 1, Locale::En), "1 partnership");
+        // No other Chinese string of the interface calls ties 友城: only the app's name, the
+        // format's name and the words of the news reports (quoted, and the stories' terms).
+        let names = [
+            "app_name",
+            "loading",
+            "load_failed",
+            "crashed_body",
+            "p_too_deep",
+            "p_not_partnership_json",
+            "p_unknown_major",
+            "page_title",
+            "export_source",
+            "title_with_scope",
+            "own_data_help",
+        ];
+        for (key, text) in Locale::Zh.messages().entries() {
+            if names.contains(&key) || key.starts_with("story") {
+                continue;
+            }
+            assert!(!text.contains("友城"), "{key}: {text}");
+        }
+        // In English, "sister cities" names the formal kind only.
+        for (key, text) in Locale::En.messages().entries() {
+            if text.to_lowercase().contains("sister") && !key.starts_with("story") {
+                assert!(
+                    [
+                        "kind_sister",
+                        "scope_formal",
+                        "apart_formal",
+                        "reported_kind_sister",
+                        "reported_level_state",
+                        "reported_level_city",
+                        "read_as_registry"
+                    ]
+                    .contains(&key),
+                    "{key}: {text}"
+                );
+            }
+        }
     }
 }

@@ -449,12 +449,62 @@ pub fn comparison_text(
     (main, left_out)
 }
 
+/// The dataset's side of an official figure in short, for a phone's narrow headline: the
+/// count in the figure's own terms and its share ("this dataset, same terms: 46 partnerships
+/// (52%)" / "本数据集同口径：46对友好城市关系（52%）"); the terms in full are in
+/// [`comparison_text`], which a screen reader reads.
+pub fn comparison_short(c: &Comparison, locale: Locale) -> String {
+    let m = locale.messages();
+    let count = super::counted::n_ties(c.scope.kinds, c.counted, locale);
+    match c.percent() {
+        Some(p) if c.counted > 0 && p >= 1.0 => {
+            fill(m.compare_short_percent, &[("count", &count), ("percent", &format!("{p:.0}"))])
+        }
+        _ => fill(m.compare_short, &[("count", &count)]),
+    }
+}
+
 /// How many ties of the figure's place a comparison leaves out, in one phrase ("1,897 others
 /// not counted" / "另有1897对未计入"): what the headline shows until the list is opened.
 /// `None` when it leaves none out.
-pub fn left_out_total(c: &Comparison, locale: Locale) -> Option<String> {
+///
+/// The groups are of every tie of the figure's place, every kind and date (so a story card
+/// names the same ones). When the view shows another number of ties (`shown`: a date cut
+/// shows Shaanxi's 85 ties of 29 May 2018, not its 106), the phrase says what it counts
+/// against ("60 of all 106 ties of Shaanxi (every kind and date) not counted"), never a bare
+/// "60 others" beside a headline of 85.
+pub fn left_out_total(
+    dataset: &Dataset,
+    c: &Comparison,
+    shown: usize,
+    locale: Locale,
+) -> Option<String> {
+    let m = locale.messages();
     let n = c.total.saturating_sub(c.counted);
-    (n > 0).then(|| locale.messages().compare_left_out_total.format(locale, n as u64))
+    if n == 0 {
+        return None;
+    }
+    if shown == c.total {
+        return Some(m.compare_left_out_total.format(locale, n as u64));
+    }
+    let place = match c.figure.scope {
+        Some(p) => place_name(locale, dataset.place(p)).to_owned(),
+        None => dataset
+            .meta()
+            .focus
+            .as_deref()
+            .and_then(|iso| dataset.country_by_iso(iso))
+            .map(|c| country_name(locale, dataset.country(c)).to_owned())
+            .unwrap_or_else(|| m.scope_national.to_owned()),
+    };
+    Some(fill(
+        m.compare_left_out_of_all,
+        &[
+            ("n", &locale.number(n as u64)),
+            ("total", &locale.number(c.total as u64)),
+            ("place", &place),
+        ],
+    ))
 }
 
 #[cfg(test)]
@@ -549,7 +599,7 @@ mod tests {
         let (zh, problems) = report_summary(&loaded, Locale::Zh);
         assert_eq!(
             zh,
-            "已加载5对友城关系，来自2个来源。文件列出11个地点，其中9个有友城关系；列出6个国家，\
+            "已加载5对友好关系，来自2个来源。文件列出11个地点，其中9个有友好关系；列出6个国家，\
              其中4个国家有结好地点。"
         );
         assert_eq!(problems, None);
@@ -597,11 +647,50 @@ mod tests {
         let (main, left) = comparison_text(&d, &c, Locale::Zh);
         assert_eq!(
             main,
-            "本数据集：3对友城关系，涉及3个国家（仅正式友好城市；截至2021年6月2日），不到官方数字的1%"
+            "本数据集：3对友好城市关系，涉及3个国家（仅正式友好城市；截至2021年6月2日），不到官方数字的1%"
         );
         assert_eq!(left.as_deref(), Some("未计入：年份不详的正式友好城市1对、意向书1份"));
         // Folded, the list is one figure: the two ties it names.
-        assert_eq!(left_out_total(&c, Locale::En).as_deref(), Some("2 others not counted"));
-        assert_eq!(left_out_total(&c, Locale::Zh).as_deref(), Some("另有2对未计入"));
+        assert_eq!(left_out_total(&d, &c, 5, Locale::En).as_deref(), Some("2 others not counted"));
+        assert_eq!(left_out_total(&d, &c, 5, Locale::Zh).as_deref(), Some("另有2对未计入"));
+        // A phone shows the dataset's side in short, its noun by the figure's kinds.
+        assert_eq!(comparison_short(&c, Locale::En), "this dataset, same terms: 3 partnerships");
+        assert_eq!(comparison_short(&c, Locale::Zh), "本数据集同口径：3对友好城市关系");
+    }
+
+    #[test]
+    fn others_not_counted_say_what_they_count_beside_a_date_cut() {
+        let d = load(include_str!("../../../public/data/partnerships.json")).unwrap().dataset;
+        // ?prov=cn-shaanxi&by=2018-05-29 shows 85 ties (counted by hand from the data: 58 in
+        // force on the day, 27 of no known year); Shaanxi has 106. The figure compares the 46
+        // formal friendship cities in force on the day; the 60 others (6 formal of no known
+        // year, 16 formal begun after the day, 13 friendly-cooperation, 7 letters of intent,
+        // 18 of unstated type) are of all 106, every date: the phrase says so, never a bare
+        // "60 others" beside a headline of 85.
+        let mut f = Filters { known_by: "2018-05-29".parse().ok(), ..Filters::default() };
+        f.provinces.insert("cn-shaanxi".into());
+        let shown = crate::model::ask::filter::apply(&d, &f).pairs.len();
+        assert_eq!(shown, 85);
+        let c = crate::model::ask::official::compare(&d, &f, None).expect("the figure of the day");
+        assert_eq!((c.counted, c.total), (46, 106));
+        assert_eq!(
+            left_out_total(&d, &c, shown, Locale::En).as_deref(),
+            Some("60 of all 106 ties of Shaanxi (every kind and date) not counted")
+        );
+        assert_eq!(
+            left_out_total(&d, &c, shown, Locale::Zh).as_deref(),
+            Some("陕西省全部106对友好关系（所有类型、所有日期）中另有60对未计入")
+        );
+        // Without the cut the view shows all 106: the 60 are the rest of what it shows.
+        f.known_by = None;
+        let shown = crate::model::ask::filter::apply(&d, &f).pairs.len();
+        let c = crate::model::ask::official::compare(&d, &f, None).expect("figure");
+        assert_eq!((shown, c.total), (106, 106));
+        assert_eq!(
+            left_out_total(&d, &c, shown, Locale::En).as_deref(),
+            Some("60 others not counted")
+        );
+        // A phone shows the dataset's side in short: 46 of the figure's 88 (52%).
+        assert_eq!(comparison_short(&c, Locale::Zh), "本数据集同口径：46对友好城市关系（52%）");
     }
 }

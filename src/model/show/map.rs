@@ -954,7 +954,7 @@ pub struct Tooltip {
     pub other: Option<String>,
     /// The country of a place.
     pub detail: Option<String>,
-    /// "3 partnerships (of its own; all kinds; all years)".
+    /// "3 partnerships (the place's own ties; all kinds; all years)".
     pub count: String,
     /// How many of them are not drawn (a side has no coordinates), when some are not.
     pub not_drawn: Option<String>,
@@ -1244,7 +1244,7 @@ mod tests {
         );
         assert_eq!(
             summary_text(&one, Locale::Zh),
-            "地图显示1对友城关系，涉及1个中方地点和1个外方地点。"
+            "地图显示1对友好关系，涉及1个中方地点和1个外方地点。"
         );
         assert_eq!(markers_heading(&scene, Locale::En), "7 places on the map");
         // Grouped, the markers are provinces and countries, and are called so.
@@ -1277,7 +1277,7 @@ mod tests {
         assert_eq!(tip.other.as_deref(), Some("奈良市"), "no Chinese name: the local one");
         assert_eq!(tip.detail.as_deref(), Some("Japan"));
         // The count says what it counts (it was "1 partnership", with no scope).
-        assert_eq!(tip.count, "1 partnership (of its own; all kinds; all years)");
+        assert_eq!(tip.count, "1 partnership (the place's own ties; all kinds; all years)");
         assert_eq!(tip.not_drawn, None);
     }
 

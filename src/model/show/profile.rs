@@ -280,7 +280,7 @@ mod tests {
             profile.counts,
             [
                 "3 partnerships (with the places under it; all kinds; all years)",
-                "no partnerships (of its own; all kinds; all years)"
+                "no partnerships (the place's own ties; all kinds; all years)"
             ]
         );
         assert!(profile.facts.contains("China"), "{}", profile.facts);

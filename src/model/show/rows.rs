@@ -219,6 +219,17 @@ fn script_lang(text: &str) -> &'static str {
     }
 }
 
+/// The longest name a narrow column keeps on one line: a Chinese name of up to eight
+/// characters (天津市, 圣彼得堡市, 内蒙古自治区) never breaks inside, where a browser may
+/// break Chinese between any two characters (天/津/市, one per line); a longer one may wrap.
+pub const WHOLE_NAME_CHARS: usize = 8;
+
+/// The class a name's text takes in a table, chart or card column: `"nowrap"` when it is
+/// kept whole ([`WHOLE_NAME_CHARS`]), else none.
+pub fn name_class(name: &str) -> &'static str {
+    if name.chars().count() <= WHOLE_NAME_CHARS { "nowrap" } else { "" }
+}
+
 /// The words of a button that opens a place's sheet, by what the sheet counts
 /// ([`main_reach`]): "Partners of Shaanxi and the places under it" for a place with places
 /// under it (a province, a city with districts), "Partners of Xi'an" for one without.
@@ -266,7 +277,7 @@ pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts
         },
         ended: p.ended.map(|d| locale.date(d)),
         history,
-        note: p.note.as_deref().map(note_parts).unwrap_or_default(),
+        note: p.note.as_deref().map(|n| note_parts(&locale.dates_in_text(n))).unwrap_or_default(),
         alternatives,
         ends: (home.id.clone(), partner.id.clone()),
         end_buttons: (
@@ -275,10 +286,10 @@ pub fn pair_facts(dataset: &Dataset, pair: PairIdx, locale: Locale) -> PairFacts
         ),
         disputed: p.disputed.as_ref().map(|d| {
             let text = match locale {
-                Locale::Zh => d.zh.clone().unwrap_or_else(|| d.en.clone()),
-                Locale::En => d.en.clone(),
+                Locale::Zh => d.zh.as_deref().unwrap_or(&d.en),
+                Locale::En => &d.en,
             };
-            (text, d.source)
+            (locale.dates_in_text(text), d.source)
         }),
     }
 }
@@ -300,7 +311,8 @@ pub struct TableRow {
     pub kind: &'static str,
     /// Status.
     pub status: &'static str,
-    /// First date as written in the data (`1974-02-01`), or "year unknown".
+    /// First date in the reader's language ("1 February 1974", "1974年2月1日"), or "year
+    /// unknown".
     pub date: String,
     /// Sources.
     pub sources: Vec<SourceIdx>,
@@ -320,17 +332,14 @@ pub fn table_row(dataset: &Dataset, pair: PairIdx, locale: Locale) -> TableRow {
         country: country_name(locale, dataset.country(dataset.place(p.partner).country)).to_owned(),
         kind: kind_label(locale, p.kind),
         status: status_label(locale, p.status),
-        date: p
-            .first_date()
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| locale.messages().unknown_year.to_owned()),
+        date: date_or_unknown(p.first_date(), locale),
         sources: p.sources.clone(),
         disputed: p.disputed.is_some(),
     }
 }
 
 /// A search suggestion: the name (with the other language's) and what it is, with the count
-/// its profile shows ("Japan · 2 partnerships (of its own; all kinds; all years)", "Country ·
+/// its profile shows ("Japan · 2 partnerships (the place's own ties; all kinds; all years)", "Country ·
 /// 296 partnerships (with places in Japan; …)").
 pub fn suggestion(dataset: &Dataset, hit: Hit, locale: Locale) -> (String, String) {
     let m = locale.messages();
@@ -389,18 +398,26 @@ mod tests {
         // A province and a municipality count the places under them; a prefecture with none
         // under it, a district and a foreign city count their own.
         for (id, en, zh) in [
-            ("cn-shaanxi", "Partners of Shaanxi and the places under it", "陕西及下辖地方的友城"),
-            ("cn-shanghai", "Partners of Shanghai and the places under it", "上海及下辖地方的友城"),
-            ("cn-xian", "Partners of Xi'an", "西安的友城"),
+            (
+                "cn-shaanxi",
+                "Partners of Shaanxi and the places under it",
+                "陕西及下辖地方的结好伙伴",
+            ),
+            (
+                "cn-shanghai",
+                "Partners of Shanghai and the places under it",
+                "上海及下辖地方的结好伙伴",
+            ),
+            ("cn-xian", "Partners of Xi'an", "西安的结好伙伴"),
             // The fixture gives Nara no Chinese name: its name is the English one.
-            ("jp-nara", "Partners of Nara", "Nara的友城"),
+            ("jp-nara", "Partners of Nara", "Nara的结好伙伴"),
         ] {
             assert_eq!(place_button(&d, at(id), Locale::En), en);
             assert_eq!(place_button(&d, at(id), Locale::Zh), zh);
         }
         let nara = d.pair_by_id("p-xian-nara").expect("pair");
         let facts = pair_facts(&d, nara, Locale::Zh);
-        assert_eq!(facts.end_buttons, ("西安的友城".to_owned(), "Nara的友城".to_owned()));
+        assert_eq!(facts.end_buttons, ("西安的结好伙伴".to_owned(), "Nara的结好伙伴".to_owned()));
         let sovetsky = d.pair_by_id("p-changning-sovetsky").expect("pair");
         let facts = pair_facts(&d, sovetsky, Locale::En);
         assert!(!facts.end_buttons.0.contains("under it"), "a district: {:?}", facts.end_buttons);
@@ -459,9 +476,25 @@ mod tests {
         assert_eq!((row.home.as_str(), row.province.as_str()), ("Xi'an", "Shaanxi"));
         assert_eq!((row.partner.as_str(), row.country.as_str()), ("Nara", "Japan"));
         assert_eq!(row.date, "1974");
+        // A full date reads in the reader's language, never as ISO (2021-06-02).
+        let minsk = d.pair_by_id("p-changning-sovetsky").expect("pair");
+        assert_eq!(table_row(&d, minsk, Locale::Zh).date, "2021年6月2日");
+        assert_eq!(table_row(&d, minsk, Locale::En).date, "2 June 2021");
         let facts = pair_facts(&d, pair, Locale::En);
         assert_eq!(facts.title, "Xi'an – Nara");
         assert_eq!(facts.ends, ("cn-xian".to_owned(), "jp-nara".to_owned()));
+    }
+
+    #[test]
+    fn a_short_name_is_kept_whole_in_a_narrow_column() {
+        for short in ["天津市", "圣彼得堡市", "内蒙古自治区", "新西伯利亚州市区", "Nara"]
+        {
+            assert_eq!(name_class(short), "nowrap", "{short}");
+        }
+        // A longer name may wrap rather than widen a phone's table past its screen.
+        for long in ["巴彦淖尔市乌拉特前旗", "Kansas City (Missouri)"] {
+            assert_eq!(name_class(long), "", "{long}");
+        }
     }
 
     #[test]
@@ -490,12 +523,12 @@ mod tests {
         let (main, detail) = suggestion(&d, Hit::Place(xian), Locale::En);
         assert_eq!(main, "Xi'an 西安");
         // The count says what it counts (it was "1 partner", with no scope).
-        assert_eq!(detail, "China · 1 partnership (of its own; all kinds; all years)");
+        assert_eq!(detail, "China · 1 partnership (the place's own ties; all kinds; all years)");
         let (_, detail) = suggestion(&d, Hit::Country(jp), Locale::En);
         assert_eq!(detail, "Country · 1 partnership (with places in Japan; all kinds; all years)");
         let shaanxi = d.place_by_id("cn-shaanxi").expect("Shaanxi");
         let (_, detail) = suggestion(&d, Hit::Place(shaanxi), Locale::Zh);
-        assert_eq!(detail, "中国 · 3对友城关系（含下辖地区；所有类型；全部年份）");
+        assert_eq!(detail, "中国 · 3对友好关系（含下辖地区；所有类型；全部年份）");
         let national = d.reported().iter().find(|r| r.scope.is_none()).expect("a national figure");
         let row = reported_row(&d, national, Locale::En);
         // The fixture's figure is "more than" 2,800 pairs and 130 countries: the row says so

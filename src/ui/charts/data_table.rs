@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::i18n::fill;
 use crate::model::show::charts::{Bar, ChartSpec, toggle_filter};
+use crate::model::show::rows::name_class;
 use crate::ui::state::use_app_state;
 
 /// The chart's data table, folded away under a summary.
@@ -36,7 +37,7 @@ pub fn ChartData(
         };
         view! {
             <tr>
-                <th scope="row">{bar.label.clone()}</th>
+                <th scope="row"><span class=name_class(&bar.label)>{bar.label.clone()}</span></th>
                 <td>{locale.number(bar.value as u64)}</td>
                 <td>{button}</td>
             </tr>

@@ -40,7 +40,7 @@ pub fn CompareWithPublic() -> impl IntoView {
 
 fn tie_line(d: &Dataset, pair: PairIdx, locale: Locale) -> String {
     let p = d.partnership(pair);
-    let date = p.established.map(|e| format!(", {e}")).unwrap_or_default();
+    let date = p.established.map(|e| format!(", {}", locale.date(e))).unwrap_or_default();
     format!(
         "{} – {} ({}){date}",
         place_name(locale, d.place(p.home)),

@@ -67,7 +67,10 @@ fn AboutData() -> impl IntoView {
             <h2 id="dataset-title">{title}</h2>
             <p class="muted" data-testid="data-origin">
                 {origin}
-                {(!meta.version.is_empty()).then(|| format!(" · {}", meta.version))}
+                {(!meta.version.is_empty()).then(|| {
+                    let version = meta.version.clone();
+                    move || format!(" · {}", state.locale.get().dates_in_text(&version))
+                })}
                 {meta.licence.clone().map(|l| format!(" · {l}"))}
             </p>
             <Show when=move || state.data.origin.get() != DataOrigin::Bundled>

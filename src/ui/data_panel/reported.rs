@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::model::format::dataset::SourceIdx;
 use crate::model::i18n::messages::Messages;
-use crate::model::show::rows::reported_row;
+use crate::model::show::rows::{name_class, reported_row};
 use crate::ui::sources::SourceLink;
 use crate::ui::state::{use_app_state, use_explore};
 
@@ -37,7 +37,8 @@ pub fn ReportedFigures() -> impl IntoView {
                 .zip(labels)
                 .zip(SHORT_COLUMNS)
                 .map(|((cell, label), short)| {
-                    view! { <td role="cell" data-label=label class:short-cell=short>{cell}</td> }
+                    // A name or a short label is kept whole (广西壮族自治区, never 广西/壮族/自治区).
+                    view! { <td role="cell" data-label=label class:short-cell=short>{(!cell.is_empty()).then(|| view! { <span class=name_class(&cell)>{cell.clone()}</span> })}</td> }
                 })
                 .collect_view()
         };

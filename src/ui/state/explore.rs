@@ -11,10 +11,11 @@ use crate::model::ask::aggregate::{Headline, headline};
 use crate::model::ask::choices::{Choice, country_choices, province_choices};
 use crate::model::ask::filter::{Selection, YearSpan, apply, cut_at_year, year_span};
 use crate::model::ask::query::{ProfileRef, Tab};
+use crate::model::ask::scope::kinds_of;
 use crate::model::ask::search::{Hit, SearchIndex};
 use crate::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx};
 use crate::model::format::load::Loaded;
-use crate::model::i18n::pairs_with_countries;
+use crate::model::show::counted::pairs_with_countries;
 use crate::model::show::map::NodeKey;
 
 /// The filter lists, worked out once per dataset.
@@ -100,7 +101,9 @@ impl ExploreState {
             // Nothing is announced at load; after the first change, every state is.
             match previous {
                 None => String::new(),
-                Some(_) => pairs_with_countries(locale, h.pairs as u64, h.countries as u64),
+                Some(_) => q
+                    .filters
+                    .with(|f| pairs_with_countries(kinds_of(f), h.pairs, h.countries, locale)),
             }
         });
         ExploreState {

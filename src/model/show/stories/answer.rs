@@ -7,13 +7,14 @@ use crate::model::ask::aggregate::headline;
 use crate::model::ask::filter::{Filters, apply};
 use crate::model::ask::official::{figure_kinds, split};
 use crate::model::ask::query::{SortColumn, Tab, UrlState, to_query};
-use crate::model::ask::scope::Kinds;
+use crate::model::ask::scope::{Kinds, kinds_of};
 use crate::model::format::dataset::{Continent, Dataset, Kind, PairIdx};
 use crate::model::format::date::PartialDate;
 use crate::model::i18n::{
     Locale, continent_label, country_name, fill, join_alternatives, join_list, kind_label,
     place_name,
 };
+use crate::model::show::counted::formal_only;
 use crate::model::show::describe::{apart_items, one_kind};
 
 /// The figures a claim's link reproduces: the headline's pairs and countries, and the partner
@@ -145,16 +146,27 @@ fn figures_of(dataset: &Dataset, pairs: &[PairIdx]) -> Figures {
 
 /// "46 pairs with 25 countries" ("2 letters of intent with 2 countries" when those are what
 /// the claim counts).
-fn figures_text(f: Figures, ties: Ties, locale: Locale) -> String {
+fn figures_text(f: Figures, kinds: Kinds, locale: Locale) -> String {
     let m = locale.messages();
-    let what = if ties == Ties::Only(Kind::Intent) { &m.story_intents } else { &m.story_pairs };
     fill(
         m.story_pairs_countries,
         &[
-            ("pairs", &what.format(locale, f.pairs as u64)),
+            ("pairs", &pairs_phrase(kinds, f.pairs, locale)),
             ("countries", &m.story_countries.format(locale, f.countries as u64)),
         ],
     )
+}
+
+/// "46 pairs" by what the count takes ([`formal_only`]): "46对友好城市" for formal friendship
+/// cities only, "3份意向书" for letters of intent, else the general word ("55对友好关系").
+fn pairs_phrase(kinds: Kinds, n: usize, locale: Locale) -> String {
+    let m = locale.messages();
+    let phrase = match kinds {
+        Kinds::One(Kind::Intent) => &m.story_intents,
+        k if formal_only(k) => &m.n_formal_pairs_phrase,
+        _ => &m.story_pairs,
+    };
+    phrase.format(locale, n as u64)
 }
 
 fn count_answer(dataset: &Dataset, count: &Count, locale: Locale) -> Answer {
@@ -162,7 +174,7 @@ fn count_answer(dataset: &Dataset, count: &Count, locale: Locale) -> Answer {
     let filters = count.filters();
     let selection = apply(dataset, &filters);
     let figures = figures_of(dataset, &selection.pairs);
-    let with_figures = figures_text(figures, count.ties, locale);
+    let with_figures = figures_text(figures, kinds_of(&filters), locale);
     let mut extra = None;
     let text = match count.detail {
         _ if figures.pairs == 0 => m.story_no_ties.to_owned(),
@@ -172,7 +184,7 @@ fn count_answer(dataset: &Dataset, count: &Count, locale: Locale) -> Answer {
             &[
                 ("partners", &m.story_partners.format(locale, figures.partners as u64)),
                 ("countries", &m.story_countries.format(locale, figures.countries as u64)),
-                ("pairs", &m.story_pairs.format(locale, figures.pairs as u64)),
+                ("pairs", &pairs_phrase(kinds_of(&filters), figures.pairs, locale)),
             ],
         ),
         Detail::Continents => {
@@ -216,10 +228,14 @@ fn count_answer(dataset: &Dataset, count: &Count, locale: Locale) -> Answer {
         });
     }
     let also = count.also.map(|(label, other)| {
-        let other_figures = figures_of(dataset, &apply(dataset, &other.filters()).pairs);
+        let other_filters = other.filters();
+        let other_figures = figures_of(dataset, &apply(dataset, &other_filters).pairs);
         fill(
             m.story_also_line,
-            &[("label", label(m)), ("figures", &figures_text(other_figures, other.ties, locale))],
+            &[
+                ("label", label(m)),
+                ("figures", &figures_text(other_figures, kinds_of(&other_filters), locale)),
+            ],
         )
     });
     Answer {
@@ -329,7 +345,7 @@ fn pairs_answer(
         // None of the pairs is in the dataset and some cannot be named: one sentence, not a
         // list of "not in the dataset" or "0 pairs with 0 countries".
         _ if indices.is_empty() && unnamed => (m.story_no_ties.to_owned(), Vec::new()),
-        _ => (figures_text(figures, Ties::Established, locale), lines),
+        _ => (figures_text(figures, Kinds::Every, locale), lines),
     };
     if let (Some(province), Some(Some(first))) = (earliest_in, found.first()) {
         let note = earliest(dataset, *first, province, locale);

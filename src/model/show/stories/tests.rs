@@ -239,7 +239,7 @@ fn a_card_with_nothing_to_show_gives_no_link() {
     assert_eq!(a.text, "No such ties, so there is nothing to show");
     assert!(claim_target(&d, &claim).is_none());
     let zh = answer(&d, &claim, Locale::Zh).expect("answered");
-    assert_eq!(zh.text, "没有这样的友城关系，无可查看");
+    assert_eq!(zh.text, "没有这样的友好关系，无可查看");
 }
 
 #[test]
@@ -280,7 +280,7 @@ fn answers_read_naturally_in_both_languages() {
     let (en, zh) = both("shaanxi-established");
     // Formal friendship cities, as the official figure of 88 reads (the headline too).
     assert_eq!(en.text, "46 pairs with 26 countries");
-    assert_eq!(zh.text, "46对友城，涉及26个国家");
+    assert_eq!(zh.text, "46对友好城市，涉及26个国家");
     let (en, zh) = both("shaanxi-continents");
     assert_eq!(
         en.text,
@@ -293,7 +293,7 @@ fn answers_read_naturally_in_both_languages() {
              Ties with no known year add Africa and Oceania."
         )
     );
-    assert_eq!(zh.text, "55对友城，涉及28个国家，分布在4个大洲：亚洲、欧洲、北美洲、南美洲");
+    assert_eq!(zh.text, "55对友好关系，涉及28个国家，分布在4个大洲：亚洲、欧洲、北美洲、南美洲");
     assert_eq!(
         zh.apart.as_deref(),
         Some(
@@ -309,12 +309,12 @@ fn answers_read_naturally_in_both_languages() {
     );
     assert_eq!(
         zh.text,
-        "2对友城，涉及2个国家：土库曼斯坦、乌兹别克斯坦；与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦尚无友城"
+        "2对友好关系，涉及2个国家：土库曼斯坦、乌兹别克斯坦；与哈萨克斯坦、吉尔吉斯斯坦、塔吉克斯坦尚无友好关系"
     );
-    assert!(zh.text.ends_with("尚无友城"), "the sentence says what there is none of");
+    assert!(zh.text.ends_with("尚无友好关系"), "the sentence says what there is none of");
     let (en, zh) = both("xian-partners");
     assert_eq!(en.text, "31 partners in 23 countries (31 pairs)");
-    assert_eq!(zh.text, "23个国家的31个外方伙伴（31对友城）");
+    assert_eq!(zh.text, "23个国家的31个外方伙伴（31对友好关系）");
     let (en, zh) = both("shaanxi-intent");
     assert_eq!(en.text, "3 letters of intent with 3 countries");
     assert_eq!(zh.text, "3份意向书，涉及3个国家");
@@ -338,14 +338,14 @@ fn answers_read_naturally_in_both_languages() {
     let (en, zh) = both("shanxi-friendly-bri");
     assert_eq!(
         (en.text.as_str(), zh.text.as_str()),
-        ("2 partners in 2 countries (2 pairs)", "2个国家的2个外方伙伴（2对友城）")
+        ("2 partners in 2 countries (2 pairs)", "2个国家的2个外方伙伴（2对友好关系）")
     );
     let (en, zh) = both("china-total");
     assert!(en.text.starts_with("1,332 pairs with 98 countries, on 6 continents"), "{}", en.text);
-    assert!(zh.text.starts_with("1332对友城，涉及98个国家，分布在6个大洲"), "{}", zh.text);
+    assert!(zh.text.starts_with("1332对友好城市，涉及98个国家，分布在6个大洲"), "{}", zh.text);
     let (en, zh) = both("china-sco");
     assert_eq!(en.also.as_deref(), Some("Member states alone: 121 pairs with 7 countries."));
-    assert_eq!(zh.also.as_deref(), Some("仅计成员国：121对友城，涉及7个国家。"));
+    assert_eq!(zh.also.as_deref(), Some("仅计成员国：121对友好城市，涉及7个国家。"));
     // The partner's country stands beside its name, as on the sheet, never glued in front of it.
     let (en, zh) = both("yanan-kansas-city");
     assert_eq!(en.text, "Yan'an – Kansas City, United States of America · Sister city · 2017");
@@ -707,7 +707,7 @@ fn the_headline_on_a_reports_day_compares_its_figure_with_countries() {
     let (en, _) = comparison_text(&d, &c, Locale::En);
     assert!(en.starts_with("this dataset: 46 partnerships with 26 countries ("), "{en}");
     let (zh, _) = comparison_text(&d, &c, Locale::Zh);
-    assert!(zh.starts_with("本数据集：46对友城关系，涉及26个国家（"), "{zh}");
+    assert!(zh.starts_with("本数据集：46对友好城市关系，涉及26个国家（"), "{zh}");
 }
 
 /// The Shaanxi report's outlet is named as its source's note names it, in both languages:
@@ -851,7 +851,7 @@ fn the_official_figures_table_says_each_figures_qualifier_unit_and_level() {
         (
             "xian-2018-established",
             s("All relationships", "31 cities", "26"),
-            s("全部友城关系", "31个城市", "26"),
+            s("全部友好关系", "31个城市", "26"),
         ),
         (
             "shanxi-2025-sister",

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::model::ask::query::ProfileRef;
 use crate::model::format::dataset::PlaceIdx;
-use crate::model::show::rows::{PartnerRow, partner_rows, place_counts, place_heading};
+use crate::model::show::rows::{PartnerRow, name_class, partner_rows, place_counts, place_heading};
 use crate::ui::sources::SourceRefs;
 use crate::ui::state::{use_app_state, use_explore};
 
@@ -91,9 +91,9 @@ fn PartnerTable(
                         state.navigate(move |u| u.pair = Some(id));
                         state.request_fit();
                     }>
-                        {r.other}
+                        <span class=name_class(&r.other)>{r.other.clone()}</span>
                     </button>
-                    {r.country.map(|c| view! { <span class="muted">" · " {c}</span> })}
+                    {r.country.map(|c| view! { <span class="muted">" · " <span class=name_class(&c)>{c.clone()}</span></span> })}
                 </td>
                 <td>
                     <span class="nowrap">{r.date}</span>
