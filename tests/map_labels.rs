@@ -159,10 +159,16 @@ fn faults(
             }
         }
         for s in symbols.iter().filter(|s| s.node != label.node) {
+            let other = youcheng::model::show::map::node_name(d, scene.nodes[s.node].key, locale);
             if box_distance(b, s.at) == 0.0 {
-                let covered =
-                    youcheng::model::show::map::node_name(d, scene.nodes[s.node].key, locale);
-                out.push(format!("{name} covers the centre of {covered}"));
+                out.push(format!("{name} covers the centre of {other}"));
+            }
+            // A reader takes a label for the name of the marker nearest to it: another
+            // marker's disc as near as the label's own (2 px) reads as the wrong place
+            // ("South Korea" beside North Korea's small disc, "Inner Mongolia" on Mongolia's).
+            let gap = box_distance(b, s.at) - s.radius;
+            if gap < 4.0 - 1e-6 {
+                out.push(format!("{name} is {gap:.1} px from {other}'s marker"));
             }
         }
     }

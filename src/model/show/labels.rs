@@ -5,7 +5,8 @@
 //! - a label's box is [`LABEL_GAP`] px from its own marker's edge, never pushed further away
 //!   (a label moved until it sits next to another marker is what made "Japan" name Shandong);
 //! - no label overlaps another (with [`LABEL_PAD`] px between them, so names never run
-//!   together), covers another marker's centre, or leaves the viewport;
+//!   together), comes nearer another marker's disc than twice its gap to its own (the marker
+//!   nearest a label is the one it names), or leaves the viewport;
 //! - labels are placed by priority (the selection, its partners, then the most partnerships);
 //!   a label that fits nowhere is dropped, never moved; only the selection's label, when it
 //!   fits nowhere beside its marker, is moved out with a leader line to its marker.
@@ -63,8 +64,9 @@ impl PlacedLabel {
 pub const LABEL_GAP: f64 = 2.0;
 /// Space kept around a label against other labels, in px (twice this between two labels).
 pub const LABEL_PAD: f64 = 1.0;
-/// Space kept between a label and another marker's centre, in px.
-const CENTRE_CLEARANCE: f64 = 2.0;
+/// Space kept between a label and another marker's disc, in px: twice the gap to its own, so
+/// the marker nearest a label is always the one it names (a reader takes it so).
+const OTHER_CLEARANCE: f64 = 2.0 * LABEL_GAP;
 /// A label of this priority or more (the selection's) that fits nowhere beside its marker is
 /// moved out along the eight directions, in steps of a few px, with a leader line.
 pub const LEADER_FROM_PRIORITY: u32 = 1_000_000;
@@ -191,7 +193,8 @@ impl<T> Grid<T> {
 }
 
 /// Places labels by priority at the first of the eight [`Spot`]s that is inside the viewport,
-/// clear of every placed label, of every other marker's centre (`symbols`) and of the parts of
+/// clear of every placed label, of every other marker's disc by twice the gap to its own
+/// (`symbols`; so the nearest marker is the one it names) and of the parts of
 /// the map a control covers (`covered`: left, top, right, bottom in the map's px — the zoom
 /// buttons, the options, the legend, the playback); a label with no such spot is dropped.
 /// More labels fit as the user zooms in, because markers move apart.
@@ -204,9 +207,10 @@ pub fn place_labels(
 ) -> Vec<PlacedLabel> {
     let mut order: Vec<&LabelCandidate> = candidates.iter().collect();
     order.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.node.cmp(&b.node)));
-    let mut centres: Grid<(usize, [f64; 2])> = Grid::new();
+    let mut discs: Grid<(usize, [f64; 2], f64)> = Grid::new();
     for s in symbols {
-        centres.insert([s.at[0], s.at[1], s.at[0], s.at[1]], (s.node, s.at));
+        let r = s.radius;
+        discs.insert([s.at[0] - r, s.at[1] - r, s.at[0] + r, s.at[1] + r], (s.node, s.at, r));
     }
     let mut labels: Grid<[f64; 4]> = Grid::new();
     let mut placed = Vec::new();
@@ -218,12 +222,12 @@ pub fn place_labels(
             let inside =
                 b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= viewport.width && b[3] <= viewport.height;
             let padded = grow(b, LABEL_PAD);
-            let clear_of_centres = grow(b, CENTRE_CLEARANCE);
+            let clear_of_discs = grow(b, OTHER_CLEARANCE);
             inside
                 && !covered.iter().any(|c| overlaps(*c, b))
                 && !labels.any(padded, |o| overlaps(grow(*o, LABEL_PAD), padded))
-                && !centres.any(clear_of_centres, |(node, at)| {
-                    *node != c.node && box_distance(b, *at) < CENTRE_CLEARANCE
+                && !discs.any(clear_of_discs, |(node, at, r)| {
+                    *node != c.node && box_distance(b, *at) - r < OTHER_CLEARANCE
                 })
         };
         let beside = Spot::ORDER
@@ -430,10 +434,12 @@ mod tests {
     #[test]
     fn a_label_moves_round_its_marker_but_never_away_from_it() {
         let vp = Viewport { width: 400.0, height: 300.0 };
-        // A marker to the upper right and one to the right: the label goes lower right.
+        // A marker to the upper right and one to the right: the label goes lower right. (The
+        // one to the right sits a little high: a lower-right label must keep twice its gap
+        // from another marker's disc, so it is not read as that marker's name.)
         let own = candidate(0, [100.0, 100.0], 10);
         let others =
-            [Symbol::single(1, [120.0, 88.0], 3.0, 1), Symbol::single(2, [130.0, 100.0], 3.0, 1)];
+            [Symbol::single(1, [120.0, 88.0], 3.0, 1), Symbol::single(2, [140.0, 94.0], 3.0, 1)];
         let mut symbols = vec![symbol(&own)];
         symbols.extend(others);
         let placed = place_labels(std::slice::from_ref(&own), &symbols, vp, &[], 9);
