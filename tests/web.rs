@@ -60,8 +60,9 @@ async fn the_headline_counts_the_fixture() {
 #[wasm_bindgen_test]
 async fn the_headline_speaks_chinese_when_asked() {
     let host = mount(AppConfig::with_bundled(SMALL, Locale::Zh));
-    let text = wait_for_text(&host, "[data-testid=headline-figures]", "对友城").await;
-    assert_eq!(text, "5对友城，涉及4个国家");
+    // Ties of every kind are 友好关系 (友城 names the formal kind only).
+    let text = wait_for_text(&host, "[data-testid=headline-figures]", "对友好关系").await;
+    assert_eq!(text, "5对友好关系，涉及4个国家");
 }
 
 #[wasm_bindgen_test]
