@@ -12,7 +12,7 @@ use crate::model::ask::query::{SortColumn, Tab};
 use crate::model::format::dataset::PairIdx;
 use crate::model::i18n::fill;
 use crate::model::i18n::messages::Messages;
-use crate::model::show::rows::{beside, name_class, table_row};
+use crate::model::show::rows::{beside, date_pieces, name_class, table_row};
 
 const PAGE_SIZE: usize = 50;
 
@@ -156,7 +156,12 @@ fn Row(
             <td class="col-extra"><span class=name_class(&r.country)>{r.country.clone()}</span></td>
             <td class="col-extra"><span class=name_class(r.kind)>{r.kind}</span></td>
             <td class="col-extra"><span class=name_class(r.status)>{r.status}</span></td>
-            <td class="nowrap">{r.date}</td>
+            <td class="date-cell">
+                {date_pieces(&r.date)
+                    .into_iter()
+                    .map(|piece| view! { <span class="nowrap">{piece.to_owned()}</span> })
+                    .collect_view()}
+            </td>
             <td class="sources-cell col-extra"><SourceRefs sources=r.sources.clone() /></td>
             <td class="col-more">
                 <button

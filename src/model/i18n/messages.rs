@@ -466,6 +466,8 @@ messages! {
     legend_partner_place: &'static str,
     /// Legend: marker size.
     legend_marker_size: &'static str,
+    /// Legend: the colour of a flow that merges ties of several types.
+    legend_mixed: &'static str,
     /// Legend: choropleth classes.
     legend_choropleth: &'static str,
     /// Heading of ignored parameters.

@@ -230,6 +230,19 @@ pub fn name_class(name: &str) -> &'static str {
     if name.chars().count() <= WHOLE_NAME_CHARS { "nowrap" } else { "" }
 }
 
+/// A date as the pieces a narrow column may wrap between, each kept whole: "1973年6月24日" as
+/// "1973年" and "6月24日" (a browser would break Chinese anywhere, "1973年6月24 / 日"); a date
+/// with spaces ("24 June 1973") wraps between its words and stays one piece.
+pub fn date_pieces(date: &str) -> Vec<&str> {
+    match date.find('年') {
+        Some(i) if i + '年'.len_utf8() < date.len() => {
+            let cut = i + '年'.len_utf8();
+            vec![&date[..cut], &date[cut..]]
+        }
+        _ => vec![date],
+    }
+}
+
 /// The words of a button that opens a place's sheet, by what the sheet counts
 /// ([`main_reach`]): "Partners of Shaanxi and the places under it" for a place with places
 /// under it (a province, a city with districts), "Partners of Xi'an" for one without.
@@ -559,5 +572,14 @@ mod tests {
         assert_eq!(note_parts("우호도시")[0].lang, "ko");
         assert_eq!(note_parts("批准时间 (approval date)")[0].lang, "zh");
         assert!(note_parts(" ").is_empty());
+    }
+
+    #[test]
+    fn a_date_wraps_only_after_its_year() {
+        assert_eq!(date_pieces("1973年6月24日"), ["1973年", "6月24日"]);
+        assert_eq!(date_pieces("1979年9月"), ["1979年", "9月"]);
+        assert_eq!(date_pieces("1980年"), ["1980年"]);
+        assert_eq!(date_pieces("24 June 1973"), ["24 June 1973"]);
+        assert_eq!(date_pieces(""), [""]);
     }
 }

@@ -30,6 +30,10 @@ pub fn Legend() -> impl IntoView {
                     })
                     .collect_view()}
                 <li>
+                    <span class="swatch line mixed" aria-hidden="true"></span>
+                    {move || state.messages().legend_mixed}
+                </li>
+                <li>
                     <span class="swatch dot home" aria-hidden="true"></span>
                     {move || state.messages().legend_chinese_place}
                 </li>
