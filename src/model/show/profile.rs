@@ -183,12 +183,19 @@ pub struct TimelineBar {
 pub struct Timeline {
     /// The bars.
     pub bars: Vec<TimelineBar>,
-    /// "1974 – 2018", empty when no pair is dated.
+    /// "1974–2018" / "1974—2018年" ([`year_span`]), empty when no pair is dated.
     pub span: String,
     /// The undated note ("3 partnerships without a known year"), when some are.
     pub undated_note: Option<String>,
     /// Per year: the year and the other side's names with the type.
     pub entries: Vec<(i32, String)>,
+}
+
+/// A span of years as the language writes it (the words of a year filter's chip): "1974–2018"
+/// / "1974—2018年".
+pub fn year_span(first: i32, last: i32, locale: Locale) -> String {
+    let (first, last) = (first.to_string(), last.to_string());
+    crate::model::i18n::fill(locale.messages().chip_years, &[("from", &first), ("to", &last)])
 }
 
 /// The timeline of `pairs`, each named by its partner (`name_partner`) or its Chinese side.
@@ -223,7 +230,7 @@ pub fn timeline(
                     }
                 })
                 .collect();
-            (bars, format!("{first} – {last}"))
+            (bars, year_span(first, last, locale))
         }
         _ => (Vec::new(), String::new()),
     };
@@ -328,5 +335,11 @@ mod tests {
             assert!(bar.x >= 0.0 && bar.x + bar.width <= TIMELINE_WIDTH + 2.0 && bar.height > 0.0);
         }
         assert_eq!(timeline(&d, &[], true, Locale::En).span, "");
+    }
+
+    #[test]
+    fn a_span_of_years_is_written_as_the_language_writes_it() {
+        assert_eq!(year_span(1973, 2022, Locale::En), "1973–2022");
+        assert_eq!(year_span(1973, 2022, Locale::Zh), "1973—2022年");
     }
 }
