@@ -81,7 +81,7 @@ test('an office workbook (.xlsx: merged title row, 序号, dates typed as dates)
   const table = page.getByRole('table');
   await table.waitFor();
   const text = await table.textContent();
-  for (const date of ['1974-02-01', '1974-11-22', '2018', '1981']) assert.ok(text.includes(date), `${date} in the table`);
+  for (const date of ['1 February 1974', '22 November 1974', '2018', '1981']) assert.ok(text.includes(date), `${date} in the table`);
   assert.deepEqual(errors, []);
 });
 
@@ -96,8 +96,8 @@ test('a workbook linked with ?data= (.xls, English headers, a date cell and a da
   assert.doesNotMatch(await page.getByTestId('validation-report').textContent(), /skipped/, 'no record skipped');
   await page.getByRole('tab', { name: 'Table' }).click();
   const text = await page.getByRole('table').textContent();
-  assert.ok(text.includes('1974-02-01'), 'the date cell');
-  assert.ok(text.includes('1973-11-30'), '30/11/1973 read day first, as the file writes it');
+  assert.ok(text.includes('1 February 1974'), 'the date cell');
+  assert.ok(text.includes('30 November 1973'), '30/11/1973 read day first, as the file writes it');
   assert.deepEqual(errors, []);
 });
 
@@ -121,7 +121,7 @@ test('a semicolon list with English headers and day/month dates, linked with ?da
   await page.waitForFunction(() => /^2 pairs/.test(document.querySelector('[data-testid="headline-figures"]').textContent));
   await page.getByRole('tab', { name: 'Table' }).click();
   const text = await page.getByRole('table').textContent();
-  assert.ok(text.includes('1974-02-01') && text.includes('1973-11-30'), text.slice(0, 400));
+  assert.ok(text.includes('1 February 1974') && text.includes('30 November 1973'), text.slice(0, 400));
   assert.deepEqual(errors, []);
 });
 

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use crate::model::ask::query::ProfileRef;
 use crate::model::format::dataset::PlaceIdx;
-use crate::model::show::rows::{PartnerRow, name_class, partner_rows, place_counts, place_heading};
+use crate::model::show::rows::{
+    PartnerRow, date_pieces, name_class, partner_rows, place_counts, place_heading,
+};
 use crate::ui::sources::SourceRefs;
 use crate::ui::state::{use_app_state, use_explore};
 
@@ -96,7 +98,10 @@ fn PartnerTable(
                     {r.country.map(|c| view! { <span class="muted">" · " <span class=name_class(&c)>{c.clone()}</span></span> })}
                 </td>
                 <td>
-                    <span class="nowrap">{r.date}</span>
+                    {date_pieces(&r.date)
+                        .into_iter()
+                        .map(|piece| view! { <span class="nowrap">{piece.to_owned()}</span> })
+                        .collect_view()}
                     <br />
                     <span class="muted">{r.kind}</span>
                 </td>
