@@ -103,7 +103,7 @@ fn PartnerTable(
                         .map(|piece| view! { <span class="nowrap">{piece.to_owned()}</span> })
                         .collect_view()}
                     <br />
-                    <span class="muted">{r.kind}</span>
+                    <span class=format!("muted {}", name_class(r.kind))>{r.kind}</span>
                 </td>
                 <td class="sources-cell">
                     <SourceRefs sources=r.sources />
