@@ -6,55 +6,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 
 use youcheng::model::ask::query::MapProfile;
-use youcheng::model::format::dataset::{CountryIdx, Dataset, PairIdx};
-use youcheng::model::format::load::load;
-use youcheng::model::geo::LonLat;
-use youcheng::model::geo::basemap::{country_points, decode_basemap};
-use youcheng::model::geo::projection::{
-    Centre, KEY_ZOOM_STEP, Projection, View, ViewKey, Viewport,
-};
+use youcheng::model::format::dataset::PairIdx;
+use youcheng::model::geo::projection::{Centre, KEY_ZOOM_STEP, Projection, View, ViewKey};
 use youcheng::model::show::flows::{Flow, TOP_CLASS, TOP_FLOWS, flow_batches, flow_zoom, flows};
 use youcheng::model::show::map::{
     ArcCache, Emphasis, Grouping, NodeKey, Scene, Symbol, build_scene, grouping_zoom, home_view,
     layout_symbols,
 };
 
-const PHONE: Viewport = Viewport { width: 372.0, height: 542.0 };
-const LAPTOP: Viewport = Viewport { width: 934.0, height: 491.0 };
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn dataset() -> Dataset {
-    let text = std::fs::read_to_string(root().join("public/data/partnerships.json"))
-        .expect("the bundled dataset");
-    load(&text).expect("loads").dataset
-}
-
-fn anchors(d: &Dataset, profile: MapProfile) -> HashMap<CountryIdx, LonLat> {
-    let dir = root().join("public/data/basemap");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("basemap file");
-    let map = match profile {
-        MapProfile::China => decode_basemap(
-            &read("world-china.topo.json"),
-            &read("provinces-china.topo.json"),
-            Some(&read("china-extras.geojson")),
-        ),
-        MapProfile::Neutral => decode_basemap(
-            &read("world-neutral.topo.json"),
-            &read("provinces-neutral.topo.json"),
-            None,
-        ),
-    }
-    .expect("basemap decodes");
-    country_anchors(d, &country_points(&map), profile)
-}
-
-use youcheng::model::show::map::country_anchors;
+mod bundled;
+use bundled::{LAPTOP, PHONE, anchors, dataset};
 
 /// Every fault of the flows of one layout, in words.
 fn faults(

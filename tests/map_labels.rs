@@ -7,55 +7,20 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use youcheng::model::ask::query::MapProfile;
 use youcheng::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx};
-use youcheng::model::format::load::load;
 use youcheng::model::geo::LonLat;
-use youcheng::model::geo::basemap::{country_points, decode_basemap};
 use youcheng::model::geo::projection::{Centre, Insets, Projection, View, ViewKey, Viewport};
 use youcheng::model::i18n::Locale;
 use youcheng::model::show::labels::{box_distance, frame_labels, label_width, overlaps};
 use youcheng::model::show::map::{
-    Focus, Grouping, build_scene, country_anchors, focus_points, frame_symbols, grouping_zoom,
-    home_view, layout_symbols, selected_node,
+    Focus, Grouping, build_scene, focus_points, frame_symbols, grouping_zoom, home_view,
+    layout_symbols, selected_node,
 };
 
-/// The map element's drawing size at 390 × 844 and 1280 × 720 (measured in Chromium on the
-/// release build, first screen, English), and the part the selection sheet covers.
-pub const PHONE: Viewport = Viewport { width: 372.0, height: 542.0 };
-/// See [`PHONE`].
-pub const LAPTOP: Viewport = Viewport { width: 934.0, height: 491.0 };
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn dataset() -> Dataset {
-    let text = std::fs::read_to_string(root().join("public/data/partnerships.json"))
-        .expect("the bundled dataset");
-    load(&text).expect("loads").dataset
-}
-
-fn anchors(d: &Dataset, profile: MapProfile) -> HashMap<CountryIdx, LonLat> {
-    let dir = root().join("public/data/basemap");
-    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("basemap file");
-    let map = match profile {
-        MapProfile::China => decode_basemap(
-            &read("world-china.topo.json"),
-            &read("provinces-china.topo.json"),
-            Some(&read("china-extras.geojson")),
-        ),
-        MapProfile::Neutral => decode_basemap(
-            &read("world-neutral.topo.json"),
-            &read("provinces-neutral.topo.json"),
-            None,
-        ),
-    }
-    .expect("basemap decodes");
-    country_anchors(d, &country_points(&map), profile)
-}
+mod bundled;
+use bundled::{LAPTOP, PHONE, anchors, dataset};
 
 /// What is chosen in a case.
 #[derive(Clone, Copy, Debug)]
