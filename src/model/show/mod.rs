@@ -14,6 +14,7 @@ pub mod failure;
 pub mod flows;
 pub mod labels;
 pub mod map;
+pub mod map_draw;
 pub mod png;
 pub mod profile;
 pub mod rows;

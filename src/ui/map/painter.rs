@@ -11,12 +11,13 @@ use rustc_hash::FxHashMap;
 
 use leptos::prelude::*;
 
-use super::layers::{ArcLayer, BaseLayer};
+use super::layers::{ArcLayer, BaseLayer, path};
 use super::palette::Palette;
-use super::render::{self, Frame};
+use super::render;
 use crate::model::geo::basemap::inset_wanted;
 use crate::model::show::labels::{LabelFrame, PlacedLabel, label_width, labels_beside};
 use crate::model::show::map::node_emphasis;
+use crate::model::show::map_draw::{Frame, LABEL_FONT, LABEL_HALO};
 use crate::ui::perf;
 use crate::ui::state::{AppState, ExploreState, MapState};
 
@@ -54,12 +55,12 @@ pub fn paint(
     let frames = Frames::new(move || draw(app, explore, map, canvas, frame, layers));
     // Each effect bridges a memo to the canvas (outside the reactive graph).
     Effect::new(move |_| {
-        let layer = map.projected.get().map(|p| Arc::new(BaseLayer::new(&p)));
+        let layer = map.projected.get().map(|p| Arc::new(BaseLayer::new(&p, path)));
         layers.base.set_value(layer);
         frames.draw_now();
     });
     Effect::new(move |_| {
-        layers.arcs.set_value(Some(ArcLayer::new(&map.batches.get())));
+        layers.arcs.set_value(Some(ArcLayer::new(&map.batches.get(), path)));
         frames.draw_now();
     });
     Effect::new(move |_| {
@@ -150,13 +151,13 @@ fn draw(
     let selected = map.selected_node.get_untracked();
     let locale = app.locale.get_untracked();
     // Names are measured in the font they are drawn in (plus the halo on both sides).
-    ctx.set_font(render::LABEL_FONT);
+    ctx.set_font(LABEL_FONT);
     let measure = |text: &str| {
         if let Some(w) = layers.widths.with_value(|w| w.get(text).copied()) {
             return w;
         }
         let width = match ctx.measure_text(text) {
-            Ok(m) => m.width() + 2.0 * render::LABEL_HALO,
+            Ok(m) => m.width() + 2.0 * LABEL_HALO,
             Err(_) => return label_width(text),
         };
         layers.widths.update_value(|w| {
@@ -184,7 +185,6 @@ fn draw(
                 projection: &projection,
                 view,
                 viewport,
-                dpr,
                 base: base.as_deref(),
                 arcs: arcs.as_ref(),
                 scene: &scene,
@@ -194,10 +194,9 @@ fn draw(
                 selected,
                 hovered: map.hovered.get_untracked(),
                 labels: &labels,
-                palette,
                 inset: if show_inset { base.as_deref() } else { None },
             };
-            render::draw(&ctx, &frame);
+            render::draw(&ctx, dpr, palette, &frame);
         });
     });
     let complete = base.is_some();
