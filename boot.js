@@ -6,10 +6,13 @@ const status = document.getElementById('yc-static');
 function fail(error) {
   console.error(error);
   if (!status) return;
-  status.setAttribute('role', 'alert');
-  status.className = 'load-state failed';
-  status.textContent = '';
-  const heading = document.createElement('h1');
+  // Over the page's static first view (the default map drawn at build time) the message comes
+  // first and the map stays: it is the real default view, only not interactive.
+  const box = status.classList.contains('yc-static') ? document.createElement('div') : status;
+  box.setAttribute('role', 'alert');
+  box.className = 'load-state failed';
+  box.textContent = '';
+  const heading = document.createElement(box === status ? 'h1' : 'p');
   heading.textContent = 'Youcheng could not start / 友城无法启动';
   const detail = document.createElement('p');
   detail.textContent = String(error && error.message ? error.message : error);
@@ -17,7 +20,11 @@ function fail(error) {
   hint.textContent =
     'This browser may not support WebAssembly, or the page is blocked from running it. ' +
     '浏览器可能不支持 WebAssembly，或页面被禁止运行它。';
-  status.append(heading, detail, hint);
+  box.append(heading, detail, hint);
+  if (box !== status) {
+    status.classList.add('yc-static-failed');
+    status.prepend(box);
+  }
 }
 
 // Start fetching the data and the basemaps now, while the wasm downloads and compiles; the

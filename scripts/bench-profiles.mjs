@@ -235,7 +235,8 @@ export const PAGES = {
     label: 'Youcheng',
     firstPaint: 'yc-first-map-paint',
     paintMarks: ['yc-paint', 'yc-first-map-paint'],
-    milestones: { boot: 'yc-boot', wasmReady: 'yc-wasm-ready', dataLoaded: 'yc-data-loaded' },
+    // yc-static-paint: the page's static first view (the default map drawn at build time) painted.
+    milestones: { staticPaint: 'yc-static-paint', boot: 'yc-boot', wasmReady: 'yc-wasm-ready', dataLoaded: 'yc-data-loaded' },
     // When the last byte of these files arrived (Resource Timing responseEnd).
     arrivals: { wasmReceived: /\.wasm(\?|$)/, dataReceived: /\/data\/partnerships\.json(\?|$)/ },
     kinds: [

@@ -217,6 +217,7 @@ function summarise(loads, firsts, session) {
     lcp: of(loads, 'lcp'),
     lcpElements: [...new Set(loads.map((l) => l.lcpElement))],
     wasmReceived: of(loads, 'wasmReceived'),
+    staticPaint: of(loads, 'staticPaint'),
     wasmReady: of(loads, 'wasmReady'),
     dataReceived: of(loads, 'dataReceived'),
     dataLoaded: of(loads, 'dataLoaded'),
@@ -345,6 +346,7 @@ function printComparison(lines, profiles) {
   const median = (key, fmt = msShort) => (s) => (s[key].n ? [fmt(s[key].p50), s[key].p50] : null);
   row(`load → first full map paint, median of ${runs}`, median('firstPaint'));
   row('  p95', (s) => [msShort(s.firstPaint.p95), s.firstPaint.p95]);
+  row('load → static first map on screen (mark yc-static-paint), median', (s, k) => (k === 'ours' ? median('staticPaint')(s) : null));
   row('largest contentful paint, median', median('lcp'));
   row('wasm received (its last byte), median', (s, k) => (k === 'ours' ? median('wasmReceived')(s) : null));
   row('wasm ready (mark yc-wasm-ready), median', (s, k) => (k === 'ours' ? median('wasmReady')(s) : null));

@@ -26,6 +26,27 @@ for (const rel of ['data/partnerships.json', ...fs.readdirSync(path.join(dist, '
   files[rel] = fs.readFileSync(path.join(dist, rel), 'utf8');
 }
 
+// The static first view the build wrote into index.html (`youcheng-data firstview`) and the
+// head script that picks its language: the offline file shows the map before the wasm starts
+// too. A build without it keeps the loading text.
+const LOADING = `<div id="yc-static" class="load-state" role="status"><p>Youcheng 友城 is loading… / 正在加载…</p>
+<noscript><p>Youcheng needs JavaScript and WebAssembly. 友城需要启用 JavaScript 和 WebAssembly。</p></noscript></div>`;
+function staticView(page) {
+  const id = page.search(/id="?yc-static"?[\s>]/);
+  if (id < 0) return LOADING;
+  const start = page.lastIndexOf('<div', id);
+  let depth = 0;
+  const tag = /<div\b|<\/div>/g;
+  tag.lastIndex = start;
+  for (let m = tag.exec(page); m; m = tag.exec(page)) {
+    depth += m[0] === '</div>' ? -1 : 1;
+    if (depth === 0) return page.slice(start, m.index + m[0].length);
+  }
+  return LOADING;
+}
+const firstView = staticView(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'));
+const headScript = fs.readFileSync(path.join(dist, 'first-view.js'), 'utf8');
+
 // Inside <script> and <style>, "</" must not appear literally.
 const scriptSafe = (text) => text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
 const filesJson = JSON.stringify(files).replace(/</g, '\\u003c');
@@ -37,10 +58,10 @@ const html = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Youcheng 友城 — China's friendship cities (offline edition)</title>
 <style>${css.replace(/<\/style/gi, '<\\/style')}</style>
+<script>${scriptSafe(headScript)}</script>
 </head>
 <body>
-<div id="yc-static" class="load-state" role="status"><p>Youcheng 友城 is loading… / 正在加载…</p>
-<noscript><p>Youcheng needs JavaScript and WebAssembly. 友城需要启用 JavaScript 和 WebAssembly。</p></noscript></div>
+${firstView}
 <script type="application/json" id="yc-files">${filesJson}</script>
 <script type="application/octet-stream" id="yc-wasm">${wasm.toString('base64')}</script>
 <script type="module">

@@ -99,6 +99,18 @@ pub fn AppRoot(
             document().set_title(locale.messages().page_title);
         }
     });
+    // The page's static first view goes once the app shows a picture other than its map (a
+    // bridge to the page; the map's painter removes it after its first frame).
+    Effect::new(move |_| {
+        let shown = match state.data.load.get() {
+            LoadState::Loading => false,
+            LoadState::Failed { .. } => true,
+            LoadState::Ready(_) => !state.url.with(UrlState::shows_map),
+        };
+        if shown {
+            super::first_view::take_over();
+        }
+    });
     let embedded = Memo::new(move |_| state.query.embed.get().is_some());
     view! {
         <a class="skip-link" href="#main">{move || state.messages().skip_to_content}</a>

@@ -15,6 +15,7 @@ mod explore_bar;
 mod explorer;
 mod fetch;
 mod filters;
+mod first_view;
 mod header;
 mod headline;
 mod import;
@@ -43,11 +44,10 @@ pub use state::{AppState, LoadState};
 /// Installs the panic screen and mounts the app on `<body>`.
 pub fn start() {
     panic::install();
-    // The static "loading" text of index.html is for browsers that never get this far.
-    if let Some(placeholder) = leptos::prelude::document().get_element_by_id("yc-static") {
-        placeholder.remove();
-    }
+    // The static first view of index.html stays over the app until the app's own map has
+    // painted (or the view shows no map): no blank page, no jump.
     leptos::mount::mount_to_body(App);
+    first_view::app_mounted();
     // `?selftest=panic` proves the panic screen works in a real build (used by the
     // end-to-end tests; documented in docs/developers.md). It panics after the first paint.
     if state::url_sync::current_search().split(['?', '&']).any(|p| p == "selftest=panic") {

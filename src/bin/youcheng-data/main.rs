@@ -11,6 +11,8 @@
 //! youcheng-data messages LANG       every UI string of a language, as JSON (for tests)
 //! youcheng-data hanzi               the traditional-only Han characters, as JSON (for tests)
 //! youcheng-data profile FILE        time each core step of a first view and a filter change
+//! youcheng-data firstview [--dist DIR]  write the default view (map, headline, tabs) into the
+//!                                   built page (DIR, else $TRUNK_STAGING_DIR; Trunk's hook)
 //! ```
 //!
 //! `count` runs the same query codec, filters and aggregates as the app, so end-to-end tests
@@ -34,6 +36,8 @@ mod country_names;
 mod csc;
 #[cfg(not(target_arch = "wasm32"))]
 mod divisions;
+#[cfg(not(target_arch = "wasm32"))]
+mod firstview;
 #[cfg(not(target_arch = "wasm32"))]
 mod gazetteer;
 #[cfg(not(target_arch = "wasm32"))]
@@ -86,11 +90,23 @@ fn main() -> std::process::ExitCode {
             Some(path) => cli::profile(std::path::Path::new(path)),
             None => Err("usage: youcheng-data profile FILE".to_owned()),
         },
+        Some("firstview") => {
+            let dist = args
+                .iter()
+                .position(|a| a == "--dist")
+                .and_then(|i| args.get(i + 1).cloned())
+                .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
+            match dist {
+                Some(dir) => firstview::run(std::path::Path::new(&dir))
+                    .map(|()| std::process::ExitCode::SUCCESS),
+                None => Err("usage: youcheng-data firstview --dist DIR".to_owned()),
+            }
+        }
         Some("messages") => cli::messages(args.get(1).map_or("en", |l| l)),
         Some("hanzi") => cli::traditional_characters(),
         _ => {
             eprintln!(
-                "usage:\n  youcheng-data build [--check] [--registry FILE] [--out DIR]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG\n  youcheng-data hanzi\n  youcheng-data profile FILE"
+                "usage:\n  youcheng-data build [--check] [--registry FILE] [--out DIR]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG\n  youcheng-data hanzi\n  youcheng-data profile FILE\n  youcheng-data firstview [--dist DIR]"
             );
             Err(String::new())
         }

@@ -633,6 +633,17 @@ impl UrlState {
     pub fn card_place(&self) -> Option<&str> {
         self.selected.as_deref().or(self.filters.place.as_deref())
     }
+
+    /// True when the address's view shows the map on its first screen: the full app on its map
+    /// tab, or an embed with a map. The page's static first view waits for the app's map only
+    /// then; any other view replaces it as soon as it is shown.
+    pub fn shows_map(&self) -> bool {
+        match self.embed {
+            None | Some(EmbedPreset::Full) => self.tab == Tab::Map,
+            Some(EmbedPreset::Map | EmbedPreset::Province | EmbedPreset::National) => true,
+            Some(EmbedPreset::Place | EmbedPreset::Chart) => false,
+        }
+    }
 }
 
 /// Rounds a map position the way the URL writes it, so a state read back equals the state
@@ -644,6 +655,21 @@ pub fn round_at(at: MapAt) -> MapAt {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_a_view_with_a_map_waits_for_the_map() {
+        let shows = |q: &str| super::parse(q).0.shows_map();
+        assert!(shows(""));
+        assert!(shows("lang=zh&prov=110000"));
+        assert!(!shows("tab=charts"));
+        assert!(!shows("tab=data"));
+        assert!(shows("embed=map"));
+        assert!(shows("embed=national&tab=charts"));
+        assert!(!shows("embed=place&sel=cn-xian"));
+        assert!(!shows("embed=chart&chart=growth"));
+        assert!(!shows("embed=1&tab=table"));
+        assert!(shows("embed=1"));
+    }
+
     use super::*;
     use crate::model::ask::filter::{ProgrammeTime, YearRange};
     use crate::model::format::dataset::{Continent, Kind, Level, ScoStatus, Status};

@@ -86,6 +86,7 @@ pub const EN: Messages = Messages {
     skip_to_content: "Skip to the content",
     filters_title: "Filters",
     views_label: "Views",
+    static_loading_view: "Loading this view…",
     tab_map: "Map",
     tab_charts: "Charts",
     tab_table: "Table",

@@ -183,6 +183,8 @@ messages! {
     filters_title: &'static str,
     /// Label of the tab list.
     views_label: &'static str,
+    /// Over the page's static map while the app draws a view other than the default one.
+    static_loading_view: &'static str,
     /// Tab: map.
     tab_map: &'static str,
     /// Tab: charts.

@@ -79,6 +79,7 @@ pub const ZH: Messages = Messages {
     skip_to_content: "跳到主要内容",
     filters_title: "筛选",
     views_label: "视图",
+    static_loading_view: "正在加载此视图…",
     tab_map: "地图",
     tab_charts: "图表",
     tab_table: "列表",

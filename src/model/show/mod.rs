@@ -11,6 +11,7 @@ pub mod counted;
 pub mod describe;
 pub mod export;
 pub mod failure;
+pub mod first_view;
 pub mod flows;
 pub mod labels;
 pub mod map;

@@ -205,6 +205,7 @@ fn draw(
     if complete && !layers.painted_once.get_value() {
         layers.painted_once.set_value(true);
         perf::mark_once("yc-first-map-paint");
+        crate::ui::first_view::take_over();
     }
     if let Some(el) = frame_el.get_untracked() {
         // A printed map keeps the drawn map's proportions (CSS reads this).

@@ -1,0 +1,145 @@
+// The static first view (issue 26, item 2): the page shows the default view's map, headline
+// figures and tabs before any wasm runs (here: with the wasm request refused), in the visitor's
+// language; the app then takes over in place with no layout shift; a link to another view shows
+// the static map marked as loading, never the default figures as its own. Strict CSP throughout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, openPage, waitForData, waitForMap, model, DIST, STRICT_CSP } from './harness.mjs';
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+const LAPTOP = { viewport: { width: 1280, height: 720 } };
+
+let browser;
+let server;
+before(async () => {
+  assert.ok(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is missing: run trunk build --release first');
+  browser = await launch();
+  server = await serve(DIST, { csp: STRICT_CSP });
+});
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+});
+
+/** Opens `query` with the app's wasm refused: only the page itself can show anything. */
+async function openWithoutApp(query, device, locale = 'en-US') {
+  const opened = await openPage(browser, null, { ...device, locale });
+  await opened.page.route('**/*.wasm', (route) => route.abort());
+  await opened.page.goto(server.url + query);
+  return opened;
+}
+
+/** What the static view shows: the visible map's markers and flows, figures, tabs, language. */
+async function staticShown(page) {
+  return page.evaluate(() => {
+    const visible = (el) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const map = [...document.querySelectorAll('#yc-static svg.yc-static-map')].find(visible);
+    const labels = map ? [...map.querySelectorAll('text')].filter(visible).map((t) => t.textContent) : [];
+    const figures = [...document.querySelectorAll('#yc-static .yc-static-figures > span')].find(visible);
+    const headline = document.querySelector('#yc-static .headline');
+    const loading = document.querySelector('#yc-static .yc-static-loading');
+    return {
+      lang: document.documentElement.lang,
+      markers: map ? map.querySelectorAll('circle').length : 0,
+      flows: map ? map.querySelectorAll('use[class^="s-arc-"]').length : 0,
+      mapBox: map ? map.getBoundingClientRect().toJSON() : null,
+      labels,
+      figures: figures && visible(headline) ? figures.textContent : null,
+      tabs: [...document.querySelectorAll('#yc-static .tab > span')].filter(visible).map((t) => t.textContent),
+      loading: visible(loading) ? loading.textContent : null,
+      mapOpacity: map ? Number(getComputedStyle(map).opacity) : null,
+      csp: window.__cspViolations || [],
+    };
+  });
+}
+
+const figuresText = (m, lang) => lang === 'en'
+  ? `${m.pairs.toLocaleString('en')} pairs with ${m.countries.toLocaleString('en')} countries`
+  : null;
+
+for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
+  for (const lang of ['en', 'zh']) {
+    test(`${name}, ${lang}: without the app, the page shows the map, the headline figures and the tabs`, async () => {
+      const { page, context } = await openWithoutApp(`?lang=${lang}`, device);
+      await page.waitForFunction(() => performance.getEntriesByName('yc-static-paint').length > 0);
+      const s = await staticShown(page);
+      assert.equal(s.lang, lang === 'zh' ? 'zh-Hans' : 'en');
+      assert.ok(s.markers > 20, `${s.markers} markers`);
+      assert.ok(s.flows > 3, `${s.flows} flow batches`);
+      assert.ok(s.labels.length > 5, `labels: ${s.labels}`);
+      // The map fills the frame the app's map will fill, most of the screen's width.
+      assert.ok(s.mapBox.width > device.viewport.width * 0.7, JSON.stringify(s.mapBox));
+      const m = model('');
+      if (lang === 'en') {
+        assert.equal(s.figures, figuresText(m, 'en'));
+        assert.deepEqual(s.tabs, ['Map', 'Charts', 'Table', 'Stories', 'Data']);
+        assert.ok(s.labels.includes('Japan') || s.labels.some((l) => /^[A-Z]/.test(l)), `${s.labels}`);
+      } else {
+        assert.ok(s.figures.includes(String(m.pairs)), s.figures);
+        assert.equal(s.tabs[0], '地图');
+        assert.ok(s.labels.every((l) => !/^[A-Za-z]{3,}$/.test(l)), `English label in Chinese: ${s.labels}`);
+      }
+      assert.equal(s.loading, null);
+      assert.deepEqual(s.csp, []);
+      await context.close();
+    });
+  }
+
+  test(`${name}: the browser's language picks the page's language before the app runs`, async () => {
+    const { page, context } = await openWithoutApp('', device, 'zh-CN');
+    const s = await staticShown(page);
+    assert.equal(s.lang, 'zh-Hans');
+    assert.equal(s.tabs[0], '地图');
+    await context.close();
+  });
+
+  test(`${name}: the app replaces the static view in place, layout shift at most 0.02`, async () => {
+    const { page, context, errors } = await openPage(browser, null, device);
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(server.url);
+    await waitForData(page);
+    await waitForMap(page);
+    await page.waitForFunction(() => !document.getElementById('yc-static'));
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.02, `layout shift ${shift}`);
+    const marks = await page.evaluate(() => ['yc-static-paint', 'yc-first-map-paint']
+      .map((n) => performance.getEntriesByName(n)[0]?.startTime ?? null));
+    assert.ok(marks[0] !== null && marks[1] !== null && marks[0] < marks[1], `marks ${marks}`);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`${name}: a link with filters shows the static map as loading, never the default figures`, async () => {
+    const q = '?prov=cn-shaanxi&lang=en';
+    const { page, context } = await openWithoutApp(q, device);
+    const s = await staticShown(page);
+    assert.equal(s.loading, 'Loading this view…');
+    assert.equal(s.figures, null, 'the default figures are shown for a filtered link');
+    assert.ok(s.mapOpacity < 0.5, `the map is not dimmed: ${s.mapOpacity}`);
+    await context.close();
+    // With the app, the view asked for replaces it.
+    const live = await openPage(browser, server.url + q, device);
+    const shown = await waitForData(live.page);
+    assert.equal(shown.pairs, model(q).pairs);
+    await waitForMap(live.page);
+    await live.page.waitForFunction(() => !document.getElementById('yc-static'));
+    await live.context.close();
+  });
+}
+
+test('a view without a map (the charts tab) replaces the static view once shown', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}?tab=charts`, LAPTOP);
+  await waitForData(page);
+  await page.waitForFunction(() => !document.getElementById('yc-static'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,219 @@
+//! The page's static first view (issue 26, item 2): the default view's map drawn natively as
+//! SVG shows the same markers and flows as the live map's scene for that view, at the phone's
+//! and the laptop's map size, in both languages; the SVG is well formed, its text escaped, and
+//! it carries no style attribute (strict CSP).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use youcheng::model::ask::filter::{Filters, apply};
+use youcheng::model::ask::query::MapProfile;
+use youcheng::model::geo::basemap::{decode_basemap, project_basemap};
+use youcheng::model::geo::projection::{Centre, Projection};
+use youcheng::model::i18n::Locale;
+use youcheng::model::show::first_view::{
+    SIZES, SvgDefs, compact_path, default_map, headline_words, inset_part, map_svg, svg_base,
+    svg_circles,
+};
+use youcheng::model::show::flows::{flow_batches, flows};
+use youcheng::model::show::labels::{frame_labels, label_width, overlaps};
+use youcheng::model::show::map::{
+    ArcCache, Grouping, build_scene, frame_symbols, grouping_zoom, home_view, layout_symbols,
+};
+
+// The map sizes here are the static view's own (`first_view::SIZES`).
+#[allow(dead_code)]
+mod bundled;
+use bundled::{anchors, dataset};
+
+fn basemap() -> youcheng::model::geo::basemap::Basemap {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/basemap");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    decode_basemap(
+        &read("world-china.topo.json"),
+        &read("provinces-china.topo.json"),
+        Some(&read("china-extras.geojson")),
+    )
+    .unwrap()
+}
+
+/// Elements balanced, attributes quoted, no raw `<` or stray `&` in text: enough of XML's
+/// well-formedness for a drawing made of `<g>`, `<use>`, `<circle>`, `<text>`… (checked on
+/// itself below).
+fn well_formed(svg: &str) -> Result<(), String> {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = svg;
+    while let Some(open) = rest.find('<') {
+        let text = &rest[..open];
+        check_text(text)?;
+        let end = rest[open..].find('>').ok_or("a tag is not closed")? + open;
+        let tag = &rest[open + 1..end];
+        if let Some(name) = tag.strip_prefix('/') {
+            match stack.pop() {
+                Some(top) if top == name => {}
+                other => return Err(format!("</{name}> closes {other:?}")),
+            }
+        } else {
+            let self_closing = tag.ends_with('/');
+            let body = tag.trim_end_matches('/');
+            let name: String = body.chars().take_while(|c| !c.is_whitespace()).collect();
+            // Attributes: name="value" with no '<' or '"' inside the value.
+            let mut attrs = body[name.len()..].trim();
+            while !attrs.is_empty() {
+                let eq = attrs.find("=\"").ok_or(format!("an unquoted attribute in <{name}>"))?;
+                let close = attrs[eq + 2..].find('"').ok_or("an attribute is not closed")?;
+                check_text(&attrs[eq + 2..eq + 2 + close])?;
+                attrs = attrs[eq + 2 + close + 1..].trim_start();
+            }
+            if !self_closing {
+                stack.push(name);
+            }
+        }
+        rest = &rest[end + 1..];
+    }
+    check_text(rest)?;
+    match stack.is_empty() {
+        true => Ok(()),
+        false => Err(format!("unclosed: {stack:?}")),
+    }
+}
+
+fn check_text(text: &str) -> Result<(), String> {
+    if text.contains('<') || text.contains('>') {
+        return Err(format!("raw angle bracket in {text:?}"));
+    }
+    for (i, _) in text.match_indices('&') {
+        let entity = &text[i..];
+        if !["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|e| entity.starts_with(e)) {
+            return Err(format!("a bare & in {text:?}"));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_well_formedness_check_rejects_broken_markup() {
+    assert!(well_formed("<svg><g><circle r=\"1\"/></g><text>a &amp; b</text></svg>").is_ok());
+    assert!(well_formed("<svg><g></svg>").is_err());
+    assert!(well_formed("<svg><text>a & b</text></svg>").is_err());
+    assert!(well_formed("<svg><text>a < b</text></svg>").is_err());
+    assert!(well_formed("<svg><g class=x></g></svg>").is_err());
+}
+
+#[test]
+fn the_static_map_shows_the_live_scenes_markers_and_flows() {
+    let d = dataset();
+    let anchors = anchors(&d, MapProfile::China);
+    let basemap = basemap();
+    for size in &SIZES {
+        let map = default_map(&d, &anchors, size.viewport);
+        // The live map's chain for an address without filters, selection or position, as
+        // `ui::state::map` runs it.
+        let p = Projection::new(Centre::Pacific);
+        let pairs = apply(&d, &Filters::default()).pairs;
+        let home = home_view(&d, &pairs, &p, size.viewport);
+        let grouped = Grouping::Auto.groups(grouping_zoom(home.zoom, home.zoom), false);
+        let scene = build_scene(&d, &pairs, &p, grouped, &anchors);
+        let live = frame_symbols(&scene, &p, &home, size.viewport, None);
+        let layout = layout_symbols(
+            &scene,
+            &p,
+            youcheng::model::show::map::cluster_zoom(home.zoom),
+            size.viewport,
+            None,
+        );
+        let batches =
+            flow_batches(&scene, &flows(&scene, &layout, None, None), &p, &mut ArcCache::default());
+        assert!(live.len() > 20, "{}: {} markers", size.name, live.len());
+
+        let projected = project_basemap(&basemap, &map.projection);
+        let mut defs = SvgDefs::new("t", 0.1);
+        let base = svg_base(&projected, &mut defs);
+        let mut inset_defs = SvgDefs::new("ti", 0.01);
+        let inset = svg_base(&inset_part(&projected, &map.projection), &mut inset_defs);
+        for locale in [Locale::En, Locale::Zh] {
+            let labels = map.labels(&d, size.covered(locale), locale, &label_width);
+            let svg = map_svg(
+                &map,
+                &base,
+                &inset,
+                &mut defs,
+                MapProfile::China,
+                &[("yc-x", labels.clone())],
+                size.name,
+            );
+            // Markers: every live marker drawn once, where and as large as the live map draws it
+            // (the SVG writes px to two decimals).
+            let circles = svg_circles(&svg);
+            assert_eq!(circles.len(), live.len(), "{} {locale:?}: markers", size.name);
+            for (c, s) in circles.iter().zip(&live) {
+                let near = |a: f64, b: f64| (a - b).abs() <= 0.006;
+                assert!(
+                    near(c[0], s.at[0]) && near(c[1], s.at[1]) && near(c[2], s.radius),
+                    "{} {locale:?}: circle {c:?} for marker at {:?} r {}",
+                    size.name,
+                    s.at,
+                    s.radius
+                );
+            }
+            // Flows: one stroke per live batch, each of the batch's own path.
+            let strokes = svg.matches("class=\"s-arc-").count();
+            let live_batches = batches.iter().filter(|b| !b.path.trim().is_empty()).count();
+            assert_eq!(strokes, live_batches, "{} {locale:?}: flow batches", size.name);
+            for b in batches.iter().filter(|b| !b.path.trim().is_empty()) {
+                let id = defs.path(&b.path).unwrap();
+                assert!(svg.contains(&format!("href=\"#{id}\"")), "a batch is not drawn");
+            }
+            // The labels are the live map's placement for the widths given.
+            let live_labels = frame_labels(
+                &d,
+                &scene,
+                &p,
+                &home,
+                size.viewport,
+                None,
+                size.covered(locale),
+                locale,
+                &label_width,
+            );
+            assert_eq!(labels, live_labels, "{} {locale:?}: labels", size.name);
+            for (i, (a, _)) in labels.iter().enumerate() {
+                for (b, _) in &labels[i + 1..] {
+                    assert!(!overlaps(a.bounds(), b.bounds()), "two labels overlap");
+                }
+                for c in size.covered(locale) {
+                    assert!(!overlaps(a.bounds(), *c), "a label under a control");
+                }
+            }
+            assert_eq!(svg.matches("<text").count(), labels.len());
+            // Well formed inside its document, and no style attribute anywhere.
+            well_formed(&format!("<svg>{svg}</svg>")).unwrap();
+            assert!(!svg.contains(" style="), "a style attribute");
+        }
+        well_formed(&format!("<svg>{}</svg>", defs.finish())).unwrap();
+    }
+}
+
+#[test]
+fn paths_are_compacted_on_their_grid_without_moving_a_point_off_it() {
+    // On a grid of 0.5: points rounded, repeats dropped, points within the tolerance of a line
+    // left out, relative lines; the rings kept closed.
+    assert_eq!(
+        compact_path("M0 0L1.1 0.1L2 0L2 0L4 0Z M10 -10L10.2 -12.6", 0.5),
+        "M0 0l4 0ZM10-10l0-2.5"
+    );
+}
+
+#[test]
+fn the_headline_words_are_the_apps_for_the_default_view() {
+    let d = dataset();
+    let en = headline_words(&d, Locale::En);
+    let zh = headline_words(&d, Locale::Zh);
+    let pairs = d.partnerships().len();
+    // The default view counts every pair (no filter leaves one out).
+    assert!(en.figures.starts_with(&Locale::En.number(pairs as u64)), "{}", en.figures);
+    assert!(zh.figures.contains(&Locale::Zh.number(pairs as u64)), "{}", zh.figures);
+    assert_eq!(en.scope, "China");
+    assert_eq!(zh.scope, "中国");
+    assert!(en.reported.is_some() && zh.reported.is_some());
+}
