@@ -23,10 +23,13 @@ after(async () => {
   if (server) await server.close();
 });
 
-/** Opens `query` with the app's wasm refused: only the page itself can show anything. */
-async function openWithoutApp(query, device, locale = 'en-US') {
+/**
+ * Opens `query` with the app's wasm refused (or, `held`, never answered: the app is still
+ * coming): only the page itself can show anything.
+ */
+async function openWithoutApp(query, device, locale = 'en-US', held = false) {
   const opened = await openPage(browser, null, { ...device, locale });
-  await opened.page.route('**/*.wasm', (route) => route.abort());
+  await opened.page.route('**/*.wasm', (route) => (held ? undefined : route.abort()));
   await opened.page.goto(server.url + query);
   return opened;
 }
@@ -48,7 +51,7 @@ async function staticShown(page) {
       labels,
       figures: figures && visible(headline) ? figures.textContent : null,
       tabs: [...document.querySelectorAll('#yc-static .tab > span')].filter(visible).map((t) => t.textContent),
-      loading: visible(loading) ? loading.textContent : null,
+      loading: visible(loading) ? loading.innerText.trim() : null,
       mapOpacity: map ? Number(getComputedStyle(map).opacity) : null,
       csp: window.__cspViolations || [],
     };
@@ -74,7 +77,7 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
       const m = model('');
       if (lang === 'en') {
         assert.equal(s.figures, figuresText(m, 'en'));
-        assert.deepEqual(s.tabs, ['Map', 'Charts', 'Table', 'Stories', 'Data']);
+        assert.deepEqual(s.tabs, ['Map', 'Charts', 'Table', 'Stories', 'Data & sources']);
         assert.ok(s.labels.includes('Japan') || s.labels.some((l) => /^[A-Z]/.test(l)), `${s.labels}`);
       } else {
         assert.ok(s.figures.includes(String(m.pairs)), s.figures);
@@ -120,7 +123,8 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
 
   test(`${name}: a link with filters shows the static map as loading, never the default figures`, async () => {
     const q = '?prov=cn-shaanxi&lang=en';
-    const { page, context } = await openWithoutApp(q, device);
+    const { page, context } = await openWithoutApp(q, device, 'en-US', true);
+    await page.waitForFunction(() => performance.getEntriesByName('yc-static-paint').length > 0);
     const s = await staticShown(page);
     assert.equal(s.loading, 'Loading this view…');
     assert.equal(s.figures, null, 'the default figures are shown for a filtered link');
