@@ -206,6 +206,8 @@ fn draw(
     if complete && !layers.painted_once.get_value() {
         layers.painted_once.set_value(true);
         perf::mark_once("yc-first-map-paint");
+        // The sources' details are fetched once the page is idle after the first map.
+        explore.sources.want_when_idle();
     }
     if let Some(el) = frame_el.get_untracked() {
         // A printed map keeps the drawn map's proportions (CSS reads this).

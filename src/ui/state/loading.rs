@@ -209,6 +209,11 @@ impl DataState {
         self.import_failure.set(None);
     }
 
+    /// Where the bundled dataset is fetched from (its sources file is beside it).
+    pub fn bundled_url(&self) -> String {
+        self.bundled_url.try_get_value().unwrap_or_default()
+    }
+
     /// The bundled dataset if it has loaded (what place names are looked up in).
     pub fn gazetteer_now(&self) -> Option<Arc<Loaded>> {
         self.bundled.try_get_value().flatten()
