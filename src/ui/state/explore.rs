@@ -71,8 +71,7 @@ impl ExploreState {
             countries: country_choices(&loaded.dataset),
         };
         let loaded = StoredValue::new(loaded);
-        let origin = app.data.origin.get_untracked();
-        let sources = SourcesState::new(loaded, &origin, &app.data.bundled_url());
+        let sources = SourcesState::new(loaded, app.data.shown_from());
         let selection = Memo::new(move |_| {
             q.filters.with(|filters| loaded.with_value(|l| Arc::new(apply(&l.dataset, filters))))
         });

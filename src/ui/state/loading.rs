@@ -209,9 +209,15 @@ impl DataState {
         self.import_failure.set(None);
     }
 
-    /// Where the bundled dataset is fetched from (its sources file is beside it).
-    pub fn bundled_url(&self) -> String {
-        self.bundled_url.try_get_value().unwrap_or_default()
+    /// The address the dataset shown was fetched from (a sources file it names is beside
+    /// it): the user's `?data=` file, or the bundled one, also when it stands in for a user's
+    /// file that failed; none for a file picked or dropped.
+    pub fn shown_from(&self) -> Option<String> {
+        match self.origin.get_untracked() {
+            DataOrigin::File(_) => None,
+            DataOrigin::Url(url) if self.user_failure.get_untracked().is_none() => Some(url),
+            _ => self.bundled_url.try_get_value(),
+        }
     }
 
     /// The bundled dataset if it has loaded (what place names are looked up in).

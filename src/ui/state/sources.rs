@@ -9,7 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::loading::{DataOrigin, FETCH_TIMEOUT_SECONDS};
+use super::loading::FETCH_TIMEOUT_SECONDS;
 use crate::model::format::load::Loaded;
 use crate::model::format::problem::{Problem, ProblemKind};
 use crate::model::format::sources::{load_sources, sources_address};
@@ -41,19 +41,16 @@ pub struct SourcesState {
 }
 
 impl SourcesState {
-    /// The state for a dataset shown from `origin` (`bundled_url`: the bundled file's address).
-    pub fn new(
-        loaded: StoredValue<Arc<Loaded>>,
-        origin: &DataOrigin,
-        bundled_url: &str,
-    ) -> SourcesState {
-        let file = loaded.with_value(|l| l.dataset.sources_pending().map(str::to_owned));
-        let url = file.map(|file| match origin {
-            DataOrigin::Bundled => Ok(sources_address(bundled_url, &file)),
-            DataOrigin::Url(url) => Ok(sources_address(url, &file)),
+    /// The state for a dataset fetched from `shown_from` (none: a file picked or dropped).
+    pub fn new(loaded: StoredValue<Arc<Loaded>>, shown_from: Option<String>) -> SourcesState {
+        let pending = loaded.with_value(|l| {
+            l.dataset.sources_pending().map(|file| (file.to_owned(), l.dataset.meta().id.clone()))
+        });
+        let url = pending.map(|(file, dataset)| match shown_from {
+            Some(from) => Ok(sources_address(&from, &file)),
             // A file picked or dropped has no address for a file beside it.
-            DataOrigin::File(name) => Err(Failure::File {
-                name: name.clone(),
+            None => Err(Failure::File {
+                name: dataset,
                 problem: Problem::fatal(ProblemKind::SourcesFileElsewhere { value: file }),
             }),
         });
