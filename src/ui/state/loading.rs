@@ -241,8 +241,10 @@ async fn load_bundled(
         return Ok(bundled);
     }
     let text = fetch_text(url, FETCH_TIMEOUT_SECONDS).await?;
+    perf::mark("yc-data-parse-start");
     let loaded =
         load(&text).map_err(|e| Failure::File { name: url.to_owned(), problem: e.problem })?;
+    perf::measure_since("yc-data-parse", "yc-data-parse-start");
     let loaded = Arc::new(loaded);
     let _ = cache.try_set_value(Some(loaded.clone()));
     Ok(loaded)
