@@ -11,8 +11,10 @@ if (!staging) {
   process.exit(1);
 }
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-// Large optional datasets and the spreadsheet reader (a worker fetched only for a workbook)
-// are cached when used, not up front; the link-preview picture is for crawlers, not the app.
+// Everything else is precached: the first view's data and its sources file (data/sources.json,
+// fetched when a source is shown) alike. Large optional datasets and the spreadsheet reader
+// (a worker fetched only for a workbook) are cached when used, not up front; the link-preview
+// picture is for crawlers, not the app.
 const SKIP = new Set(['sw.js', 'data/world.json', 'icons/og-card.png']);
 const skipped = (file) => SKIP.has(file) || file.startsWith('youcheng-sheets');
 

@@ -20,9 +20,10 @@ const js = fs.readFileSync(find(/^youcheng-[0-9a-f]+\.js$/), 'utf8');
 const wasm = fs.readFileSync(find(/^youcheng-[0-9a-f]+_bg\.wasm$/));
 const css = fs.readFileSync(find(/^main-[0-9a-f]+\.css$/), 'utf8');
 
-// The data files the app fetches, by the same relative URL.
+// The data files the app fetches, by the same relative URL (the sources' details too: the
+// app asks for them when a source is shown or the page is idle).
 const files = {};
-for (const rel of ['data/partnerships.json', ...fs.readdirSync(path.join(dist, 'data/basemap')).map((f) => `data/basemap/${f}`)]) {
+for (const rel of ['data/partnerships.json', 'data/sources.json', ...fs.readdirSync(path.join(dist, 'data/basemap')).map((f) => `data/basemap/${f}`)]) {
   files[rel] = fs.readFileSync(path.join(dist, rel), 'utf8');
 }
 

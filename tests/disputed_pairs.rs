@@ -9,16 +9,21 @@ use std::path::Path;
 
 use youcheng::model::format::dataset::{Dataset, Partnership, Status};
 use youcheng::model::format::load::load;
+use youcheng::model::format::sources::load_sources;
 use youcheng::model::read::csv;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The bundled dataset with its sources file's details (the doubts cite sources by title).
 fn dataset() -> Dataset {
-    let text = std::fs::read_to_string(root().join("public/data/partnerships.json"))
-        .expect("the bundled dataset");
-    load(&text).expect("loads").dataset
+    let read = |name: &str| {
+        std::fs::read_to_string(root().join("public/data").join(name)).expect("the bundled dataset")
+    };
+    let first = load(&read("partnerships.json")).expect("loads").dataset;
+    let details = load_sources(&first, &read("sources.json")).expect("its sources");
+    first.with_sources(details.sources)
 }
 
 fn doubts() -> Vec<BTreeMap<String, String>> {

@@ -1,6 +1,7 @@
 //! Performance marks the benchmark reads (`make bench`, scripts/bench.mjs):
 //!
 //! - `yc-data-loaded`: the dataset is parsed and about to be shown;
+//! - `yc-data-parse` (a measure): how long `format::load` took on the bundled dataset's text;
 //! - `yc-first-map-paint`: the first complete map (basemap, arcs, markers);
 //! - `yc-paint` (each map frame) and `yc-chart-paint` (each chart drawn);
 //! - `yc-draw` (a measure): how long one map frame took to draw.

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use super::download::download_bytes;
-use super::state::{use_app_state, use_explore};
+use super::sources::WhenSourcesReady;
+use super::state::{SourcesStatus, use_app_state, use_explore};
 use super::table_pages::Pages;
 use crate::model::ask::scope::selection_scope;
 use crate::model::show::counted::counted;
@@ -39,7 +40,10 @@ pub fn TablePanel() -> impl IntoView {
             .filters
             .with(|f| explore.with_data(|d| counted(d, n, &selection_scope(d, f, play), locale)))
     };
-    let export = move |format: Format| {
+    // An export carries the sources' titles: one asked for before they arrived waits for
+    // them (the status beside the buttons says so) and then downloads.
+    let waiting = RwSignal::new(None::<Format>);
+    let export_now = move |format: Format| {
         let pairs = rows.get_untracked();
         let (name, mime, text) = explore.with_data(|d| match format {
             Format::Csv => (
@@ -53,6 +57,26 @@ pub fn TablePanel() -> impl IntoView {
             Format::Json => ("youcheng-partnerships.json", "application/json", to_json(d, &pairs)),
         });
         state.downloaded(name, download_bytes(name, mime, text.as_bytes()));
+    };
+    let sources = explore.sources;
+    let export = move |format: Format| match sources.ready_untracked() {
+        true => export_now(format),
+        false => {
+            waiting.set(Some(format));
+            sources.want();
+        }
+    };
+    // Bridge to the outside (a download) once the sources have arrived.
+    Effect::new(move |_| {
+        if sources.status.get() == SourcesStatus::Ready
+            && let Some(format) = waiting.get()
+        {
+            waiting.set(None);
+            export_now(format);
+        }
+    });
+    let waiting_view = move || {
+        waiting.get().map(|_| view! { <WhenSourcesReady pending=true>""</WhenSourcesReady> })
     };
     view! {
         <div class="table-panel" data-testid="table-panel">
@@ -69,6 +93,7 @@ pub fn TablePanel() -> impl IntoView {
                         {move || state.messages().export_geojson}
                     </button>
                 </div>
+                {waiting_view}
             </div>
             // A new filter or sort starts again at the first page: the pages are rebuilt.
             {move || view! { <Pages rows=rows.get() /> }}

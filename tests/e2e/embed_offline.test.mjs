@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import {
-  serve, launch, openPage, waitForData, waitForMap, model, STRICT_CSP, ROOT, DIST,
+  serve, launch, openPage, waitForData, waitForMap, model, bundled, STRICT_CSP, ROOT, DIST,
 } from './harness.mjs';
 
 let browser;
@@ -149,6 +149,11 @@ test('after one online visit the app loads with the network off; a new dataset r
     assert.equal(offline.pairs, online.pairs);
     await page.getByRole('tab', { name: 'Charts' }).click();
     await page.getByTestId('chart-growth').locator('canvas').waitFor();
+    // The sources file was precached too: the data tab lists every source offline.
+    await page.getByRole('tab', { name: 'Data & sources' }).click();
+    await page.locator('#sources-title').click();
+    await page.locator('.source-list').waitFor();
+    assert.equal(await page.locator('.source-list > li').count(), bundled().sources.length);
 
     // Online again with a new dataset: it is shown, and then it is what works offline.
     dataset = small;
@@ -186,6 +191,11 @@ test('the single HTML file opens from file:// with no network: map, filters and 
   // Charts draw.
   await page.getByRole('tab', { name: 'Charts' }).click();
   await page.getByTestId('chart-provinces').locator('canvas').waitFor();
+  // The sources' details travel in the file too.
+  await page.getByRole('tab', { name: 'Data & sources' }).click();
+  await page.locator('#sources-title').click();
+  await page.locator('.source-list').waitFor();
+  assert.equal(await page.locator('.source-list > li').count(), bundled().sources.length);
   assert.ok(requests.every((u) => u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:')), requests.join('\n'));
   assert.deepEqual(errors, []);
 });

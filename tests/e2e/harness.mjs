@@ -155,9 +155,24 @@ export function model(query, file = path.join(ROOT, 'public/data/partnerships.js
   return JSON.parse(execFileSync(bin, ['count', file, query], { encoding: 'utf8', maxBuffer: 64 << 20 }));
 }
 
-/** The dataset file the app ships, parsed. */
+/**
+ * A dataset file parsed, with the records of its sources file (`dataset.sources_file`, beside
+ * it) in place of the sources it names by id: the dataset as the app has it once both arrived.
+ */
+export function readDataset(file) {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const name = data.dataset?.sources_file;
+  if (name) {
+    const records = JSON.parse(fs.readFileSync(path.join(path.dirname(file), name), 'utf8')).sources;
+    const byId = new Map(records.map((s) => [s.id, s]));
+    data.sources = data.sources.map((s) => byId.get(typeof s === 'string' ? s : s.id) || s);
+  }
+  return data;
+}
+
+/** The dataset file the app ships, parsed, with its sources' records. */
 export function bundled() {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/partnerships.json'), 'utf8'));
+  return readDataset(path.join(ROOT, 'public/data/partnerships.json'));
 }
 
 /** The app's query string (without "?"), as a URLSearchParams. */

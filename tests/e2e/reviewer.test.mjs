@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve, launch, openPage, waitForData, readHeadline, fileRoute, ROOT, DIST } from './harness.mjs';
+import { serve, launch, openPage, waitForData, readHeadline, fileRoute, readDataset, ROOT, DIST } from './harness.mjs';
 
 const BIN = path.join(ROOT, 'target/release/youcheng-data');
 const SYNTHETIC = path.join(ROOT, 'target/e2e/reviewer-synthetic.json');
@@ -65,7 +65,7 @@ function localDates(text, lang) {
 
 /** The strings of a dataset that are data, not interface: names, source titles, notes. */
 function dataText(file) {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const data = readDataset(file);
   const names = new Set();
   const sources = new Set();
   const add = (set, s) => { if (typeof s === 'string' && s.trim()) set.add(s.trim()); };
@@ -477,7 +477,7 @@ function begunAfter(data, root, kind, day) {
 }
 
 test('the scope line, the date cut, official figures, notes, sources and tabs read right (phone and laptop, both languages)', async () => {
-  const data = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/partnerships.json'), 'utf8'));
+  const data = readDataset(path.join(ROOT, 'public/data/partnerships.json'));
   const problems = [];
   for (const [size, device] of ALL_SIZES) {
     const { page, context, errors } = await openPage(browser, null, device);
@@ -554,6 +554,8 @@ test('the scope line, the date cut, official figures, notes, sources and tabs re
       }
       // (d) The project's notes on its sources in the UI's language; titles in their own.
       await go(page, `lang=${lang}&tab=data`);
+      // (The sources' details come from their own file: the list waits for it.)
+      await page.waitForFunction(() => !document.querySelector('[data-testid="sources-loading"]'));
       const dataTab = await page.evaluate(() => {
         document.querySelectorAll('details').forEach((d) => { d.open = true; });
         return document.body.innerText;

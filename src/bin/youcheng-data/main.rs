@@ -130,6 +130,10 @@ mod cli {
 
     use youcheng::model::format::load::load;
     use youcheng::model::format::problem::Severity;
+    use youcheng::model::format::sources::load_sources;
+
+    /// The bundled dataset's sources file, beside it in `public/data/`.
+    const SOURCES_FILE: &str = "sources.json";
 
     use crate::{audit, basemap, borders, build, placing, report, synth, world};
 
@@ -153,11 +157,15 @@ mod cli {
             None => None,
         };
         let china_json = built.file.to_json();
+        // The first view's file names its sources by id; their details are a second file,
+        // fetched when a source is shown (docs/data-format.md).
+        let (first_view, sources) = built.file.split_sources(SOURCES_FILE);
         let (world, world_dropped) =
             world::build_world(&raw, version).map_err(|e| e.to_string())?;
         let mut files = vec![
-            (PathBuf::from("public/data/partnerships.json"), china_json.clone()),
+            (PathBuf::from("public/data/partnerships.json"), first_view.to_json()),
             (PathBuf::from("public/data/world.json"), world.to_json()),
+            (PathBuf::from("public/data").join(SOURCES_FILE), sources.to_json()),
         ];
         let countries = crate::country_names::table(&raw).map_err(|e| e.to_string())?;
         files.push((
@@ -177,6 +185,13 @@ mod cli {
                     loaded.problems.len()
                 ));
             }
+        }
+        // Its sources file too, against it: every source found, nothing else wrong.
+        let first = load(&files[0].1).map_err(|e| format!("partnerships.json: {:?}", e.problem))?;
+        let details = load_sources(&first.dataset, &files[2].1)
+            .map_err(|e| format!("{SOURCES_FILE}: {:?}", e.problem))?;
+        if let Some(problem) = details.problems.first() {
+            return Err(format!("{SOURCES_FILE}: {problem}"));
         }
         // The coordinate audit: no foreign place outside its country unless allowed.
         let audit_places: Vec<audit::AuditPlace> = built
@@ -207,7 +222,13 @@ mod cli {
             PathBuf::from("docs/place-choices.csv"),
             crate::placing::choices_csv(&built.placements),
         ));
-        let mut report = report::Report::new(&built, &china_json, &world, world_dropped);
+        let mut report = report::Report::new(
+            &built,
+            &china_json,
+            [&files[0].1, &files[2].1],
+            &world,
+            world_dropped,
+        );
         if let Some(section) = registry_section {
             report.append(&section);
         }

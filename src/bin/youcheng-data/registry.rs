@@ -374,6 +374,7 @@ mod tests {
                 licence: None,
                 attribution: Vec::new(),
                 synthetic: true,
+                sources_file: None,
             },
             sources: Vec::new(),
             countries: vec![country("JP", "日本"), country("US", "美国")],

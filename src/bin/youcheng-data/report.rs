@@ -44,7 +44,13 @@ fn pairs_within(dataset: &Dataset, root: PlaceIdx) -> (usize, usize) {
 
 impl Report {
     /// Computes the report.
-    pub fn new(built: &Built, china_json: &str, world: &WireFile, world_dropped: usize) -> Report {
+    pub fn new(
+        built: &Built,
+        china_json: &str,
+        shipped: [&str; 2],
+        world: &WireFile,
+        world_dropped: usize,
+    ) -> Report {
         let mut t = String::new();
         let file = &built.file;
         let _ =
@@ -299,6 +305,15 @@ impl Report {
         let _ = writeln!(
             t,
             "\npartnerships.json: {raw} bytes raw, {br} bytes brotli (targets: ≤ 600,000 raw, ≤ 120,000 brotli)"
+        );
+        let [first_view, sources] = shipped;
+        let _ = writeln!(
+            t,
+            "as shipped: partnerships.json (sources by id) {} bytes raw, {} bytes brotli; sources.json {} bytes raw, {} bytes brotli (first-view target ≤ 125,000 brotli)",
+            first_view.len(),
+            brotli_size(first_view.as_bytes(), 11),
+            sources.len(),
+            brotli_size(sources.as_bytes(), 11)
         );
         let world_json = world.to_json();
         let _ = writeln!(

@@ -140,6 +140,7 @@ pub fn generate(template: &WireFile, n_pairs: usize, seed: u64) -> WireFile {
                 zh: Some("由youcheng-data synthetic生成，并非真实数据".to_owned()),
             }],
             synthetic: true,
+            sources_file: None,
         },
         sources: vec![WireSource {
             id: "synthetic".to_owned(),

@@ -138,6 +138,7 @@ pub fn build_world(raw: &Path, dataset_date: &str) -> Result<(WireFile, usize), 
                 zh: Some("维基百科各国“友好城市列表”页面，© 维基百科贡献者，CC BY-SA 4.0，由Hekman/twincities抓取并地理编码（代码MIT许可；地理编码来自维基百科API与OpenStreetMap Nominatim，ODbL）".to_owned()),
             }],
             synthetic: false,
+            sources_file: None,
         },
         sources: vec![WireSource {
             id: "wp-hekman".to_owned(),

@@ -306,6 +306,25 @@ pub struct Source {
     pub licence: Option<String>,
     /// The project's note on the source, in both languages (the title is the source's own).
     pub note: Option<SourceNote>,
+    /// Its details (title, address, note) are in the dataset's sources file, not loaded yet:
+    /// it is known by its id only.
+    pub elsewhere: bool,
+}
+
+impl Source {
+    /// A source known only by its id (its details in the dataset's sources file): named by
+    /// its id, as a source without a title is.
+    pub fn known_by_id(id: &str) -> Source {
+        Source {
+            id: id.to_owned(),
+            title: id.to_owned(),
+            url: None,
+            document: None,
+            licence: None,
+            note: None,
+            elsewhere: true,
+        }
+    }
 }
 
 /// An editorial note on a source (or an attribution line), written by the project in English
@@ -491,6 +510,10 @@ pub struct Meta {
     pub attribution: Vec<SourceNote>,
     /// True for generated test data that must never be presented as real.
     pub synthetic: bool,
+    /// Where the sources' details (titles, addresses, notes) are, relative to this file, while
+    /// they are not loaded: the file names its sources by id only (`docs/data-format.md`).
+    /// `None` once they are in the dataset, and for a file with its sources inline.
+    pub sources_file: Option<String>,
 }
 
 /// The loaded, validated, indexed dataset.
@@ -620,6 +643,29 @@ impl Dataset {
     /// One source.
     pub fn source(&self, idx: SourceIdx) -> &Source {
         &self.sources[idx.0 as usize]
+    }
+
+    /// The file with the sources' details while they are not in the dataset (the sources are
+    /// then known by id only): what a view showing such a source must load first.
+    pub fn sources_pending(&self) -> Option<&str> {
+        self.meta.sources_file.as_deref()
+    }
+
+    /// True when this source's details are in the sources file, not loaded yet (the sources
+    /// the official figures cite come with the dataset: the first view shows them).
+    pub fn source_pending(&self, idx: SourceIdx) -> bool {
+        self.sources_pending().is_some() && self.source(idx).elsewhere
+    }
+
+    /// The same dataset with its sources' details, one per source in order (from
+    /// [`super::sources::load_sources`]); it no longer waits for a sources file.
+    pub fn with_sources(&self, sources: Vec<Source>) -> Dataset {
+        let mut dataset = self.clone();
+        if sources.len() == dataset.sources.len() {
+            dataset.sources = sources;
+            dataset.meta.sources_file = None;
+        }
+        dataset
     }
 
     /// The place with this id.

@@ -38,8 +38,9 @@ use crate::model::geo::LonLat;
 pub const FORMAT_NAME: &str = "youcheng-partnerships";
 /// The major version this app reads.
 pub const FORMAT_MAJOR: u32 = 1;
-/// The minor version this app writes.
-pub const FORMAT_MINOR: u32 = 0;
+/// The minor version this app writes (1.1: a dataset may keep its sources' details in a second
+/// file, `dataset.sources_file`, and list its sources by id).
+pub const FORMAT_MINOR: u32 = 1;
 /// The largest file the loader accepts, in bytes.
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
@@ -75,7 +76,7 @@ pub struct LoadError {
     pub problem: Problem,
 }
 
-fn fatal(kind: ProblemKind) -> LoadError {
+pub(super) fn fatal(kind: ProblemKind) -> LoadError {
     LoadError { problem: Problem::fatal(kind) }
 }
 
@@ -90,17 +91,16 @@ pub(crate) fn strip_bom<'a>(text: &'a str, problems: &mut Problems) -> &'a str {
     }
 }
 
-/// Loads partnership JSON.
-pub fn load(text: &str) -> Result<Loaded, LoadError> {
-    let mut problems = Problems::default();
+/// Parses the text of a JSON file within the loader's limits (size, depth, byte-order mark).
+pub(super) fn parse_json(text: &str, problems: &mut Problems) -> Result<Value, LoadError> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(fatal(ProblemKind::TooLarge { bytes: text.len(), limit: MAX_INPUT_BYTES }));
     }
-    let text = strip_bom(text, &mut problems);
+    let text = strip_bom(text, problems);
     if text.trim().is_empty() {
         return Err(fatal(ProblemKind::Empty));
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| {
+    serde_json::from_str(text).map_err(|e| {
         if e.to_string().contains("recursion limit") {
             fatal(ProblemKind::TooDeep)
         } else {
@@ -110,19 +110,46 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
                 message: e.to_string(),
             })
         }
-    })?;
+    })
+}
+
+/// Reads the records of a `sources` array (objects, or ids alone), collecting problems.
+pub(super) fn read_sources(
+    root: &Map<String, Value>,
+    problems: Problems,
+) -> (Vec<Source>, Problems) {
+    let mut reader = Reader { problems };
+    let items = reader_array(root, "sources", &mut reader.problems);
+    let sources = reader.sources(items);
+    (sources, reader.problems)
+}
+
+/// The format version a file states (`"1.1"` or `1.1`), checked: an unknown major version is
+/// fatal, a newer minor one a warning.
+pub(super) fn read_version(
+    root: &Map<String, Value>,
+    problems: &mut Problems,
+) -> Result<String, LoadError> {
+    let version = match root.get("version") {
+        Some(Value::String(v)) => v.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    check_version(&version, problems)?;
+    Ok(version)
+}
+
+/// Loads partnership JSON.
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    let mut problems = Problems::default();
+    let root = parse_json(text, &mut problems)?;
     let Some(root) = root.as_object() else {
         return Err(fatal(ProblemKind::NotPartnershipJson));
     };
     if root.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(fatal(ProblemKind::NotPartnershipJson));
     }
-    let version = match root.get("version") {
-        Some(Value::String(v)) => v.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => String::new(),
-    };
-    check_version(&version, &mut problems)?;
+    let version = read_version(root, &mut problems)?;
 
     let mut reader = Reader { problems };
     let mut meta = reader.header(root.get("dataset"));
@@ -398,6 +425,16 @@ fn truncate(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// True for a file named relative to the dataset's own address, in the same place or below it
+/// (`sources.json`, `data/sources.json`): never another site, an absolute path or a parent.
+pub fn is_relative_file(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 200
+        && !name.starts_with('/')
+        && !name.contains(['\\', ':', '?', '#'])
+        && name.split('/').all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
 /// True for an http or https URL.
 pub fn is_http_url(url: &str) -> bool {
     let lower = url.trim_start().get(..8).unwrap_or(url).to_ascii_lowercase();
@@ -435,6 +472,18 @@ impl Reader {
         meta.licence = fields.optional_str(p, "licence").map(str::to_owned);
         meta.attribution = fields.optional_text_list(p, "attribution");
         meta.synthetic = obj.get("synthetic").and_then(Value::as_bool).unwrap_or(false);
+        meta.sources_file = match fields.optional_str(p, "sources_file") {
+            Some(file) if is_relative_file(file) => Some(file.to_owned()),
+            Some(other) => {
+                p.warn(
+                    &fields.rec,
+                    "sources_file",
+                    ProblemKind::SourcesFileElsewhere { value: truncate(other, 60) },
+                );
+                None
+            }
+            None => None,
+        };
         meta
     }
 
@@ -443,6 +492,22 @@ impl Reader {
         let mut seen = HashSet::new();
         for (index, value) in items.iter().enumerate() {
             let p = &mut self.problems;
+            // A source named by its id alone: its details are in the sources file.
+            if let Value::String(id) = value {
+                if !seen.insert(id.as_str()) {
+                    let mut rec = RecordRef::at(RecordKind::Source, index);
+                    rec.id = Some(truncate(id, 60));
+                    p.push(
+                        &rec,
+                        Some("id"),
+                        ProblemKind::DuplicateId { id: truncate(id, 60) },
+                        Severity::Skipped,
+                    );
+                    continue;
+                }
+                out.push(Source::known_by_id(id));
+                continue;
+            }
             let Some(mut f) = Fields::open(value, RecordKind::Source, index, p) else { continue };
             let id = f.required_str(p, "id");
             let title = f.optional_str(p, "title");
@@ -474,6 +539,7 @@ impl Reader {
                 document,
                 licence: f.optional_str(p, "licence").map(str::to_owned),
                 note,
+                elsewhere: false,
             });
         }
         out

@@ -158,6 +158,11 @@ pub enum ProblemKind {
     UnsafeUrl { value: String },
     /// A spreadsheet workbook (.xlsx, .xls) that could not be read, and why.
     Workbook { reason: String },
+    /// The file is not the sources file of this dataset (another format, dataset or version).
+    NotSourcesFile { dataset: String },
+    /// A dataset's `sources_file` that is not a file beside or below it (another site, an
+    /// absolute path, a parent folder): never fetched.
+    SourcesFileElsewhere { value: String },
 }
 
 impl ProblemKind {
@@ -194,6 +199,8 @@ impl ProblemKind {
             ProblemKind::UnplaceableName { .. } => "unplaceable-name",
             ProblemKind::UnsafeUrl { .. } => "unsafe-url",
             ProblemKind::Workbook { .. } => "workbook",
+            ProblemKind::NotSourcesFile { .. } => "not-sources-file",
+            ProblemKind::SourcesFileElsewhere { .. } => "sources-file-elsewhere",
         }
     }
 }

@@ -66,6 +66,32 @@ pub struct WireHeader {
     /// Generated test data.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub synthetic: bool,
+    /// The file with the sources' details, relative to this one, when the file lists its
+    /// sources by id only ([`WireFile::split_sources`]); absent when they are inline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sources_file: Option<String>,
+}
+
+/// The sources file of a dataset that keeps its sources apart (`docs/data-format.md`).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireSourcesFile {
+    /// Always [`super::sources::SOURCES_FORMAT`].
+    pub format: String,
+    /// `MAJOR.MINOR` of the partnership format.
+    pub version: String,
+    /// The dataset's id and version, so a sources file of another build is told apart.
+    pub dataset: WireSourcesOf,
+    /// Every source, as in a file with its sources inline.
+    pub sources: Vec<WireSource>,
+}
+
+/// Which dataset a sources file belongs to.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct WireSourcesOf {
+    /// Dataset id.
+    pub id: String,
+    /// Dataset version.
+    pub version: String,
 }
 
 /// A source.
@@ -301,18 +327,63 @@ pub struct WireReported {
     pub note: Option<String>,
 }
 
-impl WireFile {
-    /// Serializes with one record per line: compact, diff-friendly and deterministic.
+impl WireSourcesFile {
+    /// Serializes with one source per line, as [`WireFile::to_json`] does.
     pub fn to_json(&self) -> String {
-        fn list<T: Serialize>(out: &mut String, key: &str, items: &[T], last: bool) {
-            out.push_str(&format!("\"{key}\":["));
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(if i == 0 { "\n" } else { ",\n" });
-                out.push_str(&serde_json::to_string(item).unwrap_or_default());
-            }
-            out.push_str(if items.is_empty() { "]" } else { "\n]" });
-            out.push_str(if last { "\n" } else { ",\n" });
-        }
+        let mut out = String::with_capacity(1 << 19);
+        out.push_str("{\n");
+        out.push_str(&format!("\"format\":{},\n", serde_json::Value::from(self.format.as_str())));
+        out.push_str(&format!("\"version\":{},\n", serde_json::Value::from(self.version.as_str())));
+        out.push_str(&format!(
+            "\"dataset\":{},\n",
+            serde_json::to_string(&self.dataset).unwrap_or_default()
+        ));
+        list(&mut out, "sources", &self.sources, true);
+        out.push_str("}\n");
+        out
+    }
+}
+
+/// Writes `"key":[` and the items one per line.
+fn list<T: Serialize>(out: &mut String, key: &str, items: &[T], last: bool) {
+    let written: Vec<String> =
+        items.iter().map(|item| serde_json::to_string(item).unwrap_or_default()).collect();
+    list_written(out, key, &written, last);
+}
+
+/// Writes `"key":[` and the items, already written as JSON, one per line.
+fn list_written(out: &mut String, key: &str, items: &[String], last: bool) {
+    out.push_str(&format!("\"{key}\":["));
+    for (i, item) in items.iter().enumerate() {
+        out.push_str(if i == 0 { "\n" } else { ",\n" });
+        out.push_str(item);
+    }
+    out.push_str(if items.is_empty() { "]" } else { "\n]" });
+    out.push_str(if last { "\n" } else { ",\n" });
+}
+
+impl WireFile {
+    /// The file split in two: this file naming its sources by id only, with `file` (relative
+    /// to it) as its sources file, and that file's contents. Loading the first and then the
+    /// second gives the same dataset as loading this file whole.
+    pub fn split_sources(&self, file: &str) -> (WireFile, WireSourcesFile) {
+        let mut main = self.clone();
+        main.dataset.sources_file = Some(file.to_owned());
+        let sources = WireSourcesFile {
+            format: super::sources::SOURCES_FORMAT.to_owned(),
+            version: self.version.clone(),
+            dataset: WireSourcesOf {
+                id: self.dataset.id.clone(),
+                version: self.dataset.version.clone(),
+            },
+            sources: self.sources.clone(),
+        };
+        (main, sources)
+    }
+
+    /// Serializes with one record per line: compact, diff-friendly and deterministic. A file
+    /// with a sources file lists its sources' ids only.
+    pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(1 << 20);
         out.push_str("{\n");
         out.push_str(&format!("\"format\":{},\n", serde_json::Value::from(self.format.as_str())));
@@ -321,7 +392,24 @@ impl WireFile {
             "\"dataset\":{},\n",
             serde_json::to_string(&self.dataset).unwrap_or_default()
         ));
-        list(&mut out, "sources", &self.sources, false);
+        match self.dataset.sources_file {
+            Some(_) => {
+                // The sources the official figures cite are shown on the first view (the
+                // headline's figure): they stay whole; the others are named by id.
+                let cited: std::collections::HashSet<&str> =
+                    self.reported.iter().map(|r| r.src.as_str()).collect();
+                let items: Vec<String> = self
+                    .sources
+                    .iter()
+                    .map(|s| match cited.contains(s.id.as_str()) {
+                        true => serde_json::to_string(s).unwrap_or_default(),
+                        false => serde_json::to_string(&s.id).unwrap_or_default(),
+                    })
+                    .collect();
+                list_written(&mut out, "sources", &items, false);
+            }
+            None => list(&mut out, "sources", &self.sources, false),
+        }
         list(&mut out, "countries", &self.countries, false);
         list(&mut out, "places", &self.places, false);
         list(&mut out, "partnerships", &self.partnerships, self.reported.is_empty());
@@ -394,6 +482,7 @@ pub fn export(dataset: &Dataset, pairs: &[PairIdx]) -> WireFile {
                 .map(|a| WireText { en: a.en.clone(), zh: a.zh.clone() })
                 .collect(),
             synthetic: meta.synthetic,
+            sources_file: None,
         },
         sources: dataset
             .sources()

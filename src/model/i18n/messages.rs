@@ -72,6 +72,10 @@ messages! {
     load_failed: &'static str,
     /// Retry button.
     retry: &'static str,
+    /// Where a source is shown while the sources' details are still loading.
+    sources_loading: &'static str,
+    /// The sources' details could not be loaded. `{reason}`.
+    sources_failed: &'static str,
     /// Button that goes back to the bundled dataset.
     use_bundled: &'static str,
     /// Heading of the panic screen.
@@ -126,6 +130,10 @@ messages! {
     p_not_utf8: &'static str,
     /// Not partnership JSON.
     p_not_partnership_json: &'static str,
+    /// A sources file of another format, dataset or version. `{dataset}`.
+    p_not_sources_file: &'static str,
+    /// A `sources_file` outside the dataset's folder. `{value}`.
+    p_sources_file_elsewhere: &'static str,
     /// Unknown major version `{found}`, reads `{supported}`.
     p_unknown_major: &'static str,
     /// Newer minor version `{found}`.

@@ -536,6 +536,12 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
         ProblemKind::ByteOrderMark => m.p_bom.to_owned(),
         ProblemKind::NotUtf8 { offset } => fill(m.p_not_utf8, &[("offset", &offset.to_string())]),
         ProblemKind::NotPartnershipJson => m.p_not_partnership_json.to_owned(),
+        ProblemKind::NotSourcesFile { dataset } => {
+            fill(m.p_not_sources_file, &[("dataset", dataset)])
+        }
+        ProblemKind::SourcesFileElsewhere { value } => {
+            fill(m.p_sources_file_elsewhere, &[("value", value)])
+        }
         ProblemKind::UnknownMajorVersion { found, supported } => fill(
             m.p_unknown_major,
             &[
@@ -789,12 +795,19 @@ mod tests {
         assert_eq!(fill("open { brace", &[]), "open { brace");
     }
 
+    /// The bundled dataset with its sources file's details, as the app has it once both arrived.
     fn bundled() -> Dataset {
-        let text = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data/partnerships.json"),
-        )
-        .expect("the bundled dataset");
-        crate::model::format::load::load(&text).expect("loads").dataset
+        let read = |name: &str| {
+            std::fs::read_to_string(
+                std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(name),
+            )
+            .expect("the bundled dataset")
+        };
+        let first = crate::model::format::load::load(&read("partnerships.json")).expect("loads");
+        let details =
+            crate::model::format::sources::load_sources(&first.dataset, &read("sources.json"))
+                .expect("its sources");
+        first.dataset.with_sources(details.sources)
     }
 
     #[test]

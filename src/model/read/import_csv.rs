@@ -550,6 +550,7 @@ pub fn import_csv_mapped(
             zh: Some(format!("数据来自 {file_name}，在浏览器中读取")),
         }],
         synthetic: false,
+        sources_file: None,
     };
     let dataset = Dataset::from_parts(Parts {
         meta,
@@ -806,6 +807,7 @@ impl<'g> Builder<'g> {
             document: (!url.is_empty() && !is_http_url(url)).then(|| url.to_owned()),
             licence: None,
             note: None,
+            elsewhere: false,
         });
         self.source_index.insert(key, idx);
         idx

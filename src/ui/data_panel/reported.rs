@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::format::dataset::SourceIdx;
 use crate::model::i18n::messages::Messages;
 use crate::model::show::rows::{name_class, reported_row};
-use crate::ui::sources::SourceLink;
+use crate::ui::sources::{SourceLink, WhenSourcesReady};
 use crate::ui::state::{use_app_state, use_explore};
 
 /// The names of the columns of [`reported_row`].
@@ -82,6 +82,7 @@ pub fn SourceList() -> impl IntoView {
     let state = use_app_state();
     let explore = use_explore();
     let n = explore.with_data(|d| d.sources().len());
+    let pending = explore.with_data(|d| d.sources_pending().is_some());
     view! {
         <section class="card" aria-labelledby="sources-title">
             <details>
@@ -90,9 +91,11 @@ pub fn SourceList() -> impl IntoView {
                         {move || { let l = state.locale.get(); l.messages().n_sources.format(l, n as u64) }}
                     </h2>
                 </summary>
-                <ul class="source-list">
-                    {(0..n).map(|i| view! { <li><SourceLink source=SourceIdx(i as u32) /></li> }).collect_view()}
-                </ul>
+                <WhenSourcesReady pending>
+                    <ul class="source-list">
+                        {(0..n).map(|i| view! { <li><SourceLink source=SourceIdx(i as u32) /></li> }).collect_view()}
+                    </ul>
+                </WhenSourcesReady>
             </details>
         </section>
     }

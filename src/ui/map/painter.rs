@@ -206,6 +206,8 @@ fn draw(
         layers.painted_once.set_value(true);
         perf::mark_once("yc-first-map-paint");
         crate::ui::first_view::take_over();
+        // The sources' details are fetched once the page is idle after the first map.
+        explore.sources.want_when_idle();
     }
     if let Some(el) = frame_el.get_untracked() {
         // A printed map keeps the drawn map's proportions (CSS reads this).

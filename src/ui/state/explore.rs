@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::app::AppState;
+use super::sources::SourcesState;
 use crate::model::ask::aggregate::{Headline, headline};
 use crate::model::ask::choices::{Choice, country_choices, province_choices};
 use crate::model::ask::filter::{Selection, YearSpan, apply, cut_at_year, year_span};
@@ -30,8 +31,11 @@ pub struct Lists {
 /// What every panel of the loaded app reads. `Copy`.
 #[derive(Clone, Copy)]
 pub struct ExploreState {
-    /// The dataset and its problems (never changes while shown).
+    /// The dataset and its problems (never changes while shown, but for its sources' details
+    /// arriving from its sources file: `SourcesState`).
     pub loaded: StoredValue<Arc<Loaded>>,
+    /// The sources' details, when the dataset keeps them in a second file.
+    pub sources: SourcesState,
     /// The search index, built on first use (not before the first paint).
     index: StoredValue<Option<Arc<SearchIndex>>>,
     /// The filtered selection with its facet counts.
@@ -67,6 +71,7 @@ impl ExploreState {
             countries: country_choices(&loaded.dataset),
         };
         let loaded = StoredValue::new(loaded);
+        let sources = SourcesState::new(loaded, app.data.shown_from());
         let selection = Memo::new(move |_| {
             q.filters.with(|filters| loaded.with_value(|l| Arc::new(apply(&l.dataset, filters))))
         });
@@ -108,6 +113,7 @@ impl ExploreState {
         });
         ExploreState {
             loaded,
+            sources,
             index: StoredValue::new(None),
             selection,
             shown,

@@ -209,6 +209,17 @@ impl DataState {
         self.import_failure.set(None);
     }
 
+    /// The address the dataset shown was fetched from (a sources file it names is beside
+    /// it): the user's `?data=` file, or the bundled one, also when it stands in for a user's
+    /// file that failed; none for a file picked or dropped.
+    pub fn shown_from(&self) -> Option<String> {
+        match self.origin.get_untracked() {
+            DataOrigin::File(_) => None,
+            DataOrigin::Url(url) if self.user_failure.get_untracked().is_none() => Some(url),
+            _ => self.bundled_url.try_get_value(),
+        }
+    }
+
     /// The bundled dataset if it has loaded (what place names are looked up in).
     pub fn gazetteer_now(&self) -> Option<Arc<Loaded>> {
         self.bundled.try_get_value().flatten()
@@ -230,8 +241,10 @@ async fn load_bundled(
         return Ok(bundled);
     }
     let text = fetch_text(url, FETCH_TIMEOUT_SECONDS).await?;
+    perf::mark("yc-data-parse-start");
     let loaded =
         load(&text).map_err(|e| Failure::File { name: url.to_owned(), problem: e.problem })?;
+    perf::measure_since("yc-data-parse", "yc-data-parse-start");
     let loaded = Arc::new(loaded);
     let _ = cache.try_set_value(Some(loaded.clone()));
     Ok(loaded)

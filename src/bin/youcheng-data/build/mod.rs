@@ -179,6 +179,7 @@ pub fn build_china(
             licence: Some("CC BY-SA 4.0".to_owned()),
             attribution: attribution(),
             synthetic: false,
+            sources_file: None,
         },
         sources,
         countries: countries.by_iso.values().cloned().collect(),
