@@ -513,6 +513,13 @@ fn merge_grown(
     }
 }
 
+/// Where a layout's origin (the map's origin at the view's centre; see [`layout_at_zoom`]) is
+/// drawn in a view of the layout's zoom: what a pan adds to each marker.
+pub fn layout_offset(projection: &Projection, view: &View, viewport: Viewport) -> [f64; 2] {
+    let s = view.scale(projection, viewport);
+    [-view.cx * s, view.cy * s]
+}
+
 /// The markers of a [`layout_symbols`] moved to a view (of the same zoom), those off screen
 /// left out.
 pub fn place_symbols(
@@ -521,8 +528,7 @@ pub fn place_symbols(
     view: &View,
     viewport: Viewport,
 ) -> Vec<Symbol> {
-    let s = view.scale(projection, viewport);
-    let (dx, dy) = (-view.cx * s, view.cy * s);
+    let [dx, dy] = layout_offset(projection, view, viewport);
     let m = SYMBOL_MARGIN_PX;
     layout
         .iter()
