@@ -254,9 +254,10 @@ fn labels_keep_every_rule_and_their_place_through_a_pan() {
                     view.cx -= dx / s;
                     view.cy += dy / s;
                     let offset = layout_offset(&p, &view, viewport);
+                    // As the painter: a pan that leaves the plan's region plans a new one
+                    // and places it along the last frame's labels.
                     if !plan.covers(offset, viewport) {
                         plan = plan_at(offset);
-                        last = None;
                     }
                     let placed = plan.place_after(last.as_ref(), offset, viewport, &covered);
                     let symbols = place_symbols(&layout, &p, &view, viewport);

@@ -33,7 +33,8 @@ pub struct LabelCache {
 const PLAN_MARGIN_SHARE: f64 = 0.25;
 
 /// The labels of a frame: placed again along the last frame's while the plan holds (a pan, a
-/// hover), else with a new plan (`plan` for a region) placed afresh.
+/// hover), else with a new plan (`plan` for a region): along the last frame's when only the
+/// pan left the old plan's region, else afresh.
 #[allow(clippy::too_many_arguments)]
 pub fn frame_labels(
     cache: StoredValue<Option<LabelCache>, LocalStorage>,
@@ -45,28 +46,40 @@ pub fn frame_labels(
     locale: Locale,
     plan: &dyn Fn([f64; 4]) -> LabelPlan,
 ) -> Vec<(PlacedLabel, String)> {
+    // Some(labels) while the plan holds; None for a new plan, with the last frame's labels
+    // when only the pan left the plan's region (they stay on their markers).
     let kept = cache.try_update_value(|cache| {
         let c = cache.as_mut()?;
         let same = Arc::ptr_eq(&c.layout, layout)
             && c.locale == locale
             && c.selected == selected
             && Arc::ptr_eq(&c.covered, covered)
-            && c.viewport == viewport
-            && c.plan.covers(offset, viewport);
+            && c.viewport == viewport;
         if !same {
             return None;
+        }
+        if !c.plan.covers(offset, viewport) {
+            return Some(Err(std::mem::take(&mut c.last)));
         }
         if c.last.offset != offset {
             c.last = c.plan.place_after(Some(&c.last), offset, viewport, covered);
         }
-        Some(c.last.labels.clone())
+        Some(Ok(c.last.labels.clone()))
     });
-    if let Some(Some(labels)) = kept {
-        return labels;
-    }
-    let margin = (PLAN_MARGIN_SHARE * viewport.width.max(viewport.height)).max(CANDIDATE_MARGIN_PX);
+    let previous = match kept.flatten() {
+        Some(Ok(labels)) => return labels,
+        Some(Err(last)) => Some(last),
+        None => None,
+    };
+    // A new zoom (every frame of a wheel or pinch) plans only what the frame shows; a pan
+    // that leaves the plan plans a larger region, so the next frames of the pan need none.
+    let margin = if previous.is_some() {
+        (PLAN_MARGIN_SHARE * viewport.width.max(viewport.height)).max(CANDIDATE_MARGIN_PX)
+    } else {
+        CANDIDATE_MARGIN_PX
+    };
     let new_plan = plan(plan_region(offset, viewport, margin));
-    let last = new_plan.place(offset, viewport, covered);
+    let last = new_plan.place_after(previous.as_ref(), offset, viewport, covered);
     let labels = last.labels.clone();
     cache.set_value(Some(LabelCache {
         layout: layout.clone(),
