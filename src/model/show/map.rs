@@ -216,6 +216,34 @@ pub fn node_emphasis(
     out
 }
 
+/// How each node is emphasised for what the user chose: a place or a pair as
+/// [`node_emphasis`]; a country (its profile) by its node when places are grouped, else by
+/// its places: they and the places tied to them stand out and the rest fade, as a place's
+/// choice fades what has no tie with it (choosing Japan left every place at full strength
+/// once the fit had zoomed in and Japan was no longer one node).
+pub fn choice_emphasis(
+    dataset: &Dataset,
+    scene: &Scene,
+    selected_node: Option<usize>,
+    selected_pair: Option<PairIdx>,
+    country: Option<CountryIdx>,
+) -> Vec<Emphasis> {
+    let Some(country) = country.filter(|_| selected_node.is_none() && selected_pair.is_none())
+    else {
+        return node_emphasis(scene, selected_node, selected_pair);
+    };
+    let of_country = |n: usize| match scene.nodes[n].key {
+        NodeKey::Place(p) => !scene.nodes[n].home && dataset.place(p).country == country,
+        NodeKey::Country(c) => c == country,
+    };
+    let mut out = vec![Emphasis::Dimmed; scene.nodes.len()];
+    for e in scene.edges.iter().filter(|e| of_country(e.from) || of_country(e.to)) {
+        out[e.from] = Emphasis::Selected;
+        out[e.to] = Emphasis::Selected;
+    }
+    out
+}
+
 /// Arc paths already worked out, by their end points, so a filter or selection change only
 /// computes the arcs it has not seen. Cleared when the projection changes.
 #[derive(Debug, Default)]
@@ -1087,6 +1115,33 @@ mod tests {
         let yanan = scene.node_of(NodeKey::Place(d.place_by_id("cn-yanan").unwrap())).unwrap();
         assert_eq!(scene.nodes[yanan].weight, 2);
         assert!(scene.nodes[yanan].home);
+    }
+
+    #[test]
+    fn choosing_a_country_fades_the_places_with_no_tie_to_it() {
+        let d = fixture();
+        let p = Projection::new(Centre::Pacific);
+        let jp = d.country_by_iso("JP").expect("JP");
+        let node = |scene: &Scene, id: &str| {
+            scene.node_of(NodeKey::Place(d.place_by_id(id).expect("place"))).expect("node")
+        };
+        // Places shown one by one (the fit to Japan zooms in): Japan has no node of its own.
+        let scene = build_scene(&d, &all(&d), &p, false, &HashMap::new());
+        assert_eq!(selected_node(&scene, None, Some(jp)), None);
+        let e = choice_emphasis(&d, &scene, None, None, Some(jp));
+        assert_eq!(e[node(&scene, "jp-nara")], Emphasis::Selected, "Japan's own place");
+        assert_eq!(e[node(&scene, "cn-xian")], Emphasis::Selected, "tied to Japan");
+        for id in ["cn-yanan", "us-kansas-city-mo", "de-trier", "cn-shanghai"] {
+            assert_eq!(e[node(&scene, id)], Emphasis::Dimmed, "{id} has no tie with Japan");
+        }
+        // Nothing chosen: nothing fades; a place chosen: as node_emphasis.
+        let none = choice_emphasis(&d, &scene, None, None, None);
+        assert!(none.iter().all(|e| *e == Emphasis::Normal));
+        let xian = node(&scene, "cn-xian");
+        assert_eq!(
+            choice_emphasis(&d, &scene, Some(xian), None, Some(jp)),
+            node_emphasis(&scene, Some(xian), None)
+        );
     }
 
     #[test]

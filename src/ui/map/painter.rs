@@ -17,7 +17,7 @@ use super::palette::Palette;
 use super::render::{self, Frame};
 use crate::model::geo::basemap::inset_wanted;
 use crate::model::show::labels::{LabelFrame, LabelPlan, PlacedLabel, label_width};
-use crate::model::show::map::{layout_offset, node_emphasis};
+use crate::model::show::map::{choice_emphasis, layout_offset};
 use crate::ui::perf;
 use crate::ui::state::{AppState, ExploreState, MapState};
 
@@ -189,7 +189,9 @@ fn draw(
             })
         },
     );
-    let emphasis = node_emphasis(&scene, selected, explore.selected_pair.get_untracked());
+    let (pair, country) =
+        (explore.selected_pair.get_untracked(), explore.profile_country.get_untracked());
+    let emphasis = explore.with_data(|d| choice_emphasis(d, &scene, selected, pair, country));
     let choropleth = map.choropleth.get_untracked();
     let base = layers.base.with_value(|b| b.clone());
     let profile = app.query.map_profile.get_untracked();
