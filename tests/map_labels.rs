@@ -13,10 +13,14 @@ use youcheng::model::format::dataset::{CountryIdx, Dataset, PairIdx, PlaceIdx};
 use youcheng::model::geo::LonLat;
 use youcheng::model::geo::projection::{Centre, Insets, Projection, View, ViewKey, Viewport};
 use youcheng::model::i18n::Locale;
-use youcheng::model::show::labels::{box_distance, frame_labels, label_width, overlaps};
+use youcheng::model::show::labels::{
+    LabelFrame, LabelPlan, PlacedFrame, PlacedLabel, box_distance, frame_labels, label_width,
+    overlaps, plan_region,
+};
 use youcheng::model::show::map::{
-    Focus, Grouping, build_scene, focus_points, frame_symbols, grouping_zoom, home_view,
-    layout_symbols, selected_node,
+    Focus, Grouping, Scene, Symbol, build_scene, cluster_zoom, focus_points, frame_symbols,
+    grouping_zoom, home_view, layout_at_zoom, layout_offset, layout_symbols, place_symbols,
+    selected_node,
 };
 
 mod bundled;
@@ -89,6 +93,19 @@ fn faults(
     let labels =
         frame_labels(d, &scene, &p, &view, viewport, selected, &covered, locale, &label_width);
     let symbols = frame_symbols(&scene, &p, &view, viewport, selected);
+    label_faults(d, &scene, &symbols, &labels, selected, &covered, locale)
+}
+
+/// Every fault of a frame's labels beside its markers (`symbols`), in words.
+fn label_faults(
+    d: &Dataset,
+    scene: &Scene,
+    symbols: &[Symbol],
+    labels: &[(PlacedLabel, String)],
+    selected: Option<usize>,
+    covered: &[[f64; 4]],
+    locale: Locale,
+) -> Vec<String> {
     let at: HashMap<usize, ([f64; 2], f64)> =
         symbols.iter().map(|s| (s.node, (s.at, s.radius))).collect();
     let mut out = Vec::new();
@@ -189,6 +206,112 @@ fn every_label_touches_its_own_marker_and_covers_nothing_else() {
     }
     assert_eq!(frames, 40);
     assert!(report.is_empty(), "{} faults:\n{}", report.len(), report.join("\n"));
+}
+
+/// A pan, frame by frame, as the painter draws it: the labels are planned once for the zoom
+/// (and again only when the pan leaves the plan's region) and each frame places them along
+/// the last frame's. Every frame keeps every rule of a label, and a label that stays wholly
+/// in view and clear of the controls stays where it was on its marker (it does not jump
+/// round it while the map moves).
+#[test]
+fn labels_keep_every_rule_and_their_place_through_a_pan() {
+    let d = dataset();
+    let p = Projection::new(Centre::Pacific);
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let xian = d.place_by_id("cn-xian").expect("Xi'an");
+    let mut report = Vec::new();
+    let (mut frames, mut kept, mut jumped) = (0, 0, 0);
+    let anchors = anchors(&d, MapProfile::China);
+    for (size, viewport) in [("phone", PHONE), ("laptop", LAPTOP)] {
+        let first = home_view(&d, &all, &p, viewport);
+        let zoom = ViewKey::Zoom(youcheng::model::geo::projection::KEY_ZOOM_STEP);
+        let two_in = first.after_key(&p, viewport, zoom).after_key(&p, viewport, zoom);
+        for (what, start, place) in [
+            ("first view", first, None),
+            ("two steps in", two_in, None),
+            ("Xi'an", two_in, Some(xian)),
+        ] {
+            let grouped =
+                Grouping::Auto.groups(grouping_zoom(start.zoom, first.zoom), place.is_some());
+            let scene = build_scene(&d, &all, &p, grouped, &anchors);
+            let selected = selected_node(&scene, place, None);
+            let covered = controls(viewport);
+            let level = layout_symbols(&scene, &p, cluster_zoom(start.zoom), viewport, selected);
+            let layout = layout_at_zoom(&level, &scene, &p, start.zoom, viewport);
+            let frame = LabelFrame { zoom: start.zoom, viewport, selected, covered: &[] };
+            for locale in [Locale::En, Locale::Zh] {
+                let plan_at = |offset: [f64; 2]| {
+                    let region = plan_region(offset, viewport, 0.25 * viewport.width);
+                    LabelPlan::new(&d, &scene, &layout, &frame, locale, &label_width, region)
+                };
+                let mut view = start;
+                let mut plan = plan_at(layout_offset(&p, &view, viewport));
+                let mut last: Option<PlacedFrame> = None;
+                // 24 frames of a drag that wanders right and down, then back left.
+                for step in 0..24 {
+                    let s = view.scale(&p, viewport);
+                    let (dx, dy) = if step < 12 { (9.0, 4.0) } else { (-13.0, 2.0) };
+                    view.cx -= dx / s;
+                    view.cy += dy / s;
+                    let offset = layout_offset(&p, &view, viewport);
+                    // As the painter: a pan that leaves the plan's region plans a new one
+                    // and places it along the last frame's labels.
+                    if !plan.covers(offset, viewport) {
+                        plan = plan_at(offset);
+                    }
+                    let placed = plan.place_after(last.as_ref(), offset, viewport, &covered);
+                    let symbols = place_symbols(&layout, &p, &view, viewport);
+                    frames += 1;
+                    for f in label_faults(
+                        &d,
+                        &scene,
+                        &symbols,
+                        &placed.labels,
+                        selected,
+                        &covered,
+                        locale,
+                    ) {
+                        report.push(format!("{size} {locale:?} {what} frame {step}: {f}"));
+                    }
+                    if let Some(prev) = &last {
+                        let [mx, my] = [offset[0] - prev.offset[0], offset[1] - prev.offset[1]];
+                        for (l, name) in &prev.labels {
+                            let b = l.bounds();
+                            let b = [b[0] + mx, b[1] + my, b[2] + mx, b[3] + my];
+                            let stays = b[0] >= 0.0
+                                && b[1] >= 0.0
+                                && b[2] <= viewport.width
+                                && b[3] <= viewport.height
+                                && !covered.iter().any(|c| overlaps(*c, b));
+                            if !stays {
+                                continue;
+                            }
+                            match placed.labels.iter().find(|(n, _)| n.node == l.node) {
+                                Some((n, _))
+                                    if n.bounds()
+                                        .iter()
+                                        .zip(b)
+                                        .all(|(x, y)| (x - y).abs() < 1e-6) =>
+                                {
+                                    kept += 1
+                                }
+                                _ => {
+                                    jumped += 1;
+                                    report.push(format!(
+                                        "{size} {locale:?} {what} frame {step}: {name} moved or went"
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                    last = Some(placed);
+                }
+            }
+        }
+    }
+    assert_eq!(frames, 2 * 3 * 2 * 24);
+    assert!(kept > 1000, "{kept} labels followed their markers");
+    assert!(report.is_empty(), "{} faults ({jumped} jumps):\n{}", report.len(), report.join("\n"));
 }
 
 /// The share of a marker's disc not covered by the markers drawn after it (on top), sampled

@@ -16,7 +16,11 @@
 
 use std::collections::HashMap;
 
-use super::map::{Scene, Symbol, frame_symbols, node_name};
+use rustc_hash::FxHashMap;
+
+use super::map::{
+    Scene, Symbol, cluster_zoom, layout_at_zoom, layout_offset, layout_symbols, node_name,
+};
 use crate::model::format::dataset::Dataset;
 use crate::model::geo::projection::{Projection, View, Viewport};
 use crate::model::i18n::{Locale, fill};
@@ -157,10 +161,10 @@ fn grow(b: [f64; 4], by: f64) -> [f64; 4] {
 
 /// A coarse grid of screen px, so each test looks only at what is near.
 struct Grid<T> {
-    cells: HashMap<(i64, i64), Vec<T>>,
+    cells: FxHashMap<(i64, i64), Vec<T>>,
 }
 
-const CELL: f64 = 64.0;
+const CELL: f64 = 32.0;
 
 fn cell_range(b: [f64; 4]) -> impl Iterator<Item = (i64, i64)> {
     let (x0, y0, x1, y1) = (
@@ -174,7 +178,7 @@ fn cell_range(b: [f64; 4]) -> impl Iterator<Item = (i64, i64)> {
 
 impl<T> Grid<T> {
     fn new() -> Grid<T> {
-        Grid { cells: HashMap::new() }
+        Grid { cells: FxHashMap::default() }
     }
 
     fn insert(&mut self, b: [f64; 4], item: T)
@@ -207,24 +211,59 @@ pub fn place_labels(
 ) -> Vec<PlacedLabel> {
     let mut order: Vec<&LabelCandidate> = candidates.iter().collect();
     order.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.node.cmp(&b.node)));
-    let mut discs: Grid<(usize, [f64; 2], f64)> = Grid::new();
+    let discs = disc_grid(symbols);
+    let mut labels: Grid<[f64; 4]> = Grid::new();
+    let mut placed = Vec::new();
+    let area = Area { bounds: [0.0, 0.0, viewport.width, viewport.height], covered };
+    place_into(order.into_iter(), &discs, &area, &mut labels, &mut placed, max_labels);
+    placed
+}
+
+/// The markers' discs on a grid.
+fn disc_grid(symbols: &[Symbol]) -> Grid<(usize, [f64; 2], f64)> {
+    let mut discs = Grid::new();
     for s in symbols {
         let r = s.radius;
         discs.insert([s.at[0] - r, s.at[1] - r, s.at[0] + r, s.at[1] + r], (s.node, s.at, r));
     }
-    let mut labels: Grid<[f64; 4]> = Grid::new();
-    let mut placed = Vec::new();
+    discs
+}
+
+/// Where labels may go: inside `bounds`, clear of `covered` (same coordinates).
+struct Area<'a> {
+    bounds: [f64; 4],
+    covered: &'a [[f64; 4]],
+}
+
+impl Area<'_> {
+    fn allows(&self, b: [f64; 4]) -> bool {
+        let [x0, y0, x1, y1] = self.bounds;
+        b[0] >= x0
+            && b[1] >= y0
+            && b[2] <= x1
+            && b[3] <= y1
+            && !self.covered.iter().any(|c| overlaps(*c, b))
+    }
+}
+
+/// The rule of [`place_labels`] for candidates in priority order, beside the labels already
+/// in `labels` (and `placed`), until `placed` holds `max_labels`.
+fn place_into<'c>(
+    order: impl Iterator<Item = &'c LabelCandidate>,
+    discs: &Grid<(usize, [f64; 2], f64)>,
+    area: &Area<'_>,
+    labels: &mut Grid<[f64; 4]>,
+    placed: &mut Vec<PlacedLabel>,
+    max_labels: usize,
+) {
     for c in order {
         if placed.len() >= max_labels {
             break;
         }
         let free = |b: [f64; 4]| {
-            let inside =
-                b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= viewport.width && b[3] <= viewport.height;
             let padded = grow(b, LABEL_PAD);
             let clear_of_discs = grow(b, OTHER_CLEARANCE);
-            inside
-                && !covered.iter().any(|c| overlaps(*c, b))
+            area.allows(b)
                 && !labels.any(padded, |o| overlaps(grow(*o, LABEL_PAD), padded))
                 && !discs.any(clear_of_discs, |(node, at, r)| {
                     *node != c.node && box_distance(b, *at) - r < OTHER_CLEARANCE
@@ -254,7 +293,198 @@ pub fn place_labels(
             leader,
         });
     }
-    placed
+}
+
+/// The labels of one zoom, worked out once: every candidate of a layout (its markers as drawn
+/// at the zoom, the map's origin at the view's centre; see `map::layout_at_zoom`) with its
+/// name, width and priority, in the order they are placed, and the markers' discs. A pan
+/// only moves the layout, so it places these again without naming or measuring anything.
+pub struct LabelPlan {
+    /// Candidates in layout px, in priority order, each with its name.
+    candidates: Vec<(LabelCandidate, String)>,
+    /// Every marker of the layout near the region.
+    discs: Grid<(usize, [f64; 2], f64)>,
+    /// The part of the layout planned for (left, top, right, bottom in layout px).
+    region: [f64; 4],
+}
+
+/// Labels placed in a frame: where (in the frame's px) and the offset of the layout they were
+/// placed at, so the next frame of a pan can keep them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlacedFrame {
+    /// The layout's offset in the frame (where its origin is drawn), in px.
+    pub offset: [f64; 2],
+    /// The labels and their names, in the frame's px.
+    pub labels: Vec<(PlacedLabel, String)>,
+}
+
+/// How far past the viewport's edge a marker's centre may be for its label to show (as
+/// `map::place_symbols` keeps markers).
+pub const CANDIDATE_MARGIN_PX: f64 = 30.0;
+/// How far past a region's edge a marker's disc may reach a label inside it: the largest
+/// marker radius and twice the gap, rounded up.
+const DISC_REACH_PX: f64 = 30.0;
+
+/// The part of a layout a frame shows (the viewport with the layout at `offset`), grown by
+/// `margin` px on each side, in layout px: what a [`LabelPlan`] is worked out for.
+pub fn plan_region(offset: [f64; 2], viewport: Viewport, margin: f64) -> [f64; 4] {
+    let [ox, oy] = offset;
+    [-ox - margin, -oy - margin, viewport.width - ox + margin, viewport.height - oy + margin]
+}
+
+fn within(region: [f64; 4], p: [f64; 2], by: f64) -> bool {
+    p[0] >= region[0] - by
+        && p[1] >= region[1] - by
+        && p[0] <= region[2] + by
+        && p[1] <= region[3] + by
+}
+
+impl LabelPlan {
+    /// The plan of a layout's labels in `region` (see [`plan_region`]; only the markers
+    /// there are named and measured): with a selection only it and its partners are named;
+    /// without one the places with several partnerships (every place from a zoom of 4).
+    pub fn new(
+        dataset: &Dataset,
+        scene: &Scene,
+        layout: &[Symbol],
+        frame: &LabelFrame<'_>,
+        locale: Locale,
+        width: &dyn Fn(&str) -> f64,
+        region: [f64; 4],
+    ) -> LabelPlan {
+        let (zoom, selected) = (frame.zoom, frame.selected);
+        let mut partner = vec![false; scene.nodes.len()];
+        if let Some(s) = selected {
+            for e in scene.edges.iter().filter(|e| e.from == s || e.to == s) {
+                partner[e.from] = true;
+                partner[e.to] = true;
+            }
+        }
+        let mut candidates: Vec<(LabelCandidate, String)> = layout
+            .iter()
+            .filter(|s| within(region, s.at, 0.0))
+            .filter_map(|s| {
+                let n = scene.nodes.get(s.node)?;
+                let boost = if Some(s.node) == selected {
+                    SELECTED_FIRST
+                } else if partner[s.node] {
+                    PARTNER_NEXT
+                } else {
+                    0
+                };
+                if boost == 0
+                    && (selected.is_some() || (s.weight < 2 && zoom < LABEL_ALL_FROM_ZOOM))
+                {
+                    return None;
+                }
+                let name = cluster_name(&node_name(dataset, n.key, locale), s.others(), locale);
+                let candidate = LabelCandidate {
+                    node: s.node,
+                    at: s.at,
+                    radius: s.radius,
+                    width: width(&name),
+                    height: LABEL_HEIGHT,
+                    priority: s.weight.saturating_add(boost),
+                };
+                Some((candidate, name))
+            })
+            .collect();
+        candidates.sort_by(|(a, _), (b, _)| b.priority.cmp(&a.priority).then(a.node.cmp(&b.node)));
+        let near: Vec<Symbol> =
+            layout.iter().filter(|s| within(region, s.at, DISC_REACH_PX)).cloned().collect();
+        LabelPlan { candidates, discs: disc_grid(&near), region }
+    }
+
+    /// True when the plan holds every label a frame with the layout at `offset` can show
+    /// (the frame is inside its region): a pan within it needs no new plan.
+    pub fn covers(&self, offset: [f64; 2], viewport: Viewport) -> bool {
+        let [l, t, r, b] = plan_region(offset, viewport, CANDIDATE_MARGIN_PX);
+        let [rl, rt, rr, rb] = self.region;
+        l >= rl && t >= rt && r <= rr && b <= rb
+    }
+
+    /// The candidates whose marker shows in a frame of `viewport` with the layout at `offset`.
+    fn shown(
+        &self,
+        offset: [f64; 2],
+        viewport: Viewport,
+    ) -> impl Iterator<Item = &(LabelCandidate, String)> {
+        let m = CANDIDATE_MARGIN_PX;
+        self.candidates.iter().filter(move |(c, _)| {
+            let [x, y] = [c.at[0] + offset[0], c.at[1] + offset[1]];
+            x >= -m && y >= -m && x <= viewport.width + m && y <= viewport.height + m
+        })
+    }
+
+    /// The labels of a frame with the layout at `offset` (where its origin is drawn), placed
+    /// afresh by the rules of [`place_labels`].
+    pub fn place(&self, offset: [f64; 2], viewport: Viewport, covered: &[[f64; 4]]) -> PlacedFrame {
+        self.place_after(None, offset, viewport, covered)
+    }
+
+    /// The labels of a frame of a pan: those of the `previous` frame (of this plan) that stay
+    /// wholly in view and clear of the controls keep their place on their markers (a label
+    /// does not jump round its marker while the map moves); then the other candidates are
+    /// placed beside them by the rules of [`place_labels`]. The rules hold as in a fresh
+    /// placement; only which labels win may differ (the ones already shown stay).
+    pub fn place_after(
+        &self,
+        previous: Option<&PlacedFrame>,
+        offset: [f64; 2],
+        viewport: Viewport,
+        covered: &[[f64; 4]],
+    ) -> PlacedFrame {
+        let [ox, oy] = offset;
+        // Worked out in layout px: the frame and the controls moved by the offset.
+        let moved: Vec<[f64; 4]> =
+            covered.iter().map(|c| [c[0] - ox, c[1] - oy, c[2] - ox, c[3] - oy]).collect();
+        let area =
+            Area { bounds: [-ox, -oy, viewport.width - ox, viewport.height - oy], covered: &moved };
+        let mut labels: Grid<[f64; 4]> = Grid::new();
+        let mut placed: Vec<PlacedLabel> = Vec::new();
+        if let Some(previous) = previous {
+            let [px, py] = previous.offset;
+            let by_node: HashMap<usize, &PlacedLabel> =
+                previous.labels.iter().map(|(l, _)| (l.node, l)).collect();
+            for (c, _) in &self.candidates {
+                let Some(l) = by_node.get(&c.node) else { continue };
+                let b = l.bounds();
+                let b = [b[0] - px, b[1] - py, b[2] - px, b[3] - py];
+                if placed.len() >= MAX_LABELS || !area.allows(b) {
+                    continue;
+                }
+                let leader =
+                    l.leader.map(|[a, e]| [[a[0] - px, a[1] - py], [e[0] - px, e[1] - py]]);
+                labels.insert(b, b);
+                placed.push(PlacedLabel {
+                    node: c.node,
+                    top_left: [b[0], b[1]],
+                    size: l.size,
+                    leader,
+                });
+            }
+        }
+        let done: Vec<usize> = placed.iter().map(|l| l.node).collect();
+        let rest =
+            self.shown(offset, viewport).filter(|(c, _)| !done.contains(&c.node)).map(|(c, _)| c);
+        place_into(rest, &self.discs, &area, &mut labels, &mut placed, MAX_LABELS);
+        let names: HashMap<usize, &str> =
+            self.candidates.iter().map(|(c, n)| (c.node, n.as_str())).collect();
+        let labels = placed
+            .into_iter()
+            .filter_map(|l| {
+                let name = names.get(&l.node)?.to_string();
+                let shift = |p: [f64; 2]| [p[0] + ox, p[1] + oy];
+                let label = PlacedLabel {
+                    top_left: shift(l.top_left),
+                    leader: l.leader.map(|[a, e]| [shift(a), shift(e)]),
+                    ..l
+                };
+                Some((label, name))
+            })
+            .collect();
+        PlacedFrame { offset, labels }
+    }
 }
 
 /// Width of a label in px, estimated without measuring (CJK characters are about twice as
@@ -289,9 +519,13 @@ pub fn frame_labels(
     locale: Locale,
     width: &dyn Fn(&str) -> f64,
 ) -> Vec<(PlacedLabel, String)> {
-    let symbols = frame_symbols(scene, projection, view, viewport, selected);
+    let level = layout_symbols(scene, projection, cluster_zoom(view.zoom), viewport, selected);
+    let layout = layout_at_zoom(&level, scene, projection, view.zoom, viewport);
     let frame = LabelFrame { zoom: view.zoom, viewport, selected, covered };
-    labels_beside(dataset, scene, &symbols, &frame, locale, width)
+    let offset = layout_offset(projection, view, viewport);
+    let region = plan_region(offset, viewport, CANDIDATE_MARGIN_PX);
+    let plan = LabelPlan::new(dataset, scene, &layout, &frame, locale, width, region);
+    plan.place(offset, viewport, covered).labels
 }
 
 /// What the labels of a frame are placed in: its zoom and size, the selected node, and the
@@ -322,49 +556,9 @@ pub fn labels_beside(
     locale: Locale,
     width: &dyn Fn(&str) -> f64,
 ) -> Vec<(PlacedLabel, String)> {
-    let LabelFrame { zoom, viewport, selected, covered } = *frame;
-    let mut partner = vec![false; scene.nodes.len()];
-    if let Some(s) = selected {
-        for e in scene.edges.iter().filter(|e| e.from == s || e.to == s) {
-            partner[e.from] = true;
-            partner[e.to] = true;
-        }
-    }
-    let mut names: Vec<Option<String>> = vec![None; scene.nodes.len()];
-    let candidates: Vec<LabelCandidate> = symbols
-        .iter()
-        .filter_map(|s| {
-            let n = &scene.nodes[s.node];
-            let boost = if Some(s.node) == selected {
-                SELECTED_FIRST
-            } else if partner[s.node] {
-                PARTNER_NEXT
-            } else {
-                0
-            };
-            if boost == 0 && (selected.is_some() || (s.weight < 2 && zoom < LABEL_ALL_FROM_ZOOM)) {
-                return None;
-            }
-            let name = cluster_name(&node_name(dataset, n.key, locale), s.others(), locale);
-            let candidate = LabelCandidate {
-                node: s.node,
-                at: s.at,
-                radius: s.radius,
-                width: width(&name),
-                height: LABEL_HEIGHT,
-                priority: s.weight.saturating_add(boost),
-            };
-            names[s.node] = Some(name);
-            Some(candidate)
-        })
-        .collect();
-    place_labels(&candidates, symbols, viewport, covered, MAX_LABELS)
-        .into_iter()
-        .filter_map(|l| {
-            let name = names.get(l.node)?.clone()?;
-            Some((l, name))
-        })
-        .collect()
+    let everywhere = [f64::NEG_INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::INFINITY];
+    let plan = LabelPlan::new(dataset, scene, symbols, frame, locale, width, everywhere);
+    plan.place([0.0, 0.0], frame.viewport, frame.covered).labels
 }
 
 /// A marker's label: its place's name, and for a cluster "+N" for the others it stands for
@@ -472,6 +666,38 @@ mod tests {
                 assert!(gap >= 2.0 * LABEL_PAD, "{a:?} and {b:?} {gap} px apart");
             }
         }
+    }
+
+    #[test]
+    fn a_pan_keeps_the_labels_that_stay_in_view_where_they_are() {
+        let vp = Viewport { width: 400.0, height: 300.0 };
+        // H (more ties) near the right edge, A to its left; both labelled upper right.
+        let h = candidate(0, [350.0, 100.0], 50);
+        let a = candidate(1, [270.0, 110.0], 10);
+        let symbols = [symbol(&h), symbol(&a)];
+        let everywhere = [f64::NEG_INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::INFINITY];
+        let plan = LabelPlan {
+            candidates: vec![(h.clone(), "H".into()), (a.clone(), "A".into())],
+            discs: disc_grid(&symbols),
+            region: everywhere,
+        };
+        let first = plan.place([0.0, 0.0], vp, &[]);
+        let box_of = |f: &PlacedFrame, node: usize| {
+            f.labels.iter().find(|(l, _)| l.node == node).map(|(l, _)| l.bounds())
+        };
+        let a_before = box_of(&first, 1).expect("A labelled");
+        assert!(box_of(&first, 0).is_some_and(|b| b[0] > 350.0 && b[3] < 100.0), "H upper right");
+        // 20 px to the right: H's upper right leaves the map, and its next spot (upper left)
+        // is where A's label is. A's label stays where it was on its marker; H finds another.
+        let panned = plan.place_after(Some(&first), [20.0, 0.0], vp, &[]);
+        let a_after = box_of(&panned, 1).expect("A still labelled");
+        assert_eq!(a_after, [a_before[0] + 20.0, a_before[1], a_before[2] + 20.0, a_before[3]]);
+        let h_after = box_of(&panned, 0).expect("H still labelled");
+        assert!(!overlaps(grow(h_after, LABEL_PAD), grow(a_after, LABEL_PAD)));
+        assert!(h_after[2] <= vp.width, "inside: {h_after:?}");
+        // Placed afresh, the same frame keeps every rule too.
+        let fresh = plan.place([20.0, 0.0], vp, &[]);
+        assert_eq!(fresh.labels.len(), 2);
     }
 
     #[test]

@@ -11,6 +11,7 @@
 mod covered;
 mod fit;
 mod gestures;
+mod labels;
 mod layers;
 mod legend;
 mod painter;

@@ -11,12 +11,13 @@ use rustc_hash::FxHashMap;
 
 use leptos::prelude::*;
 
+use super::labels::{LabelCache, frame_labels};
 use super::layers::{ArcLayer, BaseLayer, path};
 use super::palette::Palette;
 use super::render;
 use crate::model::geo::basemap::inset_wanted;
-use crate::model::show::labels::{LabelFrame, PlacedLabel, label_width, labels_beside};
-use crate::model::show::map::node_emphasis;
+use crate::model::show::labels::{LabelFrame, LabelPlan, PlacedLabel, label_width};
+use crate::model::show::map::{choice_emphasis, layout_offset};
 use crate::model::show::map_draw::{Frame, LABEL_FONT, LABEL_HALO};
 use crate::ui::perf;
 use crate::ui::state::{AppState, ExploreState, MapState};
@@ -31,6 +32,8 @@ struct Layers {
     /// Label widths as measured in the drawing font, by text: measuring every label of every
     /// frame took a good part of a pan or zoom frame.
     widths: StoredValue<FxHashMap<String, f64>, LocalStorage>,
+    /// The labels' plan and the last frame's labels (see [`frame_labels`]).
+    labels: StoredValue<Option<LabelCache>, LocalStorage>,
 }
 
 /// Measured label widths kept at most (names of both languages, clusters' "+N").
@@ -51,6 +54,7 @@ pub fn paint(
         palette: StoredValue::new_local(None),
         painted_once: StoredValue::new_local(false),
         widths: StoredValue::new_local(FxHashMap::default()),
+        labels: StoredValue::new_local(None),
     };
     let frames = Frames::new(move || draw(app, explore, map, canvas, frame, layers));
     // Each effect bridges a memo to the canvas (outside the reactive graph).
@@ -169,11 +173,26 @@ fn draw(
         width
     };
     let symbols = map.symbols.get_untracked();
-    let covered = map.covered.get_untracked();
-    let label_frame = LabelFrame { zoom: view.zoom, viewport, selected, covered: &covered };
-    let labels =
-        explore.with_data(|d| labels_beside(d, &scene, &symbols, &label_frame, locale, &measure));
-    let emphasis = node_emphasis(&scene, selected, explore.selected_pair.get_untracked());
+    let layout = map.layout.get_untracked();
+    let offset = layout_offset(&projection, &view, viewport);
+    let labels = frame_labels(
+        layers.labels,
+        &layout,
+        offset,
+        viewport,
+        selected,
+        &map.covered.get_untracked(),
+        locale,
+        &|plan_for| {
+            let label_frame = LabelFrame { zoom: view.zoom, viewport, selected, covered: &[] };
+            explore.with_data(|d| {
+                LabelPlan::new(d, &scene, &layout, &label_frame, locale, &measure, plan_for)
+            })
+        },
+    );
+    let (pair, country) =
+        (explore.selected_pair.get_untracked(), explore.profile_country.get_untracked());
+    let emphasis = explore.with_data(|d| choice_emphasis(d, &scene, selected, pair, country));
     let choropleth = map.choropleth.get_untracked();
     let base = layers.base.with_value(|b| b.clone());
     let profile = app.query.map_profile.get_untracked();

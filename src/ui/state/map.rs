@@ -51,6 +51,9 @@ pub struct MapState {
     pub projected: Memo<Option<Arc<ProjectedBasemap>>>,
     /// Markers and links of the pairs on show.
     pub scene: Memo<Arc<Scene>>,
+    /// Every marker as drawn at the current zoom, the map's origin at the view's centre (once
+    /// per zoom: a pan only moves it; the labels are planned on it).
+    pub layout: Memo<Arc<Vec<Symbol>>>,
     /// The markers as drawn in the current view (worked out once per view for the canvas, the
     /// labels and the pointer).
     pub symbols: Memo<Arc<Vec<Symbol>>>,
@@ -175,6 +178,7 @@ impl MapState {
             grouped,
             projected,
             scene,
+            layout: at_zoom,
             symbols,
             selected_node: selected,
             flows,
