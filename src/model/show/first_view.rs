@@ -1,7 +1,7 @@
 //! The default view's map, worked out natively as the browser's map state works it out (the
 //! same calls in the same order as `ui::state::map`: filters → home view → grouping → scene →
 //! markers at the zoom → flows → batches → labels), and drawn as SVG through
-//! [`map_draw`](super::map_draw). The build writes it into the page, so a visitor sees the real
+//! [`map_draw`]. The build writes it into the page, so a visitor sees the real
 //! map before any wasm runs; the tests compare it with the scene.
 
 use std::collections::HashMap;

@@ -504,7 +504,7 @@ const LABEL_ALL_FROM_ZOOM: f64 = 4.0;
 const SELECTED_FIRST: u32 = LEADER_FROM_PRIORITY;
 const PARTNER_NEXT: u32 = 500_000;
 
-/// The labels of a frame beside the markers of [`frame_symbols`]: the selected node first,
+/// The labels of a frame beside the markers of [`frame_symbols`](super::map::frame_symbols): the selected node first,
 /// then its partners, then the largest places; places with one partnership only when zoomed
 /// in far. `width` measures a name as it will be drawn.
 #[allow(clippy::too_many_arguments)]
@@ -542,7 +542,7 @@ pub struct LabelFrame<'a> {
     pub covered: &'a [[f64; 4]],
 }
 
-/// The labels of a frame beside its markers (`symbols`, from [`frame_symbols`] for the view
+/// The labels of a frame beside its markers (`symbols`, from [`frame_symbols`](super::map::frame_symbols) for the view
 /// at the frame's zoom), as [`frame_labels`] places them.
 ///
 /// With a selection only the selection and its partners are named: the selection is the
