@@ -14,7 +14,7 @@ use crate::model::geo::basemap::{MapProfile, ProjectedBasemap, inset_wanted};
 use crate::model::geo::projection::{Centre, Projection, View, Viewport};
 use crate::model::i18n::Locale;
 use crate::model::show::flows::{flow_batches, flows};
-use crate::model::show::labels::{LabelFrame, PlacedLabel, labels_beside};
+use crate::model::show::labels::{PlacedLabel, frame_labels};
 use crate::model::show::map::{
     ArcBatch, ArcCache, Emphasis, Grouping, Scene, Symbol, build_scene, cluster_zoom,
     grouping_zoom, home_view, layout_at_zoom, layout_symbols, node_emphasis, place_symbols,
@@ -133,9 +133,19 @@ impl DefaultMap {
         locale: Locale,
         width: &dyn Fn(&str) -> f64,
     ) -> Vec<(PlacedLabel, String)> {
-        let frame =
-            LabelFrame { zoom: self.view.zoom, viewport: self.viewport, selected: None, covered };
-        labels_beside(dataset, &self.scene, &self.symbols, &frame, locale, width)
+        // The live map's own chain (`frame_labels`: the zoom's label plan placed at the view),
+        // so the static labels are the live ones for the same widths.
+        frame_labels(
+            dataset,
+            &self.scene,
+            &self.projection,
+            &self.view,
+            self.viewport,
+            None,
+            covered,
+            locale,
+            width,
+        )
     }
 }
 
