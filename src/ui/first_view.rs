@@ -20,5 +20,24 @@ pub fn app_mounted() {
 pub fn take_over() {
     if let Some(el) = document().get_element_by_id(ID) {
         el.remove();
+        hand_on_focus();
+    }
+}
+
+/// While the static view was over it the app was hidden, so a sheet that opened meanwhile (a
+/// link with `profile=`, `sel=` or `pair=`) could not take the keyboard focus: it gets it now,
+/// unless the visitor has put the focus somewhere already.
+fn hand_on_focus() {
+    let doc = document();
+    let on_body = match (doc.active_element(), doc.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
+    };
+    if on_body
+        && let Some(title) = doc.get_element_by_id("sheet-title")
+        && let Ok(title) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(title)
+    {
+        let _ = title.focus();
     }
 }

@@ -95,12 +95,21 @@ impl SourcesState {
     }
 
     /// Fetches once the page is idle (after the first full map paint), so a source shown
-    /// later is there at once.
+    /// later is there at once. A fetch that failed is not tried again behind the visitor's
+    /// back: the failure stays on screen, and its Try again button fetches.
     pub fn want_when_idle(self) {
         if self.ready_untracked() {
             return;
         }
-        let callback = wasm_bindgen::closure::Closure::once_into_js(move || self.want());
+        let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let failed = self
+                .status
+                .try_with_untracked(|s| matches!(s, SourcesStatus::Failed(_)))
+                .unwrap_or(false);
+            if !failed {
+                self.want();
+            }
+        });
         let window = window();
         if window.request_idle_callback(callback.unchecked_ref()).is_err() {
             let _ = window.set_timeout_with_callback(callback.unchecked_ref());
