@@ -91,6 +91,15 @@ impl Locale {
         preferences.into_iter().find_map(Locale::from_tag).unwrap_or_default()
     }
 
+    /// A count after a label, in parentheses as the language writes them: " (1,234)" in
+    /// English, "（1234）" in Chinese (full-width, no space: a filter's "省级（597）").
+    pub fn count_in_parentheses(self, n: u64) -> String {
+        match self {
+            Locale::En => format!(" ({})", self.number(n)),
+            Locale::Zh => format!("（{}）", self.number(n)),
+        }
+    }
+
     /// Formats a whole number with the locale's grouping: English groups thousands ("2,800");
     /// Chinese leaves numbers of up to four digits whole ("2800多对") and groups longer ones
     /// ("26,114"), as GB/T 15835-2011 (numerals in publications) allows.
@@ -630,6 +639,19 @@ fn record_kind_pos(kind: RecordKind) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_count_in_parentheses_is_written_as_each_language_writes_it() {
+        for (locale, n, want) in [
+            (Locale::En, 597, " (597)"),
+            (Locale::En, 2115, " (2,115)"),
+            (Locale::Zh, 597, "（597）"),
+            (Locale::Zh, 2115, "（2115）"),
+            (Locale::Zh, 26114, "（26,114）"),
+        ] {
+            assert_eq!(locale.count_in_parentheses(n), want, "{locale:?} {n}");
+        }
+    }
+
     use super::*;
 
     fn placeholders(text: &str) -> Vec<String> {

@@ -6,9 +6,9 @@ use crate::model::ask::filter::SetDim;
 use crate::model::i18n::Locale;
 use crate::ui::state::{use_app_state, use_explore};
 
-/// " (1,234)" in the UI language.
+/// " (1,234)" / "（1234）" in the UI language (`Locale::count_in_parentheses`).
 pub fn count_text(locale: Locale, n: usize) -> String {
-    format!(" ({})", locale.number(n as u64))
+    locale.count_in_parentheses(n as u64)
 }
 
 /// The checkboxes of one set dimension.
