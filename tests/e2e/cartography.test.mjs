@@ -7,10 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, waitForData, waitForMap, waitForQuery, bundled, DIST } from './harness.mjs';
+import { serve, launch, openPage, waitForData, waitForMap, waitForQuery, bundled, DIST, PHONE, LAPTOP } from './harness.mjs';
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-const LAPTOP = { viewport: { width: 1280, height: 720 } };
 
 let browser;
 let server;

@@ -6,10 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, openPage, waitForData, waitForMap, model, DIST, STRICT_CSP } from './harness.mjs';
+import { serve, launch, openPage, waitForData, waitForMap, model, DIST, STRICT_CSP, PHONE, LAPTOP } from './harness.mjs';
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-const LAPTOP = { viewport: { width: 1280, height: 720 } };
 
 let browser;
 let server;

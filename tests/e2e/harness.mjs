@@ -239,3 +239,7 @@ export async function chartRows(page, kind) {
 export function gb18030(text) {
   return execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.read().encode("gb18030"))'], { input: text });
 }
+
+/** The two screens every layout test uses: a phone (390 × 844, touch) and a laptop (1280 × 720). */
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+export const LAPTOP = { viewport: { width: 1280, height: 720 } };

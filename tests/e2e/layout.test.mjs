@@ -7,11 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  serve, launch, openPage, waitForData, waitForMap, query, waitForQuery, readHeadline, model, DIST,
+  serve, launch, openPage, waitForData, waitForMap, query, waitForQuery, readHeadline, model, DIST, PHONE, LAPTOP,
 } from './harness.mjs';
 
-const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
-const LAPTOP = { viewport: { width: 1280, height: 720 } };
 
 let browser;
 let server;

@@ -51,71 +51,49 @@ pub enum Ink {
 }
 
 impl Ink {
+    /// The role's name and its colour when the page says none (the light theme), in one
+    /// table so the two cannot drift apart.
+    fn spec(self) -> (&'static str, &'static str) {
+        match self {
+            Ink::Sea => ("map-sea", "#dfe9f2"),
+            Ink::Land => ("map-land", "#f4f1ea"),
+            Ink::Home => ("map-home", "#f6dcd6"),
+            Ink::Border => ("map-border", "#a9a29a"),
+            Ink::Graticule => ("map-graticule", "#c9d6e3"),
+            Ink::Province => ("map-province", "#c99d94"),
+            Ink::Dash => ("map-dash", "#6b2a22"),
+            Ink::Arc(Some(Kind::Sister)) => ("arc-sister", "#d55e00"),
+            Ink::Arc(Some(Kind::Friendly)) => ("arc-friendly", "#0072b2"),
+            Ink::Arc(Some(Kind::Intent)) => ("arc-intent", "#009e73"),
+            Ink::Arc(Some(Kind::Unknown)) => ("arc-unknown", "#5b6b7d"),
+            Ink::Arc(None) => ("arc-mixed", "#7b4f9d"),
+            Ink::Class(c) => match c.clamp(1, 7) {
+                1 => ("class-1", "#ffffcc"),
+                2 => ("class-2", "#c7e9b4"),
+                3 => ("class-3", "#7fcdbb"),
+                4 => ("class-4", "#41b6c4"),
+                5 => ("class-5", "#1d91c0"),
+                6 => ("class-6", "#225ea8"),
+                _ => ("class-7", "#0c2c84"),
+            },
+            Ink::HomeMarker => ("marker-home", "#b3261e"),
+            Ink::PartnerMarker => ("marker-partner", "#1f4e79"),
+            Ink::MarkerStroke => ("marker-stroke", "#ffffff"),
+            Ink::Label => ("map-label", "#1b1f24"),
+            Ink::LabelHalo => ("map-label-halo", "#ffffff"),
+            Ink::Focus => ("focus", "#0b57d0"),
+        }
+    }
+
     /// The role's name: the CSS custom property is `--yc-{name}`, the SVG classes are
     /// `f-{name}` (fill) and `s-{name}` (stroke).
     pub fn name(self) -> &'static str {
-        match self {
-            Ink::Sea => "map-sea",
-            Ink::Land => "map-land",
-            Ink::Home => "map-home",
-            Ink::Border => "map-border",
-            Ink::Graticule => "map-graticule",
-            Ink::Province => "map-province",
-            Ink::Dash => "map-dash",
-            Ink::Arc(Some(Kind::Sister)) => "arc-sister",
-            Ink::Arc(Some(Kind::Friendly)) => "arc-friendly",
-            Ink::Arc(Some(Kind::Intent)) => "arc-intent",
-            Ink::Arc(Some(Kind::Unknown)) => "arc-unknown",
-            Ink::Arc(None) => "arc-mixed",
-            Ink::Class(c) => match c.clamp(1, 7) {
-                1 => "class-1",
-                2 => "class-2",
-                3 => "class-3",
-                4 => "class-4",
-                5 => "class-5",
-                6 => "class-6",
-                _ => "class-7",
-            },
-            Ink::HomeMarker => "marker-home",
-            Ink::PartnerMarker => "marker-partner",
-            Ink::MarkerStroke => "marker-stroke",
-            Ink::Label => "map-label",
-            Ink::LabelHalo => "map-label-halo",
-            Ink::Focus => "focus",
-        }
+        self.spec().0
     }
 
     /// The colour when the page says none (the light theme).
     pub fn default_colour(self) -> &'static str {
-        match self {
-            Ink::Sea => "#dfe9f2",
-            Ink::Land => "#f4f1ea",
-            Ink::Home => "#f6dcd6",
-            Ink::Border => "#a9a29a",
-            Ink::Graticule => "#c9d6e3",
-            Ink::Province => "#c99d94",
-            Ink::Dash => "#6b2a22",
-            Ink::Arc(Some(Kind::Sister)) => "#d55e00",
-            Ink::Arc(Some(Kind::Friendly)) => "#0072b2",
-            Ink::Arc(Some(Kind::Intent)) => "#009e73",
-            Ink::Arc(Some(Kind::Unknown)) => "#5b6b7d",
-            Ink::Arc(None) => "#7b4f9d",
-            Ink::Class(c) => match c.clamp(1, 7) {
-                1 => "#ffffcc",
-                2 => "#c7e9b4",
-                3 => "#7fcdbb",
-                4 => "#41b6c4",
-                5 => "#1d91c0",
-                6 => "#225ea8",
-                _ => "#0c2c84",
-            },
-            Ink::HomeMarker => "#b3261e",
-            Ink::PartnerMarker => "#1f4e79",
-            Ink::MarkerStroke => "#ffffff",
-            Ink::Label => "#1b1f24",
-            Ink::LabelHalo => "#ffffff",
-            Ink::Focus => "#0b57d0",
-        }
+        self.spec().1
     }
 
     /// The role's place in [`Ink::ALL`] (a class out of 1..=7 counts as the nearest).
