@@ -8,7 +8,7 @@
 // and `peer-paint` after each render that a filter change causes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from '../tests/e2e/harness.mjs';
+import { ROOT, readDataset } from '../tests/e2e/harness.mjs';
 
 /** TopoJSON (quantized, delta-encoded arcs) to GeoJSON features, enough for the basemap. */
 function topoToGeo(topo, objectName) {
@@ -160,7 +160,7 @@ const SCRIPT = `'use strict';
  */
 export function buildPeer(dir) {
   fs.mkdirSync(dir, { recursive: true });
-  const dataset = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/partnerships.json'), 'utf8'));
+  const dataset = readDataset(path.join(ROOT, 'public/data/partnerships.json'));
   const topo = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/basemap/world-china.topo.json'), 'utf8'));
   fs.writeFileSync(path.join(dir, 'index.html'), PAGE);
   fs.writeFileSync(path.join(dir, 'peer.css'), CSS);

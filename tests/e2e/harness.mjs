@@ -148,19 +148,26 @@ export async function waitForMap(page) {
  * run natively by `youcheng-data count` (built by the test command before this layer runs).
  */
 export function model(query, file = path.join(ROOT, 'public/data/partnerships.json')) {
+  return JSON.parse(execFileSync(dataTool(), ['count', file, query], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+/** The data tool, built by the test command before this layer runs (built here if not). */
+function dataTool() {
   const bin = path.join(ROOT, 'target/release/youcheng-data');
   if (!fs.existsSync(bin)) {
     execFileSync('cargo', ['build', '--quiet', '--release', '--bin', 'youcheng-data'], { cwd: ROOT, stdio: 'inherit' });
   }
-  return JSON.parse(execFileSync(bin, ['count', file, query], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+  return bin;
 }
 
 /**
- * A dataset file parsed, with the records of its sources file (`dataset.sources_file`, beside
- * it) in place of the sources it names by id: the dataset as the app has it once both arrived.
+ * A dataset file parsed and written out in full (a compact file's ids put in, its pairs naming
+ * places and sources by id: `youcheng-data expand`, the core's rule), with the records of its
+ * sources file (`dataset.sources_file`, beside it) in place of the sources it names by id: the
+ * dataset as the app has it once both arrived.
  */
 export function readDataset(file) {
-  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const data = JSON.parse(execFileSync(dataTool(), ['expand', file], { encoding: 'utf8', maxBuffer: 64 << 20 }));
   const name = data.dataset?.sources_file;
   if (name) {
     const records = JSON.parse(fs.readFileSync(path.join(path.dirname(file), name), 'utf8')).sources;

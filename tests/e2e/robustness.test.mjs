@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  serve, launch, openPage, waitForData, readHeadline, fileRoute, gb18030, ROOT, DIST,
+  serve, launch, openPage, waitForData, readHeadline, fileRoute, gb18030, readDataset, ROOT, DIST,
 } from './harness.mjs';
 
 const HOSTILE = path.join(ROOT, 'tests/fixtures/hostile.json');
@@ -90,7 +90,7 @@ test('an office list as offices keep it (title row, 序号, Chinese headers, 197
   assert.match(await page.getByTestId('data-origin').textContent(), /陕西友城\.csv/);
   // Beside the public dataset: Baoji–Kumagaya only in the list; Xi'an–Kyoto dated differently
   // (1974-11-22 against 1974-05-10); every other tie of Xi'an, Yan'an and Baoji only public.
-  const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/data/partnerships.json'), 'utf8'));
+  const file = readDataset(path.join(ROOT, 'dist/data/partnerships.json'));
   const publicOnly = file.partnerships.filter((p) => ['cn-xian', 'cn-yanan', 'cn-baoji'].includes(p.home)).length - 3;
   const compare = page.getByTestId('compare');
   await compare.waitFor();

@@ -8,6 +8,7 @@
 //! youcheng-data validate FILE       print the problems of a partnership JSON file
 //! youcheng-data synthetic N SEED OUT  write a labelled synthetic dataset for benchmarks
 //! youcheng-data count FILE [QUERY]  the headline figures for a URL query, as JSON
+//! youcheng-data expand FILE         a compact file (format 1.2) written out in full, as JSON
 //! youcheng-data messages LANG       every UI string of a language, as JSON (for tests)
 //! youcheng-data hanzi               the traditional-only Han characters, as JSON (for tests)
 //! youcheng-data profile FILE        time each core step of a first view and a filter change
@@ -82,6 +83,10 @@ fn main() -> std::process::ExitCode {
             None => Err("usage: youcheng-data validate FILE".to_owned()),
         },
         Some("synthetic") => cli::synthetic(&args[1..]),
+        Some("expand") => match args.get(1) {
+            Some(path) => cli::expand(std::path::Path::new(path)),
+            None => Err("usage: youcheng-data expand FILE".to_owned()),
+        },
         Some("count") => match args.get(1) {
             Some(path) => cli::count(std::path::Path::new(path), args.get(2).map_or("", |q| q)),
             None => Err("usage: youcheng-data count FILE [QUERY]".to_owned()),
@@ -106,7 +111,7 @@ fn main() -> std::process::ExitCode {
         Some("hanzi") => cli::traditional_characters(),
         _ => {
             eprintln!(
-                "usage:\n  youcheng-data build [--check] [--registry FILE] [--out DIR]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data messages LANG\n  youcheng-data hanzi\n  youcheng-data profile FILE\n  youcheng-data firstview [--dist DIR]"
+                "usage:\n  youcheng-data build [--check] [--registry FILE] [--out DIR]\n  youcheng-data validate FILE\n  youcheng-data synthetic PAIRS SEED OUT\n  youcheng-data count FILE [QUERY]\n  youcheng-data expand FILE\n  youcheng-data messages LANG\n  youcheng-data hanzi\n  youcheng-data profile FILE\n  youcheng-data firstview [--dist DIR]"
             );
             Err(String::new())
         }
@@ -314,6 +319,17 @@ mod cli {
     }
 
     /// Prints the headline figures of `file` under the URL query `query`, as one JSON object.
+    /// Prints a compact file (format 1.2) in full: every id put in, pairs naming places and
+    /// sources by id (`format::ids::expand_compact`).
+    pub fn expand(file: &Path) -> Result<ExitCode, String> {
+        let text = fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
+        let mut root: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))?;
+        youcheng::model::format::ids::expand_compact(&mut root);
+        println!("{root}");
+        Ok(ExitCode::SUCCESS)
+    }
+
     pub fn count(file: &Path, query: &str) -> Result<ExitCode, String> {
         use youcheng::model::ask::aggregate::headline;
         use youcheng::model::ask::filter::apply;

@@ -59,27 +59,7 @@ impl<'a> Columns<'a> {
 
 pub use youcheng::model::format::text::{fold, slug};
 
-/// 64-bit FNV-1a: a stable hash for ids (stable across runs and platforms).
-pub fn fnv1a(text: &str) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        hash ^= b as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
-/// A short base-36 id from a hash.
-pub fn short_id(prefix: &str, text: &str, len: usize) -> String {
-    let mut n = fnv1a(text);
-    let mut digits = Vec::new();
-    while digits.len() < len {
-        let d = (n % 36) as u8;
-        digits.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
-        n /= 36;
-    }
-    format!("{prefix}{}", String::from_utf8_lossy(&digits))
-}
+pub use youcheng::model::format::ids::short_id;
 
 /// Rounds a coordinate to 3 decimals (about 110 m): finer than any marker on a world map.
 pub fn round3(x: f64) -> f64 {
@@ -109,13 +89,6 @@ pub fn distance_km(a: (f64, f64), b: (f64, f64)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_are_stable() {
-        assert_eq!(short_id("p", "cn-xian|jp-nara", 6), short_id("p", "cn-xian|jp-nara", 6));
-        assert_ne!(short_id("p", "cn-xian|jp-nara", 6), short_id("p", "cn-xian|jp-naraa", 6));
-        assert_eq!(short_id("p", "x", 6).len(), 7);
-    }
 
     #[test]
     fn a_row_wider_than_its_header_is_refused_not_cut() {

@@ -30,6 +30,7 @@ use super::dataset::{
     ScoStatus, Source, SourceIdx, SourceNote, Stage, Status, Unit,
 };
 use super::date::PartialDate;
+use super::ids::{allows_compact, derived_pair_id, derived_place_id};
 use super::iso::is_country_code;
 use super::problem::{Problem, ProblemKind, Problems, RecordKind, RecordRef, Severity};
 use crate::model::geo::LonLat;
@@ -39,8 +40,10 @@ pub const FORMAT_NAME: &str = "youcheng-partnerships";
 /// The major version this app reads.
 pub const FORMAT_MAJOR: u32 = 1;
 /// The minor version this app writes (1.1: a dataset may keep its sources' details in a second
-/// file, `dataset.sources_file`, and list its sources by id).
-pub const FORMAT_MINOR: u32 = 1;
+/// file, `dataset.sources_file`, and list its sources by id; 1.2: a compact file may leave out
+/// the ids a reader derives, [`super::ids`], and name a pair's places and sources by their
+/// position in the file's lists).
+pub const FORMAT_MINOR: u32 = 2;
 /// The largest file the loader accepts, in bytes.
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
@@ -118,9 +121,9 @@ pub(super) fn read_sources(
     root: &Map<String, Value>,
     problems: Problems,
 ) -> (Vec<Source>, Problems) {
-    let mut reader = Reader { problems };
+    let mut reader = Reader { problems, compact: false };
     let items = reader_array(root, "sources", &mut reader.problems);
-    let sources = reader.sources(items);
+    let (sources, _) = reader.sources(items);
     (sources, reader.problems)
 }
 
@@ -151,7 +154,7 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     }
     let version = read_version(root, &mut problems)?;
 
-    let mut reader = Reader { problems };
+    let mut reader = Reader { problems, compact: allows_compact(&version) };
     let mut meta = reader.header(root.get("dataset"));
     meta.format_version = version;
     let source_items = reader_array(root, "sources", &mut reader.problems);
@@ -159,14 +162,21 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let place_items = reader_array(root, "places", &mut reader.problems);
     let pair_items = reader_array(root, "partnerships", &mut reader.problems);
     let reported_items = reader_array(root, "reported", &mut reader.problems);
-    let sources = reader.sources(source_items);
+    let (sources, source_at) = reader.sources(source_items);
     let source_index: HashMap<&str, SourceIdx> =
         sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), SourceIdx(i as u32))).collect();
     let mut countries = reader.countries(country_items);
-    let places = reader.places(place_items, &mut countries);
+    let (places, place_at) = reader.places(place_items, &mut countries);
     let place_index: HashMap<&str, PlaceIdx> =
         places.iter().enumerate().map(|(i, p)| (p.id.as_str(), PlaceIdx(i as u32))).collect();
-    let partnerships = reader.partnerships(pair_items, &place_index, &source_index);
+    let lists = Lists {
+        places: &places,
+        place_index: &place_index,
+        place_at: &place_at,
+        source_index: &source_index,
+        source_at: &source_at,
+    };
+    let partnerships = reader.partnerships(pair_items, &lists);
     let country_index: HashMap<&str, CountryIdx> =
         countries.iter().enumerate().map(|(i, c)| (c.iso.as_str(), CountryIdx(i as u16))).collect();
     let reported = reader.reported(reported_items, &place_index, &source_index, &country_index);
@@ -174,6 +184,41 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     let dataset =
         Dataset::from_parts(Parts { meta, places, partnerships, countries, sources, reported });
     Ok(Loaded { dataset, problems: reader.problems.into_vec(), context_places: 0 })
+}
+
+/// The records a pair may name, by id and by position in the file's lists (a record skipped
+/// while loading has no position: `None`).
+struct Lists<'a> {
+    places: &'a [Place],
+    place_index: &'a HashMap<&'a str, PlaceIdx>,
+    place_at: &'a [Option<PlaceIdx>],
+    source_index: &'a HashMap<&'a str, SourceIdx>,
+    source_at: &'a [Option<SourceIdx>],
+}
+
+/// How a record names another: by id, or (in a compact file) by position.
+#[derive(Clone, Copy)]
+enum Ref<'a> {
+    Id(&'a str),
+    At(u64),
+}
+
+impl Ref<'_> {
+    /// The record it names, by id in `index` or by position in `at`.
+    fn find<T: Copy>(self, index: &HashMap<&str, T>, at: &[Option<T>]) -> Option<T> {
+        match self {
+            Ref::Id(id) => index.get(id).copied(),
+            Ref::At(n) => usize::try_from(n).ok().and_then(|n| at.get(n).copied().flatten()),
+        }
+    }
+
+    /// How a problem names it: the id, or `#position`.
+    fn shown(self) -> String {
+        match self {
+            Ref::Id(id) => truncate(id, 60),
+            Ref::At(n) => format!("#{n}"),
+        }
+    }
 }
 
 fn check_version(version: &str, problems: &mut Problems) -> Result<(), LoadError> {
@@ -222,6 +267,8 @@ fn reader_array<'a>(
 /// Walks the JSON records and collects problems.
 struct Reader {
     problems: Problems,
+    /// The file may be compact ([`allows_compact`]).
+    compact: bool,
 }
 
 /// One JSON object being read, with its record reference.
@@ -283,6 +330,62 @@ impl<'a> Fields<'a> {
             Some(_) => {
                 self.skip(problems, key, ProblemKind::WrongType { expected: "string" });
                 None
+            }
+        }
+    }
+
+    /// A required reference to another record: its id, or in a compact file its position;
+    /// anything else skips the record.
+    fn required_ref(
+        &mut self,
+        problems: &mut Problems,
+        key: &str,
+        compact: bool,
+    ) -> Option<Ref<'a>> {
+        match self.obj.get(key) {
+            Some(Value::Number(n)) if compact => match n.as_u64() {
+                Some(at) => Some(Ref::At(at)),
+                None => {
+                    self.skip(problems, key, ProblemKind::WrongType { expected: "string" });
+                    None
+                }
+            },
+            _ => self.required_str(problems, key).map(Ref::Id),
+        }
+    }
+
+    /// An optional list of references (ids, or in a compact file positions); a single id is
+    /// a list of one, wrong items are warnings.
+    fn optional_ref_list(&self, problems: &mut Problems, key: &str, compact: bool) -> Vec<Ref<'a>> {
+        let item = |v: &'a Value| match v {
+            Value::String(s) => Some(Ref::Id(s.as_str())),
+            Value::Number(n) if compact => n.as_u64().map(Ref::At),
+            _ => None,
+        };
+        match self.obj.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s)) => vec![Ref::Id(s.as_str())],
+            Some(Value::Array(items)) => {
+                let mut out = Vec::with_capacity(items.len());
+                for value in items {
+                    match item(value) {
+                        Some(r) => out.push(r),
+                        None => problems.warn(
+                            &self.rec,
+                            key,
+                            ProblemKind::WrongType { expected: "string" },
+                        ),
+                    }
+                }
+                out
+            }
+            Some(_) => {
+                problems.warn(
+                    &self.rec,
+                    key,
+                    ProblemKind::WrongType { expected: "array of strings" },
+                );
+                Vec::new()
             }
         }
     }
@@ -358,36 +461,6 @@ impl<'a> Fields<'a> {
             }
         }
         out
-    }
-
-    /// An optional array of strings; wrong items are warnings.
-    fn optional_str_list(&self, problems: &mut Problems, key: &str) -> Vec<&'a str> {
-        match self.obj.get(key) {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(s)) => vec![s.as_str()],
-            Some(Value::Array(items)) => {
-                let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    match item.as_str() {
-                        Some(s) => out.push(s),
-                        None => problems.warn(
-                            &self.rec,
-                            key,
-                            ProblemKind::WrongType { expected: "string" },
-                        ),
-                    }
-                }
-                out
-            }
-            Some(_) => {
-                problems.warn(
-                    &self.rec,
-                    key,
-                    ProblemKind::WrongType { expected: "array of strings" },
-                );
-                Vec::new()
-            }
-        }
     }
 
     /// An optional date; a bad one is a warning and counts as unknown.
@@ -487,8 +560,10 @@ impl Reader {
         meta
     }
 
-    fn sources(&mut self, items: &[Value]) -> Vec<Source> {
+    /// The sources, and each item's position among them (`None` for one skipped).
+    fn sources(&mut self, items: &[Value]) -> (Vec<Source>, Vec<Option<SourceIdx>>) {
         let mut out = Vec::with_capacity(items.len());
+        let mut at = vec![None; items.len()];
         let mut seen = HashSet::new();
         for (index, value) in items.iter().enumerate() {
             let p = &mut self.problems;
@@ -505,6 +580,7 @@ impl Reader {
                     );
                     continue;
                 }
+                at[index] = Some(SourceIdx(out.len() as u32));
                 out.push(Source::known_by_id(id));
                 continue;
             }
@@ -527,6 +603,7 @@ impl Reader {
                 None => None,
             };
             let note = source_note(f.obj.get("note"));
+            at[index] = Some(SourceIdx(out.len() as u32));
             out.push(Source {
                 id: id.to_owned(),
                 // A source whose own title is not known is named by the project's note.
@@ -542,7 +619,7 @@ impl Reader {
                 elsewhere: false,
             });
         }
-        out
+        (out, at)
     }
 
     fn countries(&mut self, items: &[Value]) -> Vec<Country> {
@@ -621,7 +698,12 @@ impl Reader {
         out
     }
 
-    fn places(&mut self, items: &[Value], countries: &mut Vec<Country>) -> Vec<Place> {
+    /// The places, and each item's position among them (`None` for one skipped).
+    fn places(
+        &mut self,
+        items: &[Value],
+        countries: &mut Vec<Country>,
+    ) -> (Vec<Place>, Vec<Option<PlaceIdx>>) {
         let mut country_index: HashMap<String, CountryIdx> = countries
             .iter()
             .enumerate()
@@ -629,11 +711,17 @@ impl Reader {
             .collect();
         let mut out: Vec<Place> = Vec::with_capacity(items.len());
         let mut parent_ids: Vec<Option<(&str, RecordRef)>> = Vec::with_capacity(items.len());
-        let mut seen = HashSet::new();
+        let mut at = vec![None; items.len()];
+        let mut seen: HashSet<String> = HashSet::with_capacity(items.len());
         for (index, value) in items.iter().enumerate() {
             let p = &mut self.problems;
             let Some(mut f) = Fields::open(value, RecordKind::Place, index, p) else { continue };
-            let id = f.required_str(p, "id");
+            // A compact file leaves out the id a reader derives from country and name.
+            let derive = self.compact && matches!(f.obj.get("id"), None | Some(Value::Null));
+            let id = match derive {
+                true => Some(""),
+                false => f.required_str(p, "id"),
+            };
             let name_zh = f.optional_str(p, "zh");
             let name_en = match (f.obj.get("en"), name_zh) {
                 (None | Some(Value::Null), Some(zh)) => Some(zh),
@@ -643,6 +731,15 @@ impl Reader {
             let (Some(id), Some(name_en), Some(country_code)) = (id, name_en, country_code) else {
                 continue;
             };
+            let id = match derive {
+                true => derived_place_id(country_code, name_en),
+                false => id.to_owned(),
+            };
+            if id.is_empty() {
+                f.skip(p, "id", ProblemKind::MissingField);
+                continue;
+            }
+            f.rec.id.get_or_insert_with(|| truncate(&id, 60));
             let country = match country_index.get(country_code) {
                 Some(idx) => *idx,
                 None if is_country_code(country_code) && countries.len() < u16::MAX as usize => {
@@ -673,10 +770,11 @@ impl Reader {
                     continue;
                 }
             };
-            if !seen.insert(id) {
-                f.skip(p, "id", ProblemKind::DuplicateId { id: truncate(id, 60) });
+            if seen.contains(&id) {
+                f.skip(p, "id", ProblemKind::DuplicateId { id: truncate(&id, 60) });
                 continue;
             }
+            seen.insert(id.clone());
             let level = match f.optional_str(p, "level") {
                 None => Level::Other,
                 Some(text) => Level::parse(text).unwrap_or_else(|| {
@@ -693,8 +791,9 @@ impl Reader {
             };
             let coords = read_coords(&f, p);
             parent_ids.push(f.optional_str(p, "parent").map(|parent| (parent, f.rec.clone())));
+            at[index] = Some(PlaceIdx(out.len() as u32));
             out.push(Place {
-                id: id.to_owned(),
+                id,
                 name_en: name_en.to_owned(),
                 name_zh: name_zh.map(str::to_owned),
                 name_local: f.optional_str(p, "local").map(str::to_owned),
@@ -751,53 +850,63 @@ impl Reader {
                 next = out[current as usize].parent;
             }
         }
-        out
+        (out, at)
     }
 
-    fn partnerships(
-        &mut self,
-        items: &[Value],
-        places: &HashMap<&str, PlaceIdx>,
-        sources: &HashMap<&str, SourceIdx>,
-    ) -> Vec<Partnership> {
+    fn partnerships(&mut self, items: &[Value], lists: &Lists) -> Vec<Partnership> {
         let mut out = Vec::with_capacity(items.len());
-        let mut seen_ids = HashSet::new();
+        let mut seen_ids: HashSet<String> = HashSet::with_capacity(items.len());
         let mut seen_pairs: HashMap<(PlaceIdx, PlaceIdx), PairIdx> = HashMap::new();
         for (index, value) in items.iter().enumerate() {
             let p = &mut self.problems;
             let Some(mut f) = Fields::open(value, RecordKind::Partnership, index, p) else {
                 continue;
             };
-            let id = f.required_str(p, "id");
-            let home = f.required_str(p, "home");
-            let partner = f.required_str(p, "partner");
-            let (Some(id), Some(home_id), Some(partner_id)) = (id, home, partner) else { continue };
-            if seen_ids.contains(id) {
-                f.skip(p, "id", ProblemKind::DuplicateId { id: truncate(id, 60) });
+            // A compact file leaves out the id a reader derives from the pair's places.
+            let derive = self.compact && matches!(f.obj.get("id"), None | Some(Value::Null));
+            let id = match derive {
+                true => Some(""),
+                false => f.required_str(p, "id"),
+            };
+            let home = f.required_ref(p, "home", self.compact);
+            let partner = f.required_ref(p, "partner", self.compact);
+            let (Some(id), Some(home_ref), Some(partner_ref)) = (id, home, partner) else {
                 continue;
-            }
-            let Some(home) = places.get(home_id).copied() else {
+            };
+            let Some(home) = home_ref.find(lists.place_index, lists.place_at) else {
                 f.skip(
                     p,
                     "home",
                     ProblemKind::DanglingReference {
                         target: RecordKind::Place,
-                        id: truncate(home_id, 60),
+                        id: home_ref.shown(),
                     },
                 );
                 continue;
             };
-            let Some(partner) = places.get(partner_id).copied() else {
+            let Some(partner) = partner_ref.find(lists.place_index, lists.place_at) else {
                 f.skip(
                     p,
                     "partner",
                     ProblemKind::DanglingReference {
                         target: RecordKind::Place,
-                        id: truncate(partner_id, 60),
+                        id: partner_ref.shown(),
                     },
                 );
                 continue;
             };
+            let id = match derive {
+                true => derived_pair_id(
+                    &lists.places[home.0 as usize].id,
+                    &lists.places[partner.0 as usize].id,
+                ),
+                false => id.to_owned(),
+            };
+            f.rec.id.get_or_insert_with(|| truncate(&id, 60));
+            if seen_ids.contains(&id) {
+                f.skip(p, "id", ProblemKind::DuplicateId { id: truncate(&id, 60) });
+                continue;
+            }
             if home == partner {
                 f.skip(p, "partner", ProblemKind::SelfPartnership);
                 continue;
@@ -847,8 +956,8 @@ impl Reader {
                     Status::Active
                 }),
             };
-            let source_ids = f.optional_str_list(p, "src");
-            let source_list = resolve_sources(&f.rec, "src", &source_ids, sources, p);
+            let source_refs = f.optional_ref_list(p, "src", self.compact);
+            let source_list = resolve_sources(&f.rec, "src", &source_refs, lists, p);
             let mut alternatives = Vec::new();
             if let Some(Value::Array(alts)) = f.obj.get("alt") {
                 for alt in alts {
@@ -856,17 +965,17 @@ impl Reader {
                     let value = alt.get("value").and_then(Value::as_str);
                     match (field, value) {
                         (Some(field), Some(value)) => {
-                            let ids: Vec<&str> = match alt.get("src") {
+                            let ids: Vec<Ref> = match alt.get("src") {
                                 Some(Value::Array(a)) => {
-                                    a.iter().filter_map(Value::as_str).collect()
+                                    a.iter().filter_map(Value::as_str).map(Ref::Id).collect()
                                 }
-                                Some(Value::String(s)) => vec![s.as_str()],
+                                Some(Value::String(s)) => vec![Ref::Id(s.as_str())],
                                 _ => Vec::new(),
                             };
                             alternatives.push(Alternative {
                                 field: field.to_owned(),
                                 value: value.to_owned(),
-                                sources: resolve_sources(&f.rec, "alt", &ids, sources, p),
+                                sources: resolve_sources(&f.rec, "alt", &ids, lists, p),
                             });
                         }
                         _ => p.warn(
@@ -885,16 +994,16 @@ impl Reader {
                         stage.get("date").and_then(Value::as_str).map(str::parse::<PartialDate>);
                     match (kind, &date) {
                         (Some(kind), None | Some(Ok(_))) => {
-                            let ids: Vec<&str> = match stage.get("src") {
+                            let ids: Vec<Ref> = match stage.get("src") {
                                 Some(Value::Array(a)) => {
-                                    a.iter().filter_map(Value::as_str).collect()
+                                    a.iter().filter_map(Value::as_str).map(Ref::Id).collect()
                                 }
                                 _ => Vec::new(),
                             };
                             history.push(Stage {
                                 kind,
                                 date: date.and_then(Result::ok),
-                                sources: resolve_sources(&f.rec, "history", &ids, sources, p),
+                                sources: resolve_sources(&f.rec, "history", &ids, lists, p),
                             });
                         }
                         _ => p.warn(
@@ -909,12 +1018,12 @@ impl Reader {
                 None | Some(Value::Null) => None,
                 Some(Value::Object(d)) => match d.get("en").and_then(Value::as_str) {
                     Some(en) if !en.trim().is_empty() => {
-                        let ids: Vec<&str> =
-                            d.get("src").and_then(Value::as_str).into_iter().collect();
+                        let ids: Vec<Ref> =
+                            d.get("src").and_then(Value::as_str).map(Ref::Id).into_iter().collect();
                         Some(Disputed {
                             en: truncate(en, 2000),
                             zh: d.get("zh").and_then(Value::as_str).map(|z| truncate(z, 2000)),
-                            source: resolve_sources(&f.rec, "disputed", &ids, sources, p)
+                            source: resolve_sources(&f.rec, "disputed", &ids, lists, p)
                                 .into_iter()
                                 .next(),
                         })
@@ -937,10 +1046,10 @@ impl Reader {
                     None
                 }
             };
-            seen_ids.insert(id);
+            seen_ids.insert(id.clone());
             seen_pairs.insert(key, PairIdx(out.len() as u32));
             out.push(Partnership {
-                id: id.to_owned(),
+                id,
                 home,
                 partner,
                 kind,
@@ -1148,19 +1257,19 @@ fn read_coords(f: &Fields<'_>, p: &mut Problems) -> Option<LonLat> {
 fn resolve_sources(
     rec: &RecordRef,
     field: &str,
-    ids: &[&str],
-    sources: &HashMap<&str, SourceIdx>,
+    refs: &[Ref],
+    lists: &Lists,
     p: &mut Problems,
 ) -> Vec<SourceIdx> {
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        match sources.get(id) {
-            Some(idx) if !out.contains(idx) => out.push(*idx),
+    let mut out = Vec::with_capacity(refs.len());
+    for r in refs {
+        match r.find(lists.source_index, lists.source_at) {
+            Some(idx) if !out.contains(&idx) => out.push(idx),
             Some(_) => {}
             None => p.warn(
                 rec,
                 field,
-                ProblemKind::DanglingReference { target: RecordKind::Source, id: truncate(id, 60) },
+                ProblemKind::DanglingReference { target: RecordKind::Source, id: r.shown() },
             ),
         }
     }

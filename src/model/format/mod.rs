@@ -9,6 +9,7 @@
 
 pub mod dataset;
 pub mod date;
+pub mod ids;
 pub mod iso;
 pub mod load;
 pub mod problem;

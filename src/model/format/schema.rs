@@ -4,9 +4,12 @@
 //! byte-identical for identical input. Reading goes through [`crate::model::format::load`], which
 //! validates record by record instead of deserializing these types. See `docs/data-format.md`.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::dataset::{Dataset, PairIdx, PlaceIdx, Qualifier, Unit};
+use super::ids::{derived_pair_id, derived_place_id};
 use super::load::{FORMAT_MAJOR, FORMAT_MINOR, FORMAT_NAME};
 
 /// A whole file.
@@ -159,7 +162,9 @@ pub struct WireCountry {
 /// A place.
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct WirePlace {
-    /// Id.
+    /// Id; left out (empty) in a compact file when it is the one a reader derives
+    /// ([`super::ids::derived_place_id`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
     /// English name.
     pub en: String,
@@ -218,15 +223,29 @@ pub struct WireStage {
     pub src: Vec<String>,
 }
 
-/// A partnership.
+/// How a record names another: by id, or, in a compact file, by its position in the file's
+/// list (`places` for a pair's ends, `sources` for its sources).
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum WireRef {
+    /// The other record's id.
+    Id(String),
+    /// The other record's position in its list, from 0.
+    At(u32),
+}
+
+/// A partnership; its places and sources named by id (`R = String`, as the data tool builds
+/// and exports write it) or, in a compact file, by [`WireRef`].
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct WirePair {
-    /// Id.
+pub struct WirePair<R = String> {
+    /// Id; left out (empty) in a compact file when it is the one a reader derives
+    /// ([`super::ids::derived_pair_id`]).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub id: String,
-    /// Home-side place id.
-    pub home: String,
-    /// Partner place id.
-    pub partner: String,
+    /// Home-side place.
+    pub home: R,
+    /// Partner place.
+    pub partner: R,
     /// Type; left out when `unknown` (the default).
     #[serde(rename = "type", skip_serializing_if = "is_unknown")]
     pub kind: String,
@@ -243,8 +262,8 @@ pub struct WirePair {
     /// Ended.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended: Option<String>,
-    /// Source ids.
-    pub src: Vec<String>,
+    /// Sources.
+    pub src: Vec<R>,
     /// Note.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -381,8 +400,57 @@ impl WireFile {
         (main, sources)
     }
 
+    /// The places and partnerships as a compact file writes them (format 1.2): every id a
+    /// reader derives alike left out, a pair's places and sources named by their position in
+    /// the file's lists. Loading them gives the same records as the full form.
+    pub fn compact(&self) -> (Vec<WirePlace>, Vec<WirePair<WireRef>>) {
+        let place_at: HashMap<&str, u32> =
+            self.places.iter().enumerate().map(|(i, p)| (p.id.as_str(), i as u32)).collect();
+        let source_at: HashMap<&str, u32> =
+            self.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i as u32)).collect();
+        let by = |at: &HashMap<&str, u32>, id: &str| match at.get(id) {
+            Some(i) => WireRef::At(*i),
+            None => WireRef::Id(id.to_owned()),
+        };
+        let places = self
+            .places
+            .iter()
+            .map(|p| WirePlace {
+                id: match p.id == derived_place_id(&p.country, &p.en) {
+                    true => String::new(),
+                    false => p.id.clone(),
+                },
+                ..p.clone()
+            })
+            .collect();
+        let pairs = self
+            .partnerships
+            .iter()
+            .map(|p| WirePair {
+                id: match p.id == derived_pair_id(&p.home, &p.partner) {
+                    true => String::new(),
+                    false => p.id.clone(),
+                },
+                home: by(&place_at, &p.home),
+                partner: by(&place_at, &p.partner),
+                kind: p.kind.clone(),
+                status: p.status.clone(),
+                est: p.est.clone(),
+                est_basis: p.est_basis.clone(),
+                ended: p.ended.clone(),
+                src: p.src.iter().map(|s| by(&source_at, s)).collect(),
+                note: p.note.clone(),
+                history: p.history.clone(),
+                alt: p.alt.clone(),
+                disputed: p.disputed.clone(),
+            })
+            .collect();
+        (places, pairs)
+    }
+
     /// Serializes with one record per line: compact, diff-friendly and deterministic. A file
-    /// with a sources file lists its sources' ids only.
+    /// with a sources file lists its sources' ids only, and is written compact
+    /// ([`WireFile::compact`]).
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(1 << 20);
         out.push_str("{\n");
@@ -411,8 +479,18 @@ impl WireFile {
             None => list(&mut out, "sources", &self.sources, false),
         }
         list(&mut out, "countries", &self.countries, false);
-        list(&mut out, "places", &self.places, false);
-        list(&mut out, "partnerships", &self.partnerships, self.reported.is_empty());
+        match self.dataset.sources_file {
+            // The file fetched for the first view is written compact (format 1.2).
+            Some(_) => {
+                let (places, pairs) = self.compact();
+                list(&mut out, "places", &places, false);
+                list(&mut out, "partnerships", &pairs, self.reported.is_empty());
+            }
+            None => {
+                list(&mut out, "places", &self.places, false);
+                list(&mut out, "partnerships", &self.partnerships, self.reported.is_empty());
+            }
+        }
         if !self.reported.is_empty() {
             list(&mut out, "reported", &self.reported, true);
         }
