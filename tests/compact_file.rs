@@ -2,6 +2,8 @@
 //! and a pair names its places and sources by position, so it stays within issue 26's budget
 //! (≤ 125,000 bytes brotli) while loading to exactly the dataset the full form gives. An older
 //! file keeps its old rules, and a position that names nothing is a problem, never a crash.
+// Native only: brotli is a data-tool dependency, never in the wasm bundle.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::io::Write;
