@@ -350,17 +350,19 @@ impl WireSourcesFile {
     /// Serializes with one source per line, as [`WireFile::to_json`] does.
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(1 << 19);
-        out.push_str("{\n");
-        out.push_str(&format!("\"format\":{},\n", serde_json::Value::from(self.format.as_str())));
-        out.push_str(&format!("\"version\":{},\n", serde_json::Value::from(self.version.as_str())));
-        out.push_str(&format!(
-            "\"dataset\":{},\n",
-            serde_json::to_string(&self.dataset).unwrap_or_default()
-        ));
+        head(&mut out, &self.format, &self.version, &self.dataset);
         list(&mut out, "sources", &self.sources, true);
         out.push_str("}\n");
         out
     }
+}
+
+/// Opens a file: `{`, then its `format`, `version` and `dataset` header, one per line.
+fn head<T: Serialize>(out: &mut String, format: &str, version: &str, dataset: &T) {
+    out.push_str("{\n");
+    out.push_str(&format!("\"format\":{},\n", serde_json::Value::from(format)));
+    out.push_str(&format!("\"version\":{},\n", serde_json::Value::from(version)));
+    out.push_str(&format!("\"dataset\":{},\n", serde_json::to_string(dataset).unwrap_or_default()));
 }
 
 /// Writes `"key":[` and the items one per line.
@@ -453,13 +455,7 @@ impl WireFile {
     /// ([`WireFile::compact`]).
     pub fn to_json(&self) -> String {
         let mut out = String::with_capacity(1 << 20);
-        out.push_str("{\n");
-        out.push_str(&format!("\"format\":{},\n", serde_json::Value::from(self.format.as_str())));
-        out.push_str(&format!("\"version\":{},\n", serde_json::Value::from(self.version.as_str())));
-        out.push_str(&format!(
-            "\"dataset\":{},\n",
-            serde_json::to_string(&self.dataset).unwrap_or_default()
-        ));
+        head(&mut out, &self.format, &self.version, &self.dataset);
         match self.dataset.sources_file {
             Some(_) => {
                 // The sources the official figures cite are shown on the first view (the
