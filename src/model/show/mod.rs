@@ -12,6 +12,7 @@ pub mod describe;
 pub mod export;
 pub mod failure;
 pub mod first_view;
+pub mod first_view_panels;
 pub mod flows;
 pub mod labels;
 pub mod map;
