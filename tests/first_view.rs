@@ -304,3 +304,69 @@ fn the_static_legend_and_playback_say_what_the_apps_say() {
         assert_eq!(p.span, (span.first, span.last));
     }
 }
+
+/// "Download the map as SVG" (issue 26, item 2): the map on screen as a standalone document
+/// drawn by the same backend: every marker and flow batch of the view, its labels, a title and
+/// the source lines, well formed, text escaped, no script and no style attribute.
+#[test]
+fn the_downloaded_map_is_the_view_as_a_well_formed_svg_with_its_sources() {
+    use youcheng::model::show::map::choice_emphasis;
+    use youcheng::model::show::map_export::{MapView, export_lines, map_svg_document, wrap};
+    let d = dataset();
+    let anchors = anchors(&d, MapProfile::China);
+    let size = &SIZES[1];
+    let map = default_map(&d, &anchors, size.viewport);
+    let projected = project_basemap(&basemap(), &map.projection);
+    let emphasis = choice_emphasis(&d, &map.scene, None, None, None);
+    for locale in [Locale::En, Locale::Zh] {
+        let labels = map.labels(&d, size.covered(locale), locale, &label_width);
+        let view = MapView {
+            projection: &map.projection,
+            view: map.view,
+            viewport: map.viewport,
+            projected: &projected,
+            batches: &map.batches,
+            scene: &map.scene,
+            symbols: &map.symbols,
+            emphasis: &emphasis,
+            choropleth: None,
+            selected: None,
+            labels: &labels,
+            inset: false,
+        };
+        let link = "https://example.org/?a=1&b=<2>";
+        let lines = export_lines(&d, &Filters::default(), link, locale);
+        let svg = map_svg_document(&view, "China & <friends> · Youcheng", &lines);
+        well_formed(&svg).unwrap();
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(!svg.contains(" style=") && !svg.contains("<script"), "style or script");
+        assert!(svg.contains("<title>China &amp; &lt;friends&gt; · Youcheng</title>"));
+        assert_eq!(svg_circles(&svg).len(), map.symbols.len(), "{locale:?}: markers");
+        let live_batches = map.batches.iter().filter(|b| !b.path.trim().is_empty()).count();
+        assert_eq!(svg.matches("class=\"s-arc-").count(), live_batches, "{locale:?}: flows");
+        for (_, text) in &labels {
+            assert!(svg.contains(&format!(">{}</text>", escape_text(text))), "label {text}");
+        }
+        // The source and the basemap's attribution, and the link escaped.
+        let m = locale.messages();
+        let attribution = &m.basemap_attribution[..20];
+        assert!(svg.contains(attribution), "{locale:?}: no basemap attribution");
+        assert!(svg.contains("a=1&amp;b=&lt;2&gt;"), "{locale:?}: the link");
+        // Text lines under the map: the four lines (wrapped), inside the picture.
+        let wrapped: usize =
+            lines.iter().map(|l| wrap(l, size.viewport.width - 16.0, 11.0).len()).sum();
+        let foot = svg.split("class=\"yc-map-foot\"").nth(1).unwrap();
+        assert_eq!(foot.matches("<text").count(), wrapped, "{locale:?}: the lines");
+    }
+    // Wrapping keeps every character, breaks English at spaces and Chinese anywhere.
+    let en = wrap("one two three four five six seven", 60.0, 12.0);
+    assert!(en.len() > 1 && en.iter().all(|l| !l.starts_with(' ')), "{en:?}");
+    assert_eq!(en.join(" "), "one two three four five six seven");
+    let zh = wrap("地图轮廓：自然地球（公有领域）。中国视角：自然地球观点线", 60.0, 12.0);
+    assert!(zh.len() > 1);
+    assert_eq!(zh.concat(), "地图轮廓：自然地球（公有领域）。中国视角：自然地球观点线");
+}
+
+fn escape_text(text: &str) -> String {
+    youcheng::model::show::map_draw::escape(text)
+}

@@ -249,3 +249,84 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
     }
   });
 }
+
+/** Downloads the map as SVG from the page; the file's name and text, parsed by the browser. */
+async function downloadMapSvg(page) {
+  const button = page.getByTestId('download-map-svg');
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const text = fs.readFileSync(await file.path(), 'utf8');
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const map = doc.querySelector('svg.yc-map');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.nodeName,
+      title: doc.querySelector('title')?.textContent ?? null,
+      scripts: doc.querySelectorAll('script, foreignObject, [style]').length,
+      handlers: [...doc.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on'))).length,
+      markers: map ? map.querySelectorAll('circle').length : 0,
+      flows: map ? map.querySelectorAll('use[class^="s-arc-"]').length : 0,
+      labels: map ? [...map.querySelectorAll('text')].map((t) => t.textContent) : [],
+      lines: [...doc.querySelectorAll('g.yc-map-foot text')].map((t) => t.textContent).join(' '),
+    };
+  }, text);
+  return { name: file.suggestedFilename(), text, ...parsed };
+}
+
+test('laptop: "Download map (SVG)" gives the default view as drawn: its markers, flows and labels, the sources, no script', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}?lang=en`, LAPTOP);
+  await waitForData(page);
+  await waitForMap(page);
+  await page.waitForFunction(() => !document.getElementById('yc-static'));
+  // The core's scene for the default view at this size, as the page's static map has it.
+  const expected = await page.evaluate(async () => {
+    const html = await (await fetch('index.html')).text();
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const svg = doc.querySelector('svg.yc-static-laptop');
+    const frame = document.querySelector('[data-testid="map"]');
+    return {
+      markers: Number(svg.getAttribute('data-markers')),
+      flows: Number(svg.getAttribute('data-flows')),
+      labels: (frame.getAttribute('data-labels') || '').split(';').filter(Boolean).length,
+      size: [frame.clientWidth, frame.clientHeight],
+    };
+  });
+  const svg = await downloadMapSvg(page);
+  assert.equal(svg.name, 'youcheng-map.svg');
+  assert.equal(svg.error, null);
+  assert.equal(svg.root, 'svg');
+  assert.equal(svg.scripts, 0);
+  assert.equal(svg.handlers, 0);
+  assert.equal(svg.title, await page.title());
+  assert.equal(svg.markers, expected.markers, `markers (map ${expected.size})`);
+  assert.ok(svg.flows > 3 && svg.flows <= expected.flows, `flows ${svg.flows} of ${expected.flows} batches`);
+  assert.equal(svg.labels.length, expected.labels);
+  assert.ok(svg.labels.includes('Japan'), `${svg.labels}`);
+  assert.match(svg.lines, /Natural Earth/);
+  assert.match(svg.lines, /Youcheng 友城/);
+  assert.ok(svg.lines.includes(page.url().replace(/&/g, '&')), 'the link back');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone, zh: the downloaded map is the view asked for (a province chosen), in Chinese, its text escaped', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}?prov=cn-shaanxi&lang=zh`, PHONE);
+  await waitForData(page);
+  await waitForMap(page);
+  await page.waitForFunction(() => !document.getElementById('yc-static'));
+  const labels = await page.evaluate(() =>
+    (document.querySelector('[data-testid="map"]').getAttribute('data-labels') || '').split(';').filter(Boolean).length);
+  const svg = await downloadMapSvg(page);
+  assert.equal(svg.error, null);
+  assert.equal(svg.scripts, 0);
+  assert.match(svg.title, /陕西/);
+  assert.ok(svg.markers > 5, `${svg.markers} markers`);
+  assert.equal(svg.labels.length, labels);
+  assert.ok(svg.labels.every((l) => !/^[A-Za-z]{3,}$/.test(l)), `English label in Chinese: ${svg.labels}`);
+  assert.match(svg.lines, /陕西/);
+  // The link's & is written &amp; in the file (the parser gave it back as &).
+  assert.ok(svg.text.includes('prov=cn-shaanxi&amp;lang=zh'), 'the link escaped');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -195,6 +195,8 @@ messages! {
     static_loading_view: &'static str,
     /// Said when a control of the page's static first view is used before the app is there.
     static_not_ready: &'static str,
+    /// The map toolbar's button that downloads the map as shown as an SVG file.
+    download_map_svg: &'static str,
     /// Tab: map.
     tab_map: &'static str,
     /// Tab: charts.

@@ -85,6 +85,7 @@ pub const ZH: Messages = Messages {
     views_label: "视图",
     static_loading_view: "正在加载此视图……",
     static_not_ready: "正在加载……稍后即可操作。",
+    download_map_svg: "下载地图（SVG）",
     tab_map: "地图",
     tab_charts: "图表",
     tab_table: "列表",

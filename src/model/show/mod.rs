@@ -17,6 +17,7 @@ pub mod flows;
 pub mod labels;
 pub mod map;
 pub mod map_draw;
+pub mod map_export;
 pub mod png;
 pub mod profile;
 pub mod rows;
