@@ -3,8 +3,9 @@
 // holds both languages; this picks one as the app will (src/model/i18n: `?lang=`, else the
 // first of the browser's languages that is English or Chinese, else English), marks an address
 // asking for another view than the default one as pending (the static map is then shown dimmed
-// and "loading", never as that view), and marks when the static view has painted
-// (`yc-static-paint`, read by scripts/bench.mjs).
+// and "loading", never as that view), marks when the static view has painted
+// (`yc-static-paint`, read by scripts/bench.mjs), and says "Loading…" when the static view's
+// controls are used before the app is there.
 (function () {
   var params = new URLSearchParams(location.search);
   function tag(value) {
@@ -34,4 +35,20 @@
     });
   }
   requestAnimationFrame(painted);
+  // The static view's controls wait for the app (disabled, aria-disabled): a click on one, or
+  // on the static map, is not lost silently: the page says it is still loading
+  // (.yc-static-wait, both languages in the page). Links and the failure's own message
+  // (.load-state) keep working. The static view, and this with it, goes when the app takes over.
+  document.addEventListener(
+    'click',
+    function (event) {
+      var target = event.target;
+      var view = document.getElementById('yc-static');
+      if (!view || !target || !target.closest || !view.contains(target)) return;
+      if (target.closest('a[href], .load-state')) return;
+      event.preventDefault();
+      root.classList.add('yc-static-waiting');
+    },
+    true
+  );
 })();

@@ -217,3 +217,156 @@ fn the_headline_words_are_the_apps_for_the_default_view() {
     assert_eq!(zh.scope, "中国");
     assert!(en.reported.is_some() && zh.reported.is_some());
 }
+
+/// The static view's filter column (issue 26, the fresh review: it was an empty box) shows the
+/// app's groups in the app's order, and each value's count is the number of pairs having it,
+/// counted here straight from the pairs (the default view filters none out).
+#[test]
+fn the_static_filter_column_counts_every_value_as_the_pairs_give_it() {
+    use youcheng::model::ask::filter::{Section, SetDim, filter_level};
+    use youcheng::model::format::dataset::{Kind, Level};
+    use youcheng::model::show::first_view_panels::filter_panel;
+    let d = dataset();
+    let by_level = |level: Level| {
+        d.partnerships().iter().filter(|p| filter_level(d.place(p.home).level) == level).count()
+    };
+    let by_kind = |kind: Kind| d.partnerships().iter().filter(|p| p.kind == kind).count();
+    for locale in [Locale::En, Locale::Zh] {
+        let m = locale.messages();
+        let panel = filter_panel(&d, locale);
+        let headings: Vec<&str> = panel.sections.iter().map(|s| s.heading.as_str()).collect();
+        assert_eq!(headings, [m.filter_home_side, m.filter_partner_side, m.filter_relationship]);
+        assert_eq!(panel.years.heading, m.filter_years);
+        // Every set dimension's group in its section, then Belt and Road and the SCO.
+        for (section, which) in
+            panel.sections.iter().zip([Section::Home, Section::Partner, Section::Relationship])
+        {
+            let mut expected: Vec<&str> = SetDim::ALL
+                .into_iter()
+                .filter(|dim| dim.section() == which)
+                .map(|dim| dim.testid())
+                .collect();
+            if which == Section::Partner {
+                expected.extend(["bri-filter", "sco-filter"]);
+            }
+            let ids: Vec<&str> = section.groups.iter().map(|g| g.testid).collect();
+            assert_eq!(ids, expected);
+        }
+        let levels = &panel.sections[0].groups[0];
+        assert_eq!(levels.legend, m.filter_level);
+        let province = &levels.values[0];
+        assert_eq!(province.label, m.level_province);
+        let n = by_level(Level::Province);
+        assert!(n > 0);
+        assert_eq!(province.count.as_deref(), Some(locale.count_in_parentheses(n as u64).as_str()));
+        let kinds = &panel.sections[2].groups[0];
+        for (value, kind) in kinds.values.iter().zip(Kind::ALL) {
+            let n = by_kind(*kind) as u64;
+            assert_eq!(value.count.as_deref(), Some(locale.count_in_parentheses(n).as_str()));
+            assert_eq!(value.empty, n == 0);
+        }
+        // The values of each group add up to every pair (each pair has one level, one kind).
+        let sum = |g: &youcheng::model::show::first_view_panels::FilterGroup| -> usize {
+            g.values
+                .iter()
+                .filter_map(|v| v.count.as_deref())
+                .map(|c| c.chars().filter(char::is_ascii_digit).collect::<String>())
+                .map(|c| c.parse::<usize>().unwrap())
+                .sum()
+        };
+        assert_eq!(sum(levels), d.partnerships().len());
+        assert_eq!(sum(kinds), d.partnerships().len());
+    }
+    // Chinese writes the parentheses full width.
+    let zh = filter_panel(&d, Locale::Zh);
+    assert!(zh.sections[0].groups[0].values[0].count.as_deref().unwrap().starts_with('（'));
+}
+
+/// The static legend and playback (the fresh review: on a phone they appeared only at the
+/// takeover, over the map's bottom) carry the app's words in each language.
+#[test]
+fn the_static_legend_and_playback_say_what_the_apps_say() {
+    use youcheng::model::ask::filter::year_span;
+    use youcheng::model::show::first_view_panels::{legend_items, playback_words};
+    let d = dataset();
+    for locale in [Locale::En, Locale::Zh] {
+        let m = locale.messages();
+        let (items, size) = legend_items(locale);
+        // Four kinds of tie, the merged lines, the two kinds of marker.
+        assert_eq!(items.len(), 7);
+        assert_eq!(items[4].1, m.legend_mixed);
+        assert_eq!(items[5], ("swatch dot home".to_owned(), m.legend_chinese_place.to_owned()));
+        assert_eq!(size, m.legend_marker_size);
+        let p = playback_words(&d, locale);
+        assert_eq!(p.play, m.play);
+        assert_eq!(p.shown, m.all_years);
+        let span = year_span(&d);
+        assert_eq!(p.span, (span.first, span.last));
+    }
+}
+
+/// "Download the map as SVG" (issue 26, item 2): the map on screen as a standalone document
+/// drawn by the same backend: every marker and flow batch of the view, its labels, a title and
+/// the source lines, well formed, text escaped, no script and no style attribute.
+#[test]
+fn the_downloaded_map_is_the_view_as_a_well_formed_svg_with_its_sources() {
+    use youcheng::model::show::map::choice_emphasis;
+    use youcheng::model::show::map_export::{MapView, export_lines, map_svg_document, wrap};
+    let d = dataset();
+    let anchors = anchors(&d, MapProfile::China);
+    let size = &SIZES[1];
+    let map = default_map(&d, &anchors, size.viewport);
+    let projected = project_basemap(&basemap(), &map.projection);
+    let emphasis = choice_emphasis(&d, &map.scene, None, None, None);
+    for locale in [Locale::En, Locale::Zh] {
+        let labels = map.labels(&d, size.covered(locale), locale, &label_width);
+        let view = MapView {
+            projection: &map.projection,
+            view: map.view,
+            viewport: map.viewport,
+            projected: &projected,
+            batches: &map.batches,
+            scene: &map.scene,
+            symbols: &map.symbols,
+            emphasis: &emphasis,
+            choropleth: None,
+            selected: None,
+            labels: &labels,
+            inset: false,
+        };
+        let link = "https://example.org/?a=1&b=<2>";
+        let lines = export_lines(&d, &Filters::default(), link, locale);
+        let svg = map_svg_document(&view, "China & <friends> · Youcheng", &lines);
+        well_formed(&svg).unwrap();
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(!svg.contains(" style=") && !svg.contains("<script"), "style or script");
+        assert!(svg.contains("<title>China &amp; &lt;friends&gt; · Youcheng</title>"));
+        assert_eq!(svg_circles(&svg).len(), map.symbols.len(), "{locale:?}: markers");
+        let live_batches = map.batches.iter().filter(|b| !b.path.trim().is_empty()).count();
+        assert_eq!(svg.matches("class=\"s-arc-").count(), live_batches, "{locale:?}: flows");
+        for (_, text) in &labels {
+            assert!(svg.contains(&format!(">{}</text>", escape_text(text))), "label {text}");
+        }
+        // The source and the basemap's attribution, and the link escaped.
+        let m = locale.messages();
+        let attribution = &m.basemap_attribution[..20];
+        assert!(svg.contains(attribution), "{locale:?}: no basemap attribution");
+        assert!(svg.contains("a=1&amp;b=&lt;2&gt;"), "{locale:?}: the link");
+        // Text lines under the map: the four lines (wrapped), inside the picture.
+        let wrapped: usize =
+            lines.iter().map(|l| wrap(l, size.viewport.width - 16.0, 11.0).len()).sum();
+        let foot = svg.split("class=\"yc-map-foot\"").nth(1).unwrap();
+        assert_eq!(foot.matches("<text").count(), wrapped, "{locale:?}: the lines");
+    }
+    // Wrapping keeps every character, breaks English at spaces and Chinese anywhere.
+    let en = wrap("one two three four five six seven", 60.0, 12.0);
+    assert!(en.len() > 1 && en.iter().all(|l| !l.starts_with(' ')), "{en:?}");
+    assert_eq!(en.join(" "), "one two three four five six seven");
+    let zh = wrap("地图轮廓：自然地球（公有领域）。中国视角：自然地球观点线", 60.0, 12.0);
+    assert!(zh.len() > 1);
+    assert_eq!(zh.concat(), "地图轮廓：自然地球（公有领域）。中国视角：自然地球观点线");
+}
+
+fn escape_text(text: &str) -> String {
+    youcheng::model::show::map_draw::escape(text)
+}

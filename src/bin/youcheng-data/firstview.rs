@@ -26,6 +26,8 @@ use youcheng::model::show::labels::label_width;
 use youcheng::model::show::map::country_anchors;
 use youcheng::model::show::map_draw::escape;
 
+use crate::firstview_panels::{self, lang_class};
+
 /// The bundled dataset and the default basemap (China's official view) read from a folder
 /// laid out as `public/` or `dist/` (`data/partnerships.json`, `data/basemap/*`).
 pub fn read_inputs(
@@ -89,10 +91,13 @@ pub fn static_view(dataset: &Dataset, basemap: &youcheng::model::geo::basemap::B
     out.push_str("<main class=\"main\"><div class=\"explorer\">");
     out.push_str(&headline(dataset));
     out.push_str(&explore_bar());
-    out.push_str("<div class=\"workspace\"><aside class=\"sidebar yc-static-sidebar\"></aside><section class=\"content\">");
+    out.push_str("<div class=\"workspace\">");
+    out.push_str(&firstview_panels::sidebar(dataset));
+    out.push_str("<section class=\"content\">");
     out.push_str(&tabs());
     out.push_str("<div class=\"tab-panel\"><div class=\"map-tab\"><div class=\"map-layout\"><div class=\"map-main\">");
     out.push_str(&map_controls());
+    out.push_str(&firstview_panels::map_foot(dataset));
     out.push_str("<div class=\"map-frame yc-static-frame\">");
     // The basemap's paths, defined once for both sizes and the inset.
     let _ = write!(
@@ -102,6 +107,12 @@ pub fn static_view(dataset: &Dataset, basemap: &youcheng::model::geo::basemap::B
     out.push_str(&svgs);
     let _ = write!(out, "<p class=\"yc-static-loading\">{}</p>", both(|m| m.static_loading_view));
     out.push_str("</div></div></div></div></div></div></section></div></div></main>");
+    // What a click on a control says until the app is there (shown by first-view.js).
+    let _ = write!(
+        out,
+        "<p class=\"yc-static-wait\" role=\"status\" data-testid=\"static-wait\">{}</p>",
+        both(|m| m.static_not_ready)
+    );
     out.push_str("<noscript><p>Youcheng needs JavaScript and WebAssembly. 友城需要启用 JavaScript 和 WebAssembly。</p></noscript>");
     out.push_str("</div>");
     out
@@ -109,13 +120,6 @@ pub fn static_view(dataset: &Dataset, basemap: &youcheng::model::geo::basemap::B
 
 /// A UI string, by its field.
 type Words = fn(&Messages) -> &str;
-
-fn lang_class(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "en",
-        Locale::Zh => "zh",
-    }
-}
 
 /// A text in both languages, each in a span the stylesheet shows for its language.
 fn both(text: impl Fn(&Messages) -> &str) -> String {
@@ -146,7 +150,7 @@ fn header() -> String {
         for locale in Locale::ALL.iter().copied() {
             let _ = write!(
                 out,
-                "<button type=\"button\" class=\"lang-button\" lang=\"{}\" aria-pressed=\"{}\" tabindex=\"-1\">{}</button>",
+                "<button type=\"button\" class=\"lang-button\" lang=\"{}\" aria-pressed=\"{}\" tabindex=\"-1\" aria-disabled=\"true\">{}</button>",
                 locale.html_lang(),
                 locale == current,
                 escape(locale.native_name())
@@ -196,6 +200,12 @@ fn headline(dataset: &Dataset) -> String {
                 .unwrap_or_default(),
         );
     }
+    // A link to another view: this, not the default figures, where its headline will be.
+    let _ = write!(
+        out,
+        "<p class=\"yc-static-headline-loading\">{}</p>",
+        both(|m| m.static_loading_view)
+    );
     out.push_str("</section>");
     out
 }
@@ -206,7 +216,7 @@ fn explore_bar() -> String {
         let m = locale.messages();
         let _ = write!(
             out,
-            "<div class=\"search yc-{}\"><label class=\"field\"><span>{}</span></label><input type=\"search\" tabindex=\"-1\" readonly placeholder=\"{}\"></div>",
+            "<div class=\"search yc-{}\"><label class=\"field\"><span>{}</span></label><input type=\"search\" disabled placeholder=\"{}\"></div>",
             lang_class(locale),
             escape(m.search_label),
             escape(m.search_placeholder)
@@ -214,7 +224,7 @@ fn explore_bar() -> String {
     }
     let _ = write!(
         out,
-        "<button type=\"button\" class=\"button filters-button\" tabindex=\"-1\">{}</button></div>",
+        "<button type=\"button\" class=\"button filters-button\" tabindex=\"-1\" aria-disabled=\"true\">{}</button></div>",
         both(|m| m.filters_title)
     );
     out
@@ -226,14 +236,14 @@ fn explore_bar() -> String {
 fn map_controls() -> String {
     let toggle = |pressed: bool, label: Words| {
         format!(
-            "<button type=\"button\" class=\"toggle\" aria-pressed=\"{pressed}\" tabindex=\"-1\">{}</button>",
+            "<button type=\"button\" class=\"toggle\" aria-pressed=\"{pressed}\" tabindex=\"-1\" aria-disabled=\"true\">{}</button>",
             both(label)
         )
     };
     let mut out = String::from("<div class=\"map-toolbar\">");
     let _ = write!(
         out,
-        "<button type=\"button\" class=\"button small map-options-toggle\" tabindex=\"-1\">{}</button><div class=\"map-options\">",
+        "<button type=\"button\" class=\"button small map-options-toggle\" tabindex=\"-1\" aria-disabled=\"true\">{}</button><div class=\"map-options\">",
         both(|m| m.map_options)
     );
     let groups: [[(bool, Words); 2]; 3] = [
@@ -254,7 +264,7 @@ fn map_controls() -> String {
     for locale in Locale::ALL.iter().copied() {
         let _ = write!(
             out,
-            "<select class=\"yc-{}\" tabindex=\"-1\"><option>{}</option></select>",
+            "<select class=\"yc-{}\" disabled><option>{}</option></select>",
             lang_class(locale),
             escape(locale.messages().grouping_auto)
         );
@@ -262,7 +272,7 @@ fn map_controls() -> String {
     out.push_str("</label></div></div><div class=\"map-stage\">");
     let _ = write!(
         out,
-        "<div class=\"map-zoom button-group\"><button type=\"button\" class=\"icon-button\" tabindex=\"-1\">+</button><button type=\"button\" class=\"icon-button\" tabindex=\"-1\">−</button><button type=\"button\" class=\"button small\" tabindex=\"-1\">{}</button></div>",
+        "<div class=\"map-zoom button-group\"><button type=\"button\" class=\"icon-button\" tabindex=\"-1\" aria-disabled=\"true\">+</button><button type=\"button\" class=\"icon-button\" tabindex=\"-1\" aria-disabled=\"true\">−</button><button type=\"button\" class=\"button small\" tabindex=\"-1\" aria-disabled=\"true\">{}</button></div>",
         both(|m| m.reset_view)
     );
     out
@@ -276,7 +286,7 @@ fn tabs() -> String {
         let current = if i == 0 { " yc-current" } else { "" };
         let _ = write!(
             out,
-            "<button type=\"button\" class=\"tab{current}\" tabindex=\"-1\">{}</button>",
+            "<button type=\"button\" class=\"tab{current}\" tabindex=\"-1\" aria-disabled=\"true\">{}</button>",
             both(label)
         );
     }

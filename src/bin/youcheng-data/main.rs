@@ -40,6 +40,8 @@ mod divisions;
 #[cfg(not(target_arch = "wasm32"))]
 mod firstview;
 #[cfg(not(target_arch = "wasm32"))]
+mod firstview_panels;
+#[cfg(not(target_arch = "wasm32"))]
 mod gazetteer;
 #[cfg(not(target_arch = "wasm32"))]
 mod harvest;

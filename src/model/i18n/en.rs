@@ -91,6 +91,8 @@ pub const EN: Messages = Messages {
     filters_title: "Filters",
     views_label: "Views",
     static_loading_view: "Loading this view…",
+    static_not_ready: "Loading… the controls work in a moment.",
+    download_map_svg: "Download map (SVG)",
     tab_map: "Map",
     tab_charts: "Charts",
     tab_table: "Table",

@@ -193,6 +193,10 @@ messages! {
     views_label: &'static str,
     /// Over the page's static map while the app draws a view other than the default one.
     static_loading_view: &'static str,
+    /// Said when a control of the page's static first view is used before the app is there.
+    static_not_ready: &'static str,
+    /// The map toolbar's button that downloads the map as shown as an SVG file.
+    download_map_svg: &'static str,
     /// Tab: map.
     tab_map: &'static str,
     /// Tab: charts.

@@ -6,9 +6,11 @@
 //! - `gestures` turns pointer, wheel and keys into view changes and selections;
 //! - `covered` measures what the controls over the map cover (labels and fits keep clear);
 //! - `toolbar`, `tooltip`, `legend`, `playback`, `places_list`, `place_panel` are what they say;
-//! - `layers`, `palette` and `render` are the canvas drawing itself.
+//! - `layers`, `palette` and `render` are the canvas drawing itself;
+//! - `download_svg` offers the map as shown as an SVG file (drawn by the core).
 
 mod covered;
+mod download_svg;
 mod fit;
 mod gestures;
 mod labels;
@@ -108,6 +110,11 @@ pub fn MapPanel() -> impl IntoView {
                 <PlacesList />
                 <p id="map-help" class="map-help">{move || state.messages().map_help}</p>
                 <p id="map-summary" class="map-summary" data-testid="map-summary">{summary}</p>
+                <p class="map-download">
+                    <button type="button" class="button small" data-testid="download-map-svg" on:click=move |_| download_svg::download_map_svg(state, explore, map)>
+                        {move || state.messages().download_map_svg}
+                    </button>
+                </p>
             </div>
         </div>
     }
