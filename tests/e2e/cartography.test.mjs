@@ -101,8 +101,12 @@ test('laptop: after choosing Japan, its places are on the map and not under the 
   await context.close();
 });
 
-test('phone: after choosing Xi\'an, the map above the sheet shows Xi\'an and Nara', async () => {
-  const { page, context, errors } = await openPage(browser, server.url, PHONE);
+// A small phone too (360 × 740): the map above the sheet is shorter.
+const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
+const PHONES = [['phone', PHONE], ['phone 360 × 740', SMALL_PHONE]];
+
+for (const [name, device] of PHONES) test(`${name}: after choosing Xi'an, the map above the sheet shows Xi'an and Nara`, async () => {
+  const { page, context, errors } = await openPage(browser, server.url, device);
   await waitForData(page);
   await waitForMap(page);
   const sheet = await choose(page, 'xian', /Xi'an/);
@@ -131,8 +135,8 @@ test('laptop: after choosing Xi\'an, whose partners span the world, Xi\'an and i
   await context.close();
 });
 
-test('phone: two presses of + keep China in view', async () => {
-  const { page, context, errors } = await openPage(browser, server.url, PHONE);
+for (const [name, device] of PHONES) test(`${name}: two presses of + keep China in view`, async () => {
+  const { page, context, errors } = await openPage(browser, server.url, device);
   await waitForData(page);
   await waitForMap(page);
   const zoomIn = page.getByRole('button', { name: 'Zoom in' });
