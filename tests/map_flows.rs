@@ -2,7 +2,8 @@
 //! layout gives on a phone and a laptop, both map profiles, at the first view, two zoom steps
 //! in, close in on China, and with Xi'an selected: the flows carry every pair drawn once, no two
 //! flows join the same two markers, the five largest are the five in the strongest class, and
-//! the selection's links are drawn one by one.
+//! the selection's links are drawn one by one; a chosen country fades the flows with no end in
+//! it, as a chosen place does.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{HashMap, HashSet};
@@ -10,10 +11,12 @@ use std::collections::{HashMap, HashSet};
 use youcheng::model::ask::query::MapProfile;
 use youcheng::model::format::dataset::PairIdx;
 use youcheng::model::geo::projection::{Centre, KEY_ZOOM_STEP, Projection, View, ViewKey};
-use youcheng::model::show::flows::{Flow, TOP_CLASS, TOP_FLOWS, flow_batches, flow_zoom, flows};
+use youcheng::model::show::flows::{
+    Flow, TOP_CLASS, TOP_FLOWS, chosen_flows, flow_batches, flow_zoom, flows,
+};
 use youcheng::model::show::map::{
-    ArcCache, Emphasis, Grouping, NodeKey, Scene, Symbol, build_scene, grouping_zoom, home_view,
-    layout_symbols,
+    ArcCache, Choice, Emphasis, Grouping, NodeKey, Scene, Symbol, build_scene, grouping_zoom,
+    home_view, layout_symbols, selected_node,
 };
 
 mod bundled;
@@ -159,4 +162,63 @@ fn the_first_view_draws_far_fewer_strokes() {
         assert!(batches.len() <= 4 * 3 * 5, "{} paths", batches.len());
         assert_eq!(batches.iter().map(|b| b.count).sum::<usize>(), strokes);
     }
+}
+
+/// Choosing a country (its profile: `?profile=JP`, or Japan from the search) fades every flow
+/// with no end in it, as choosing a place does, at the first view (Japan one grouped marker) and
+/// where the fit zooms in (Japan's places one by one): its own links are drawn one by one at full
+/// strength. Which node is Japanese is read here from the dataset, not from the rule.
+#[test]
+fn choosing_a_country_fades_the_flows_with_no_end_in_it() {
+    let d = dataset();
+    let p = Projection::new(Centre::Pacific);
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let jp = d.country_by_iso("JP").expect("Japan");
+    let mut report = Vec::new();
+    for profile in [MapProfile::China, MapProfile::Neutral] {
+        let anchors = anchors(&d, profile);
+        for (size, viewport) in [("phone", PHONE), ("laptop", LAPTOP)] {
+            let first = home_view(&d, &all, &p, viewport);
+            let close = View { zoom: 4.0 * first.zoom, ..first };
+            for (what, view) in [("first view", first), ("zoomed in", close)] {
+                let grouped = Grouping::Auto.groups(grouping_zoom(view.zoom, first.zoom), false);
+                let scene = build_scene(&d, &all, &p, grouped, &anchors);
+                let japanese = |n: usize| match scene.nodes[n].key {
+                    NodeKey::Country(c) => c == jp,
+                    NodeKey::Place(place) => !scene.nodes[n].home && d.place(place).country == jp,
+                };
+                let keep = selected_node(&scene, None, Some(jp));
+                let layout = layout_symbols(&scene, &p, flow_zoom(view.zoom), viewport, keep);
+                let choice = Choice::new(&d, &scene, keep, None, Some(jp));
+                let f = chosen_flows(&scene, &layout, &choice);
+                let at = format!("{profile:?} {size} {what} (grouped {grouped})");
+                if grouped == (what == "zoomed in") {
+                    report.push(format!("{at}: grouped as not meant"));
+                }
+                let (mut own, mut faded) = (0, 0);
+                for flow in &f {
+                    let touches = flow
+                        .edges
+                        .iter()
+                        .any(|&e| japanese(scene.edges[e].from) || japanese(scene.edges[e].to));
+                    match (touches, flow.emphasis) {
+                        (true, Emphasis::Selected) if flow.edges.len() == 1 => own += 1,
+                        (false, Emphasis::Dimmed) => faded += 1,
+                        (true, e) => report.push(format!(
+                            "{at}: a link of Japan is {e:?} in a flow of {} links",
+                            flow.edges.len()
+                        )),
+                        (false, e) => report.push(format!("{at}: a flow away from Japan is {e:?}")),
+                    }
+                }
+                if own == 0 || faded == 0 {
+                    report.push(format!("{at}: {own} links of Japan, {faded} faded flows"));
+                }
+                for fault in faults(&scene, &layout, &f, None) {
+                    report.push(format!("{at}: {fault}"));
+                }
+            }
+        }
+    }
+    assert!(report.is_empty(), "{} faults:\n{}", report.len(), report.join("\n"));
 }

@@ -101,8 +101,12 @@ test('laptop: after choosing Japan, its places are on the map and not under the 
   await context.close();
 });
 
-test('phone: after choosing Xi\'an, the map above the sheet shows Xi\'an and Nara', async () => {
-  const { page, context, errors } = await openPage(browser, server.url, PHONE);
+// A small phone too (360 × 740): the map above the sheet is shorter.
+const SMALL_PHONE = { ...PHONE, viewport: { width: 360, height: 740 } };
+const PHONES = [['phone', PHONE], ['phone 360 × 740', SMALL_PHONE]];
+
+for (const [name, device] of PHONES) test(`${name}: after choosing Xi'an, the map above the sheet shows Xi'an and Nara`, async () => {
+  const { page, context, errors } = await openPage(browser, server.url, device);
   await waitForData(page);
   await waitForMap(page);
   const sheet = await choose(page, 'xian', /Xi'an/);
@@ -131,8 +135,8 @@ test('laptop: after choosing Xi\'an, whose partners span the world, Xi\'an and i
   await context.close();
 });
 
-test('phone: two presses of + keep China in view', async () => {
-  const { page, context, errors } = await openPage(browser, server.url, PHONE);
+for (const [name, device] of PHONES) test(`${name}: two presses of + keep China in view`, async () => {
+  const { page, context, errors } = await openPage(browser, server.url, device);
   await waitForData(page);
   await waitForMap(page);
   const zoomIn = page.getByRole('button', { name: 'Zoom in' });
@@ -267,4 +271,36 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
     assert.deepEqual(errors, []);
     await context.close();
   });
+}
+
+/** True when two boxes (x, y, width, height) share more than a px. */
+function intersects(a, b) {
+  return a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+}
+
+// The side sheet covered the legend's right half on a laptop (fresh review): the legend and the
+// playback sit in the part of the map the sheet leaves free, whole and in the first screen.
+for (const [what, address] of [['Japan chosen', 'profile=JP'], ["Xi'an chosen", 'sel=cn-xian']]) {
+  for (const lang of ['en', 'zh']) {
+    test(`laptop, ${lang}, ${what}: the legend and the playback are beside the sheet, whole, in the first screen`, async () => {
+      const { page, context, errors } = await openPage(browser, `${server.url}?lang=${lang}&${address}`, LAPTOP);
+      await waitForData(page);
+      await waitForMap(page);
+      const sheet = await page.getByTestId('selection-sheet').boundingBox();
+      assert.ok(sheet, 'the sheet is open');
+      const { width, height } = LAPTOP.viewport;
+      const boxes = {
+        legend: await page.getByTestId('map-legend').boundingBox(),
+        playback: await page.getByTestId('playback').boundingBox(),
+        play: await page.getByTestId('playback').getByRole('button').first().boundingBox(),
+      };
+      for (const [name, box] of Object.entries(boxes)) {
+        assert.ok(box, `${name} is shown`);
+        assert.ok(!intersects(box, sheet), `${name} ${JSON.stringify(box)} under the sheet ${JSON.stringify(sheet)}`);
+        assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height, `${name} ${JSON.stringify(box)} outside the ${width} × ${height} screen`);
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 }

@@ -81,6 +81,28 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
   });
 }
 
+// The English playback bar wrapped "1×" onto a second line on a phone (fresh review): Play, the
+// steps, the years, the year shown and the speed stay one line at 390 and 360 px, in both languages.
+for (const width of [390, 360]) {
+  for (const lang of ['en', 'zh']) {
+    test(`phone ${width} px, ${lang}: the playback bar is one line (the speed beside Play)`, async () => {
+      const device = { ...PHONE, viewport: { width, height: PHONE.viewport.height } };
+      const { page, context, errors } = await openPage(browser, `${server.url}?lang=${lang}`, device);
+      await waitForData(page);
+      await waitForMap(page);
+      const bar = page.getByTestId('playback');
+      const play = await bar.getByRole('button').first().boundingBox();
+      const speed = await bar.getByRole('combobox').boundingBox();
+      assert.ok(play && speed, 'Play and the speed are shown');
+      assert.ok(Math.abs(speed.y - play.y) <= 2, `speed at y=${speed.y}, Play at y=${play.y}`);
+      const inside = await bar.evaluate((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth);
+      assert.ok(inside, 'the bar is inside the screen');
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
 test('phone: Back closes the sheet; the sheet expands and collapses', async () => {
   const { page, context, errors } = await openPage(browser, server.url, PHONE);
   await waitForData(page);

@@ -21,7 +21,8 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 use super::map::{
-    ArcBatch, ArcCache, Emphasis, MapPick, Scene, Symbol, cluster_zoom, hit_symbol, nearest_arc,
+    ArcBatch, ArcCache, Choice, Emphasis, MapPick, Scene, Symbol, cluster_zoom, hit_symbol,
+    nearest_arc,
 };
 use crate::model::format::dataset::{Kind, PairIdx};
 use crate::model::geo::projection::{Projection, View, Viewport};
@@ -83,15 +84,23 @@ pub fn one_marker_each(scene: &Scene) -> Vec<Symbol> {
 }
 
 /// The flows of a scene between the markers of `layout` (every node a member of one marker,
-/// as [`layout_symbols`](super::map::layout_symbols) gives). With a selected node or pair, the
-/// links that touch it are flows of their own ([`Emphasis::Selected`]) and the rest are
-/// aggregated and [`Emphasis::Dimmed`]. Flows come in a stable order (by their first edge).
+/// as [`layout_symbols`](super::map::layout_symbols) gives), with a selected node or pair (see
+/// [`chosen_flows`]).
 pub fn flows(
     scene: &Scene,
     layout: &[Symbol],
     selected_node: Option<usize>,
     selected_pair: Option<PairIdx>,
 ) -> Vec<Flow> {
+    chosen_flows(scene, layout, &Choice::of(selected_node, selected_pair))
+}
+
+/// The flows of a scene between the markers of `layout` for what the user chose: the links
+/// that touch the choice ([`Choice::touches`]: a place, a pair, a country's places) are flows
+/// of their own ([`Emphasis::Selected`]) and the rest are aggregated and [`Emphasis::Dimmed`];
+/// with nothing chosen all are [`Emphasis::Normal`]. Flows come in a stable order (by their
+/// first edge).
+pub fn chosen_flows(scene: &Scene, layout: &[Symbol], choice: &Choice) -> Vec<Flow> {
     let mut marker = vec![usize::MAX; scene.nodes.len()];
     for (k, s) in layout.iter().enumerate() {
         for &m in &s.members {
@@ -100,12 +109,11 @@ pub fn flows(
             }
         }
     }
-    let anything_selected = selected_node.is_some() || selected_pair.is_some();
+    let anything_selected = !choice.is_empty();
     let mut out: Vec<Flow> = Vec::new();
     let mut index: FxHashMap<(usize, usize), usize> = FxHashMap::default();
     for (e, edge) in scene.edges.iter().enumerate() {
-        let touches = selected_node.is_some_and(|n| edge.from == n || edge.to == n)
-            || selected_pair.is_some_and(|p| edge.pairs.contains(&p));
+        let touches = choice.touches(edge);
         let (a, b) = (marker[edge.from], marker[edge.to]);
         // A node in no marker (a layout of another scene) is drawn at its own place.
         let head = |k: usize, node: usize| layout.get(k).map_or(node, |s| s.node);
@@ -338,6 +346,26 @@ mod tests {
                 .all(|f| f.emphasis == Emphasis::Dimmed)
         );
         assert_eq!(f.iter().map(|f| f.pairs).sum::<usize>(), s.counts().drawn);
+    }
+
+    #[test]
+    fn a_chosen_country_keeps_its_links_and_fades_the_rest() {
+        let d = fixture();
+        let s = scene(&d);
+        let jp = d.country_by_iso("JP").expect("JP");
+        let node = |id: &str| s.node_of(NodeKey::Place(d.place_by_id(id).expect("place")));
+        // Places one by one (no Japan marker): Xi'an–Nara is Japan's only link.
+        let choice = Choice::new(&d, &s, None, None, Some(jp));
+        let f = chosen_flows(&s, &one_marker_each(&s), &choice);
+        let selected: Vec<&Flow> = f.iter().filter(|f| f.emphasis == Emphasis::Selected).collect();
+        assert_eq!(selected.len(), 1, "{f:?}");
+        let ends = selected[0].ends;
+        assert!(ends.contains(&node("jp-nara").expect("Nara")), "{ends:?}");
+        assert!(ends.contains(&node("cn-xian").expect("Xi'an")), "{ends:?}");
+        assert_eq!(f.iter().filter(|f| f.emphasis == Emphasis::Dimmed).count(), f.len() - 1);
+        // No country: as before, nothing fades.
+        let none = chosen_flows(&s, &one_marker_each(&s), &Choice::new(&d, &s, None, None, None));
+        assert!(none.iter().all(|f| f.emphasis == Emphasis::Normal));
     }
 
     #[test]

@@ -191,6 +191,78 @@ pub struct ArcBatch {
     pub count: usize,
 }
 
+/// What the user chose, as the map shows it: a marker (a place, or a country's marker when
+/// places are grouped), a pair, or a country whose places are drawn one by one (its own places,
+/// never the Chinese ones). One rule for the markers and the arcs: a link touches the choice
+/// when it joins the chosen marker, carries the chosen pair or has an end among the chosen
+/// country's places; with a choice, what does not touch it fades (choosing Japan once faded
+/// its places but left every arc at full strength).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Choice {
+    node: Option<usize>,
+    pair: Option<PairIdx>,
+    /// A chosen country's nodes, by node (only when no marker or pair is chosen).
+    country: Option<Vec<bool>>,
+}
+
+impl Choice {
+    /// A chosen marker and/or pair (no country).
+    pub fn of(node: Option<usize>, pair: Option<PairIdx>) -> Choice {
+        Choice { node, pair, country: None }
+    }
+
+    /// What the user chose: the selected marker (the place's, or the country's when grouped —
+    /// [`selected_node`]), the selected pair, and the country whose profile is open, which counts
+    /// by its places only when neither a marker nor a pair is chosen.
+    pub fn new(
+        dataset: &Dataset,
+        scene: &Scene,
+        node: Option<usize>,
+        pair: Option<PairIdx>,
+        country: Option<CountryIdx>,
+    ) -> Choice {
+        let mut out = Choice::of(node, pair);
+        if let Some(country) = country.filter(|_| out.is_empty()) {
+            let of_country = |n: &Node| match n.key {
+                NodeKey::Place(p) => !n.home && dataset.place(p).country == country,
+                NodeKey::Country(c) => c == country,
+            };
+            out.country = Some(scene.nodes.iter().map(of_country).collect());
+        }
+        out
+    }
+
+    /// True when nothing is chosen (nothing fades).
+    pub fn is_empty(&self) -> bool {
+        self.node.is_none() && self.pair.is_none() && self.country.is_none()
+    }
+
+    /// True when `edge` touches the choice (see [`Choice`]).
+    pub fn touches(&self, edge: &Edge) -> bool {
+        let chosen = |n: usize| {
+            self.node == Some(n) || self.country.as_ref().is_some_and(|c| c.get(n) == Some(&true))
+        };
+        chosen(edge.from) || chosen(edge.to) || self.pair.is_some_and(|p| edge.pairs.contains(&p))
+    }
+
+    /// How each node of `scene` is emphasised: with nothing chosen all are normal; else the
+    /// chosen marker and the ends of the links that touch the choice stand out and the rest fade.
+    pub fn emphasis(&self, scene: &Scene) -> Vec<Emphasis> {
+        if self.is_empty() {
+            return vec![Emphasis::Normal; scene.nodes.len()];
+        }
+        let mut out = vec![Emphasis::Dimmed; scene.nodes.len()];
+        for e in scene.edges.iter().filter(|e| self.touches(e)) {
+            out[e.from] = Emphasis::Selected;
+            out[e.to] = Emphasis::Selected;
+        }
+        if let Some(slot) = self.node.and_then(|n| out.get_mut(n)) {
+            *slot = Emphasis::Selected;
+        }
+        out
+    }
+}
+
 /// How each node is emphasised: with nothing selected all are normal; else the selected node,
 /// its partners and the ends of the selected pair stand out and the rest fade.
 pub fn node_emphasis(
@@ -198,29 +270,12 @@ pub fn node_emphasis(
     selected_node: Option<usize>,
     selected_pair: Option<PairIdx>,
 ) -> Vec<Emphasis> {
-    if selected_node.is_none() && selected_pair.is_none() {
-        return vec![Emphasis::Normal; scene.nodes.len()];
-    }
-    let mut out = vec![Emphasis::Dimmed; scene.nodes.len()];
-    for e in &scene.edges {
-        let touches = selected_node.is_some_and(|n| e.from == n || e.to == n)
-            || selected_pair.is_some_and(|p| e.pairs.contains(&p));
-        if touches {
-            out[e.from] = Emphasis::Selected;
-            out[e.to] = Emphasis::Selected;
-        }
-    }
-    if let Some(slot) = selected_node.and_then(|n| out.get_mut(n)) {
-        *slot = Emphasis::Selected;
-    }
-    out
+    Choice::of(selected_node, selected_pair).emphasis(scene)
 }
 
-/// How each node is emphasised for what the user chose: a place or a pair as
-/// [`node_emphasis`]; a country (its profile) by its node when places are grouped, else by
-/// its places: they and the places tied to them stand out and the rest fade, as a place's
-/// choice fades what has no tie with it (choosing Japan left every place at full strength
-/// once the fit had zoomed in and Japan was no longer one node).
+/// How each node is emphasised for what the user chose ([`Choice::new`]): a place or a pair
+/// as [`node_emphasis`]; a country (its profile) by its node when places are grouped, else by
+/// its places: they and the places tied to them stand out and the rest fade.
 pub fn choice_emphasis(
     dataset: &Dataset,
     scene: &Scene,
@@ -228,20 +283,7 @@ pub fn choice_emphasis(
     selected_pair: Option<PairIdx>,
     country: Option<CountryIdx>,
 ) -> Vec<Emphasis> {
-    let Some(country) = country.filter(|_| selected_node.is_none() && selected_pair.is_none())
-    else {
-        return node_emphasis(scene, selected_node, selected_pair);
-    };
-    let of_country = |n: usize| match scene.nodes[n].key {
-        NodeKey::Place(p) => !scene.nodes[n].home && dataset.place(p).country == country,
-        NodeKey::Country(c) => c == country,
-    };
-    let mut out = vec![Emphasis::Dimmed; scene.nodes.len()];
-    for e in scene.edges.iter().filter(|e| of_country(e.from) || of_country(e.to)) {
-        out[e.from] = Emphasis::Selected;
-        out[e.to] = Emphasis::Selected;
-    }
-    out
+    Choice::new(dataset, scene, selected_node, selected_pair, country).emphasis(scene)
 }
 
 /// Arc paths already worked out, by their end points, so a filter or selection change only

@@ -1,8 +1,9 @@
 //! What the controls drawn over the map cover: the zoom buttons, the options (their button on
 //! a phone, and the options when open), the playback and the legend. A bridge from the page's
 //! layout to `MapState::covered`, which the labels and the fit keep clear of; measured again
-//! whenever a control or the map changes size (a language, the playback playing, the options
-//! opening) or the page scrolls (the foot sticks to the screen's bottom), never per frame.
+//! whenever a control, the foot or the map changes size (a language, the playback playing, the
+//! options opening, the side sheet narrowing the foot) or the page scrolls (the foot sticks to
+//! the screen's bottom), never per frame.
 
 use std::sync::Arc;
 
@@ -65,8 +66,11 @@ pub fn watch_covered(
         let Some(panel) = panel.get() else { return };
         if watches.with_value(Vec::is_empty) {
             let el: &web_sys::Element = panel.unchecked_ref();
+            // The foot too: a side sheet opening narrows it and moves the legend without
+            // resizing it.
             let found: Vec<ResizeWatch> = CONTROLS
                 .iter()
+                .chain(&[".map-foot"])
                 .filter_map(|selector| el.query_selector(selector).ok().flatten())
                 .filter_map(|control| ResizeWatch::new(&control, update))
                 .collect();

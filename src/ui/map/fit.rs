@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::model::ask::query::ProfileRef;
 use crate::model::geo::projection::{Insets, View};
 use crate::model::show::map::{Focus, focus_points};
-use crate::ui::state::layout::{SHEET_HEIGHT_SHARE, SHEET_WIDTH_PX, prefers_reduced_motion};
+use crate::ui::state::layout::{SHEET_WIDTH_PX, prefers_reduced_motion, sheet_height_share};
 use crate::ui::state::{AppState, ExploreState, MapState};
 
 /// How long an eased move takes.
@@ -45,7 +45,7 @@ fn sheet_insets(app: AppState, frame: &web_sys::Element) -> Insets {
         window().inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(rect.bottom()),
     );
     if app.layout.narrow.get_untracked() {
-        let sheet_top = h * (1.0 - SHEET_HEIGHT_SHARE);
+        let sheet_top = h * (1.0 - sheet_height_share(h));
         Insets {
             bottom: (rect.bottom() - sheet_top).clamp(0.0, rect.height()),
             ..Insets::default()

@@ -11,6 +11,16 @@ pub const NARROW_QUERY: &str = "(max-width: 860px)";
 pub const SHEET_WIDTH_PX: f64 = 380.0;
 /// Height of the selection sheet on narrow screens, as a share of the window (as in CSS).
 pub const SHEET_HEIGHT_SHARE: f64 = 0.46;
+/// Its share on a short narrow screen (at most [`SHORT_SCREEN_PX`] tall, as in CSS), so the map
+/// above it still shows a choice (at 360 × 740 the sheet left 77 px of map).
+pub const SHEET_HEIGHT_SHARE_SHORT: f64 = 0.40;
+/// The tallest screen that counts as short, in px (as in CSS).
+pub const SHORT_SCREEN_PX: f64 = 760.0;
+
+/// The selection sheet's height as a share of a narrow window `height` px tall (as in CSS).
+pub fn sheet_height_share(height: f64) -> f64 {
+    if height <= SHORT_SCREEN_PX { SHEET_HEIGHT_SHARE_SHORT } else { SHEET_HEIGHT_SHARE }
+}
 
 /// The layout's signals. `Copy`.
 #[derive(Clone, Copy)]

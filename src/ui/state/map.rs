@@ -14,11 +14,11 @@ use crate::model::format::dataset::CountryIdx;
 use crate::model::geo::LonLat;
 use crate::model::geo::basemap::{ProjectedBasemap, country_points, project_basemap};
 use crate::model::geo::projection::{Projection, View, Viewport};
-use crate::model::show::flows::{Flow, flow_batches, flows};
+use crate::model::show::flows::{Flow, chosen_flows, flow_batches};
 use crate::model::show::map::{
-    ArcBatch, ArcCache, Grouping, Scene, Symbol, build_scene, choropleth_counts, cluster_zoom,
-    country_anchors, grouping_zoom, home_view, layout_at_zoom, layout_symbols, place_symbols,
-    selected_node,
+    ArcBatch, ArcCache, Choice, Grouping, Scene, Symbol, build_scene, choropleth_counts,
+    cluster_zoom, country_anchors, grouping_zoom, home_view, layout_at_zoom, layout_symbols,
+    place_symbols, selected_node,
 };
 use crate::ui::dom::Size;
 
@@ -149,10 +149,13 @@ impl MapState {
         let cache: StoredValue<ArcCache, LocalStorage> =
             StoredValue::new_local(ArcCache::default());
         // Flows join the markers as merged at the level: equal flows keep the arcs.
+        // A chosen country fades the flows with no end in it, as a chosen place does.
         let flows = Memo::new(move |_| {
             let (node, pair) = (selected.get(), explore.selected_pair.get());
+            let country = explore.profile_country.get();
             let (scene, layout) = (scene.get(), layout.get());
-            Arc::new(flows(&scene, &layout, node, pair))
+            let choice = explore.with_data(|d| Choice::new(d, &scene, node, pair, country));
+            Arc::new(chosen_flows(&scene, &layout, &choice))
         });
         let batches = Memo::new(move |_| {
             let (scene, projection, flows) = (scene.get(), projection.get(), flows.get());
