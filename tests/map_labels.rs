@@ -641,3 +641,53 @@ fn a_selections_partners_are_never_merged_into_the_faded_places() {
         assert!(linked[holder.node], "zoom {zoom}: Nara inside a cluster of faded places");
     }
 }
+
+/// The fresh review of issue 23: Xi'an's Japanese partners round Kyoto (Obama, Nara, Funabashi,
+/// Kyoto on a phone at world zoom) were one marker labelled "Obama +3", after its heaviest
+/// member, where Nara — Xi'an's partner since 1 February 1974, the first its sheet lists (Kyoto
+/// 10 May 1974, Funabashi 1994, Obama 2004 in the data) — is the story. A cluster is named after
+/// the selection when it is a member, else the member the selection's sheet lists first, else
+/// its heaviest; the label and the tooltip alike.
+#[test]
+fn a_cluster_of_the_selections_partners_is_named_after_the_one_its_sheet_lists_first() {
+    use youcheng::model::show::labels::labels_beside;
+    use youcheng::model::show::map::{ClusterNames, NodeKey, cluster_tooltip, node_name};
+    use youcheng::model::show::rows::partner_rows;
+    let d = dataset();
+    let p = Projection::new(Centre::Pacific);
+    let all: Vec<PairIdx> = d.pair_indices().collect();
+    let anchors = anchors(&d, MapProfile::China);
+    let scene = build_scene(&d, &all, &p, false, &anchors);
+    let place = |id: &str| d.place_by_id(id).expect(id);
+    let node = |id: &str| scene.node_of(NodeKey::Place(place(id))).expect("a marker");
+    let (xian, nara, obama) = (node("cn-xian"), node("jp-nara"), node("jp-obama"));
+    let layout = layout_symbols(&scene, &p, 1.0, PHONE, Some(xian));
+    let cluster = layout.iter().find(|s| s.members.contains(&nara)).expect("Nara drawn").clone();
+    assert!(cluster.members.contains(&obama) && cluster.node == obama, "the case: {cluster:?}");
+    // The member the sheet lists first, read from the sheet's own rows.
+    let name = |n: usize| node_name(&d, scene.nodes[n].key, Locale::En);
+    let members: Vec<String> = cluster.members.iter().map(|&m| name(m)).collect();
+    let rows = partner_rows(&d, place("cn-xian"), &all, Locale::En);
+    let first = rows.iter().find(|r| members.contains(&r.other)).expect("a member's row");
+    assert_eq!(first.other, "Nara");
+    let names = ClusterNames::new(&d, &scene, Some(xian));
+    assert_eq!(names.member(&cluster), nara);
+    let others = cluster.others();
+    assert_eq!(others, 3);
+    let title = cluster_tooltip(&d, &scene, &cluster, &names, Locale::En).title;
+    assert!(title.starts_with("Nara "), "{title}");
+    // The label, with Xi'an selected: the cluster alone beside Xi'an's marker on a large map.
+    let [ox, oy] = [200.0 - cluster.at[0], 200.0 - cluster.at[1]];
+    let moved = |s: &Symbol| Symbol { at: [s.at[0] + ox, s.at[1] + oy], ..s.clone() };
+    let own = layout.iter().find(|s| s.node == xian).expect("Xi'an drawn");
+    let symbols = [moved(own), moved(&cluster)];
+    let viewport = Viewport { width: 2000.0, height: 1000.0 };
+    let frame = LabelFrame { zoom: 1.0, viewport, selected: Some(xian), covered: &[] };
+    for (locale, want) in [(Locale::En, "Nara +3"), (Locale::Zh, "奈良市+3")] {
+        let labels = labels_beside(&d, &scene, &symbols, &frame, locale, &label_width);
+        let label = labels.iter().find(|(l, _)| l.node == cluster.node).expect("labelled");
+        assert_eq!(label.1, want);
+    }
+    // Nothing selected: the heaviest member names it, as before.
+    assert_eq!(ClusterNames::new(&d, &scene, None).member(&cluster), cluster.node);
+}

@@ -20,7 +20,8 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use super::map::{
-    Scene, Symbol, cluster_zoom, layout_at_zoom, layout_offset, layout_symbols, node_name,
+    ClusterNames, Scene, Symbol, cluster_zoom, layout_at_zoom, layout_offset, layout_symbols,
+    node_name,
 };
 use crate::model::format::dataset::Dataset;
 use crate::model::geo::projection::{Projection, View, Viewport};
@@ -468,6 +469,7 @@ impl LabelPlan {
                 partner[e.to] = true;
             }
         }
+        let names = ClusterNames::new(dataset, scene, selected);
         let mut candidates: Vec<(LabelCandidate, String)> = layout
             .iter()
             .filter(|s| within(region, s.at, 0.0))
@@ -485,7 +487,8 @@ impl LabelPlan {
                 {
                     return None;
                 }
-                let name = cluster_name(&node_name(dataset, n.key, locale), s.others(), locale);
+                let named = scene.nodes.get(names.member(s)).unwrap_or(n);
+                let name = cluster_name(&node_name(dataset, named.key, locale), s.others(), locale);
                 let candidate = LabelCandidate {
                     node: s.node,
                     at: s.at,
