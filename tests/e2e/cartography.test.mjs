@@ -249,6 +249,29 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {
   }
 }
 
+// A label partly under the selection sheet was drawn cut at its edge (the fresh review: laptop,
+// a place or a country chosen): labels go only where no sheet covers the map.
+for (const [name, device, typed, option] of [
+  ['laptop', LAPTOP, 'japan', /^Japan/],
+  ['laptop', LAPTOP, 'xian', /Xi'an/],
+  ['phone', PHONE, 'xian', /Xi'an/],
+  ['laptop', LAPTOP, 'nara', /^Nara/],
+]) {
+  test(`${name}: after choosing ${typed}, no label is drawn under the sheet`, async () => {
+    const { page, context, errors } = await openPage(browser, server.url, device);
+    await waitForData(page);
+    await waitForMap(page);
+    const sheet = await choose(page, typed, option);
+    await page.waitForTimeout(400);
+    const { labels } = await labelsAndControls(page);
+    assert.ok(labels.length > 0, 'labels are drawn');
+    const under = labels.filter((l) => l.l < sheet.x + sheet.width - 1 && sheet.x < l.r - 1 && l.t < sheet.y + sheet.height - 1 && sheet.y < l.b - 1);
+    assert.deepEqual(under.map((l) => JSON.stringify(l)), [], `sheet ${JSON.stringify(sheet)}, ${labels.length} labels`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
 // Several filters make the page above the map taller (chips, a longer headline): the legend
 // and Play must still be in the first screen (they were placed by a fixed offset).
 for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]]) {

@@ -5,8 +5,9 @@
 //! - a label's box is [`LABEL_GAP`] px from its own marker's edge, never pushed further away
 //!   (a label moved until it sits next to another marker is what made "Japan" name Shandong);
 //! - no label overlaps another (with [`LABEL_PAD`] px between them, so names never run
-//!   together), comes nearer another marker's disc than twice its gap to its own (the marker
-//!   nearest a label is the one it names), or leaves the viewport;
+//!   together), comes nearer another marker's disc than [`other_clearance`] of its gap to its
+//!   own (the marker plainly nearest a label is the one it names), or leaves the viewport;
+//! - a leader line never passes over another marker's disc (it would point there);
 //! - labels are placed by priority (the selection, its partners, then the most partnerships);
 //!   a label that fits nowhere is dropped, never moved; only the selection's label, when it
 //!   fits nowhere beside its marker, is moved out with a leader line to its marker.
@@ -19,7 +20,8 @@ use std::collections::HashMap;
 use rustc_hash::FxHashMap;
 
 use super::map::{
-    Scene, Symbol, cluster_zoom, layout_at_zoom, layout_offset, layout_symbols, node_name,
+    ClusterNames, Scene, Symbol, cluster_zoom, layout_at_zoom, layout_offset, layout_symbols,
+    node_name,
 };
 use crate::model::format::dataset::Dataset;
 use crate::model::geo::projection::{Projection, View, Viewport};
@@ -68,16 +70,60 @@ impl PlacedLabel {
 pub const LABEL_GAP: f64 = 2.0;
 /// Space kept around a label against other labels, in px (twice this between two labels).
 pub const LABEL_PAD: f64 = 1.0;
-/// Space kept between a label and another marker's disc, in px: twice the gap to its own, so
-/// the marker nearest a label is always the one it names (a reader takes it so).
-const OTHER_CLEARANCE: f64 = 2.0 * LABEL_GAP;
+/// How much farther than its own marker every other marker's disc is from a label, in px.
+pub const NAME_MARGIN: f64 = 6.0;
+
+/// The rule "a label reads as its own marker's name": the least distance from a label's box to
+/// any other marker's disc, for a box `own_gap` px from what joins it to its own marker (the
+/// marker's edge, or the end of its leader line): [`NAME_MARGIN`] px more and twice as far.
+/// A reader takes a label for the name of the marker nearest to it, and "nearest" must be
+/// plain at a glance: 韩国 2 px from its own disc and 4.1 px from North Korea's, 内蒙古自治区
+/// 4.1 px from Mongolia's, 甘肃省 7.3 px from Xinjiang's and 四川省 4.1 px from Tibet's read as
+/// the wrong place's names (all under the old rule of twice the gap, 4 px); every one of
+/// them is nearer than 8 px.
+pub fn other_clearance(own_gap: f64) -> f64 {
+    (own_gap + NAME_MARGIN).max(2.0 * own_gap)
+}
 /// A label of this priority or more (the selection's) that fits nowhere beside its marker is
 /// moved out along the eight directions, in steps of a few px, with a leader line.
 pub const LEADER_FROM_PRIORITY: u32 = 1_000_000;
 /// Step of a leader line's length, in px.
 const LEADER_STEP: f64 = 12.0;
 /// The longest leader line, in steps.
-const LEADER_STEPS: usize = 8;
+const LEADER_STEPS: usize = 12;
+/// The directions a led label is tried in at each length, in degrees clockwise from the
+/// right (the screen's y grows down): the eight [`Spot`]s' first, in their order, then every
+/// 15° between them (the line threads between markers at world zoom, where the selection
+/// sits among many).
+const LEADER_ANGLES: [f64; 24] = [
+    -45.0, 0.0, 45.0, -135.0, 180.0, 135.0, -90.0, 90.0, -30.0, -15.0, 15.0, 30.0, 60.0, 75.0,
+    105.0, 120.0, 150.0, 165.0, -165.0, -150.0, -120.0, -105.0, -75.0, -60.0,
+];
+
+/// The box of a `width` × `height` label moved out from a marker at `at` to `out` px in the
+/// direction `deg` (see [`LEADER_ANGLES`]): the point there lies on the box's edge facing the
+/// marker (a corner on the diagonals), as [`label_box`] places a label beside its marker.
+fn led_box(at: [f64; 2], out: f64, width: f64, height: f64, deg: f64) -> [f64; 4] {
+    let (sin, cos) = deg.to_radians().sin_cos();
+    let [px, py] = [at[0] + out * cos, at[1] + out * sin];
+    // Past 67.5° from an axis the box is centred on the point along it.
+    const SIDE: f64 = 0.382_683_432_365_089_8;
+    let left = if cos > SIDE {
+        px
+    } else if cos < -SIDE {
+        px - width
+    } else {
+        px - width / 2.0
+    };
+    let top = if sin > SIDE {
+        py
+    } else if sin < -SIDE {
+        py - height
+    } else {
+        py - height / 2.0
+    };
+    [left, top, left + width, top + height]
+}
 
 /// The eight positions around a marker, in the order they are tried: upper right first, then
 /// right, lower right, upper left, left, lower left, above, below.
@@ -150,6 +196,18 @@ pub fn box_distance(b: [f64; 4], p: [f64; 2]) -> f64 {
     (dx * dx + dy * dy).sqrt()
 }
 
+/// Distance in px from the segment `a`–`b` to the point `p`.
+pub fn segment_distance(a: [f64; 2], b: [f64; 2], p: [f64; 2]) -> f64 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 {
+        (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    ((p[0] - a[0] - t * dx).powi(2) + (p[1] - a[1] - t * dy).powi(2)).sqrt()
+}
+
 /// True when two boxes overlap (touching is not overlapping).
 pub fn overlaps(a: [f64; 4], b: [f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
@@ -211,7 +269,7 @@ pub fn place_labels(
 ) -> Vec<PlacedLabel> {
     let mut order: Vec<&LabelCandidate> = candidates.iter().collect();
     order.sort_by(|a, b| b.priority.cmp(&a.priority).then(a.node.cmp(&b.node)));
-    let discs = disc_grid(symbols);
+    let discs = disc_grid(symbols, &|_| false);
     let mut labels: Grid<[f64; 4]> = Grid::new();
     let mut placed = Vec::new();
     let area = Area { bounds: [0.0, 0.0, viewport.width, viewport.height], covered };
@@ -219,14 +277,46 @@ pub fn place_labels(
     placed
 }
 
-/// The markers' discs on a grid.
-fn disc_grid(symbols: &[Symbol]) -> Grid<(usize, [f64; 2], f64)> {
+/// A marker's disc as the labels see it.
+#[derive(Clone, Copy, Debug)]
+struct Disc {
+    node: usize,
+    at: [f64; 2],
+    r: f64,
+    /// Drawn faded (a selection fades the places not tied to it).
+    faded: bool,
+}
+
+/// The markers' discs on a grid (`faded`: which nodes are drawn faded).
+fn disc_grid(symbols: &[Symbol], faded: &dyn Fn(usize) -> bool) -> Grid<Disc> {
     let mut discs = Grid::new();
     for s in symbols {
         let r = s.radius;
-        discs.insert([s.at[0] - r, s.at[1] - r, s.at[0] + r, s.at[1] + r], (s.node, s.at, r));
+        let disc = Disc { node: s.node, at: s.at, r, faded: faded(s.node) };
+        discs.insert([s.at[0] - r, s.at[1] - r, s.at[0] + r, s.at[1] + r], disc);
     }
     discs
+}
+
+/// The faded markers' discs a leader line passes over, or `None` when it passes over a disc
+/// drawn at full strength (the selection's partners): a line never seems to point at one.
+fn line_crossings(discs: &Grid<Disc>, own: usize, [from, to]: [[f64; 2]; 2]) -> Option<usize> {
+    let span = grow(
+        [from[0].min(to[0]), from[1].min(to[1]), from[0].max(to[0]), from[1].max(to[1])],
+        LABEL_PAD,
+    );
+    let mut crossed: Vec<usize> = Vec::new();
+    let mut strong = false;
+    discs.any(span, |d| {
+        if d.node != own && segment_distance(from, to, d.at) < d.r + LABEL_PAD {
+            strong |= !d.faded;
+            if !crossed.contains(&d.node) {
+                crossed.push(d.node);
+            }
+        }
+        strong
+    });
+    (!strong).then_some(crossed.len())
 }
 
 /// Where labels may go: inside `bounds`, clear of `covered` (same coordinates).
@@ -250,7 +340,7 @@ impl Area<'_> {
 /// in `labels` (and `placed`), until `placed` holds `max_labels`.
 fn place_into<'c>(
     order: impl Iterator<Item = &'c LabelCandidate>,
-    discs: &Grid<(usize, [f64; 2], f64)>,
+    discs: &Grid<Disc>,
     area: &Area<'_>,
     labels: &mut Grid<[f64; 4]>,
     placed: &mut Vec<PlacedLabel>,
@@ -260,13 +350,16 @@ fn place_into<'c>(
         if placed.len() >= max_labels {
             break;
         }
+        // Beside its marker a box is LABEL_GAP from it; a led box touches its leader's end
+        // and keeps the same clearance (the stricter of the two).
+        let clearance = other_clearance(LABEL_GAP);
         let free = |b: [f64; 4]| {
             let padded = grow(b, LABEL_PAD);
-            let clear_of_discs = grow(b, OTHER_CLEARANCE);
+            let clear_of_discs = grow(b, clearance);
             area.allows(b)
                 && !labels.any(padded, |o| overlaps(grow(*o, LABEL_PAD), padded))
-                && !discs.any(clear_of_discs, |(node, at, r)| {
-                    *node != c.node && box_distance(b, *at) - r < OTHER_CLEARANCE
+                && !discs.any(clear_of_discs, |d| {
+                    d.node != c.node && box_distance(b, d.at) - d.r < clearance
                 })
         };
         let beside = Spot::ORDER
@@ -274,15 +367,31 @@ fn place_into<'c>(
             .map(|spot| label_box(c.at, c.radius, c.width, c.height, *spot))
             .find(|b| free(*b))
             .map(|b| (b, None));
+        // Moved out: the first box (shortest line first) whose line passes over no other
+        // marker; where every line must pass over faded ones (the selection ringed by the
+        // faded places around it at world zoom), the line over the fewest; never one over a
+        // marker drawn at full strength.
         let led = || {
             let steps = if c.priority >= LEADER_FROM_PRIORITY { LEADER_STEPS } else { 0 };
-            (1..=steps).find_map(|k| {
+            let mut best: Option<(usize, [f64; 4], [[f64; 2]; 2])> = None;
+            'out: for k in 1..=steps {
                 let out = c.radius + k as f64 * LEADER_STEP;
-                Spot::ORDER.iter().find_map(|spot| {
-                    let b = label_box(c.at, out, c.width, c.height, *spot);
-                    free(b).then(|| (b, Some(leader(c.at, c.radius, b))))
-                })
-            })
+                for deg in LEADER_ANGLES {
+                    let b = led_box(c.at, out, c.width, c.height, deg);
+                    if !free(b) {
+                        continue;
+                    }
+                    let line = leader(c.at, c.radius, b);
+                    match line_crossings(discs, c.node, line) {
+                        Some(n) if best.is_none_or(|(m, ..)| n < m) => best = Some((n, b, line)),
+                        _ => {}
+                    }
+                    if best.is_some_and(|(n, ..)| n == 0) {
+                        break 'out;
+                    }
+                }
+            }
+            best.map(|(_, b, line)| (b, Some(line)))
         };
         let Some((b, leader)) = beside.or_else(led) else { continue };
         labels.insert(b, b);
@@ -303,7 +412,7 @@ pub struct LabelPlan {
     /// Candidates in layout px, in priority order, each with its name.
     candidates: Vec<(LabelCandidate, String)>,
     /// Every marker of the layout near the region.
-    discs: Grid<(usize, [f64; 2], f64)>,
+    discs: Grid<Disc>,
     /// The part of the layout planned for (left, top, right, bottom in layout px).
     region: [f64; 4],
 }
@@ -322,7 +431,7 @@ pub struct PlacedFrame {
 /// `map::place_symbols` keeps markers).
 pub const CANDIDATE_MARGIN_PX: f64 = 30.0;
 /// How far past a region's edge a marker's disc may reach a label inside it: the largest
-/// marker radius and twice the gap, rounded up.
+/// marker radius and the clearance kept from another marker, rounded up.
 const DISC_REACH_PX: f64 = 30.0;
 
 /// The part of a layout a frame shows (the viewport with the layout at `offset`), grown by
@@ -360,6 +469,7 @@ impl LabelPlan {
                 partner[e.to] = true;
             }
         }
+        let names = ClusterNames::new(dataset, scene, selected);
         let mut candidates: Vec<(LabelCandidate, String)> = layout
             .iter()
             .filter(|s| within(region, s.at, 0.0))
@@ -377,7 +487,8 @@ impl LabelPlan {
                 {
                     return None;
                 }
-                let name = cluster_name(&node_name(dataset, n.key, locale), s.others(), locale);
+                let named = scene.nodes.get(names.member(s)).unwrap_or(n);
+                let name = cluster_name(&node_name(dataset, named.key, locale), s.others(), locale);
                 let candidate = LabelCandidate {
                     node: s.node,
                     at: s.at,
@@ -392,7 +503,9 @@ impl LabelPlan {
         candidates.sort_by(|(a, _), (b, _)| b.priority.cmp(&a.priority).then(a.node.cmp(&b.node)));
         let near: Vec<Symbol> =
             layout.iter().filter(|s| within(region, s.at, DISC_REACH_PX)).cloned().collect();
-        LabelPlan { candidates, discs: disc_grid(&near), region }
+        // With a selection the places not tied to it are drawn faded (`map::node_emphasis`).
+        let faded = |n: usize| selected.is_some_and(|s| n != s && !partner[n]);
+        LabelPlan { candidates, discs: disc_grid(&near, &faded), region }
     }
 
     /// True when the plan holds every label a frame with the layout at `offset` can show
@@ -629,11 +742,11 @@ mod tests {
     fn a_label_moves_round_its_marker_but_never_away_from_it() {
         let vp = Viewport { width: 400.0, height: 300.0 };
         // A marker to the upper right and one to the right: the label goes lower right. (The
-        // one to the right sits a little high: a lower-right label must keep twice its gap
-        // from another marker's disc, so it is not read as that marker's name.)
+        // one to the right sits a little high: a lower-right label must keep
+        // `other_clearance` from another marker's disc, so it is not read as its name.)
         let own = candidate(0, [100.0, 100.0], 10);
         let others =
-            [Symbol::single(1, [120.0, 88.0], 3.0, 1), Symbol::single(2, [140.0, 94.0], 3.0, 1)];
+            [Symbol::single(1, [120.0, 88.0], 3.0, 1), Symbol::single(2, [140.0, 92.0], 3.0, 1)];
         let mut symbols = vec![symbol(&own)];
         symbols.extend(others);
         let placed = place_labels(std::slice::from_ref(&own), &symbols, vp, &[], 9);
@@ -649,6 +762,55 @@ mod tests {
             .chain([symbol(&own)])
             .collect();
         assert!(place_labels(&[own], &ring, vp, &[], 9).is_empty());
+    }
+
+    #[test]
+    fn a_label_is_plainly_nearer_its_own_marker_than_any_other() {
+        let vp = Viewport { width: 400.0, height: 300.0 };
+        let own = candidate(0, [100.0, 100.0], 10);
+        // Another small disc 5 px right of the upper right spot's box (as North Korea's beside
+        // 韩国): that spot would read as its name, so the label goes to the next one clear.
+        let upper_right = label_box(own.at, own.radius, own.width, own.height, Spot::UpperRight);
+        let near = Symbol::single(1, [upper_right[2] + 5.0 + 2.0, upper_right[1] + 7.0], 2.0, 1);
+        let placed =
+            place_labels(std::slice::from_ref(&own), &[symbol(&own), near.clone()], vp, &[], 9);
+        assert_eq!(placed.len(), 1);
+        let b = placed[0].bounds();
+        assert_ne!(b, upper_right, "not beside the other disc");
+        for (at, r) in [(own.at, own.radius), (near.at, near.radius)] {
+            let gap = box_distance(b, at) - r;
+            let own_gap = box_distance(b, own.at) - own.radius;
+            if at != own.at {
+                assert!(gap >= own_gap + 6.0 && gap >= 2.0 * own_gap, "{gap} vs {own_gap}");
+            }
+        }
+        assert!(
+            (other_clearance(2.0) - 8.0).abs() < 1e-9
+                && (other_clearance(10.0) - 20.0).abs() < 1e-9
+        );
+    }
+
+    #[test]
+    fn a_leader_line_never_crosses_another_marker() {
+        let vp = Viewport { width: 400.0, height: 300.0 };
+        // The selection under a control reaching 50 px round it: its label is moved out with
+        // a leader line. The first box clear of it (right, 53 px out) has a marker on its
+        // line: that box is not used, another is.
+        let own = candidate(0, [200.0, 150.0], LEADER_FROM_PRIORITY);
+        let on_the_way = Symbol::single(1, [230.0, 150.0], 3.0, 1);
+        let control = [[150.0, 100.0, 250.0, 200.0]];
+        let symbols = [symbol(&own), on_the_way.clone()];
+        let placed = place_labels(std::slice::from_ref(&own), &symbols, vp, &control, 9);
+        assert_eq!(placed.len(), 1, "the selection keeps its label");
+        let [from, to] = placed[0].leader.expect("led out");
+        let d = segment_distance(from, to, on_the_way.at);
+        assert!(d >= on_the_way.radius, "the line passes {d} px from the marker's centre");
+        assert!(!overlaps(placed[0].bounds(), control[0]));
+        // Without the marker the label goes there.
+        let alone = place_labels(std::slice::from_ref(&own), &[symbol(&own)], vp, &control, 9);
+        assert!(alone[0].leader.is_some_and(|[_, to]| to[1] == 150.0), "{:?}", alone[0]);
+        assert!((segment_distance([0.0, 0.0], [10.0, 0.0], [5.0, 3.0]) - 3.0).abs() < 1e-9);
+        assert!((segment_distance([0.0, 0.0], [10.0, 0.0], [13.0, 4.0]) - 5.0).abs() < 1e-9);
     }
 
     #[test]
@@ -678,7 +840,7 @@ mod tests {
         let everywhere = [f64::NEG_INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::INFINITY];
         let plan = LabelPlan {
             candidates: vec![(h.clone(), "H".into()), (a.clone(), "A".into())],
-            discs: disc_grid(&symbols),
+            discs: disc_grid(&symbols, &|_| false),
             region: everywhere,
         };
         let first = plan.place([0.0, 0.0], vp, &[]);

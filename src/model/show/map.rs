@@ -13,6 +13,7 @@ use crate::model::ask::filter::Filters;
 use crate::model::ask::query::MapProfile;
 use crate::model::ask::scope::{Reach, among_shown, country_count, place_count};
 use crate::model::format::dataset::{CountryIdx, Dataset, Kind, PairIdx, PlaceIdx};
+use crate::model::format::date::PartialDate;
 use crate::model::geo::LonLat;
 use crate::model::geo::arc::{arc_pieces, path_data};
 use crate::model::geo::projection::{MAX_ZOOM, MIN_ZOOM, Projection, View, Viewport};
@@ -351,6 +352,61 @@ impl Symbol {
     /// How many places (or countries) other than the named one the marker stands for.
     pub fn others(&self) -> usize {
         self.members.len().saturating_sub(1)
+    }
+}
+
+/// Who a marker is named after (its label, its tooltip): "Seoul +12" names the cluster by one
+/// of its members.
+///
+/// The rule: the selection when it is a member (it is never merged, so it names only its own
+/// marker); else, among the members tied to the selection, the one its sheet lists first
+/// (`rows::partner_rows`: the oldest tie, a dated one before an undated one); else the
+/// heaviest member, whose place the marker is drawn at. A selection's partners merge only
+/// with each other, so the heaviest of them named the cluster: "Obama +3" for Xi'an's
+/// partners round Kyoto, where Nara (its partner since 1974, the first its sheet lists) is
+/// the story.
+pub struct ClusterNames {
+    /// Each node tied to the selection, with its oldest tie's sort key (undated last, then
+    /// the date, then the pair's id).
+    first_tie: FxHashMap<usize, (bool, Option<PartialDate>, String)>,
+    selected: Option<usize>,
+}
+
+impl ClusterNames {
+    /// The names of a scene's markers with `selected` chosen.
+    pub fn new(dataset: &Dataset, scene: &Scene, selected: Option<usize>) -> ClusterNames {
+        let mut first_tie: FxHashMap<usize, (bool, Option<PartialDate>, String)> =
+            FxHashMap::default();
+        if let Some(s) = selected {
+            for e in scene.edges.iter().filter(|e| e.from == s || e.to == s) {
+                let other = if e.from == s { e.to } else { e.from };
+                for &p in &e.pairs {
+                    let pair = dataset.partnership(p);
+                    let date = pair.first_date();
+                    let key = (date.is_none(), date, pair.id.clone());
+                    match first_tie.get(&other) {
+                        Some(k) if *k <= key => {}
+                        _ => {
+                            first_tie.insert(other, key);
+                        }
+                    }
+                }
+            }
+        }
+        ClusterNames { first_tie, selected }
+    }
+
+    /// The node a marker is named after.
+    pub fn member(&self, symbol: &Symbol) -> usize {
+        if let Some(s) = self.selected.filter(|s| symbol.members.contains(s)) {
+            return s;
+        }
+        symbol
+            .members
+            .iter()
+            .filter_map(|m| self.first_tie.get(m).map(|k| (k, *m)))
+            .min()
+            .map_or(symbol.node, |(_, m)| m)
     }
 }
 
@@ -1110,16 +1166,18 @@ pub fn tooltip(
     Tooltip { title, other: other.filter(|o| !o.is_empty()), detail, count, not_drawn }
 }
 
-/// The tooltip of a cluster marker: "Seoul and 12 more places" / "首尔等13个地点", with the
-/// partnerships its members have together (`symbol.weight`).
+/// The tooltip of a cluster marker: "Seoul and 12 more places" / "首尔等13个地点" (named as
+/// its label, by [`ClusterNames`]), with the partnerships its members have together
+/// (`symbol.weight`).
 pub fn cluster_tooltip(
     dataset: &Dataset,
     scene: &Scene,
     symbol: &Symbol,
+    names: &ClusterNames,
     locale: Locale,
 ) -> Tooltip {
     let m = locale.messages();
-    let name = scene.nodes.get(symbol.node).map(|n| node_name(dataset, n.key, locale));
+    let name = scene.nodes.get(names.member(symbol)).map(|n| node_name(dataset, n.key, locale));
     let title = fill(
         &m.map_cluster_title.format(locale, symbol.others() as u64),
         &[("name", name.as_deref().unwrap_or_default())],
@@ -1250,10 +1308,12 @@ mod tests {
         // Its tooltip says how many places a cluster stands for.
         let c = layout.iter().find(|s| s.node == heaviest).expect("the cluster");
         let others = (c.members.len() - 1) as u64;
-        let en = cluster_tooltip(&d, &scene, c, Locale::En).title;
+        let en =
+            cluster_tooltip(&d, &scene, c, &ClusterNames::new(&d, &scene, None), Locale::En).title;
         let word = if others == 1 { "place" } else { "places" };
         assert!(en.ends_with(&format!(" and {others} more {word}")), "{en}");
-        let zh = cluster_tooltip(&d, &scene, c, Locale::Zh).title;
+        let zh =
+            cluster_tooltip(&d, &scene, c, &ClusterNames::new(&d, &scene, None), Locale::Zh).title;
         assert!(zh.ends_with(&format!("及其他{others}个地点")), "{zh}");
     }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::show::map::{cluster_tooltip, tooltip};
+use crate::model::show::map::{ClusterNames, cluster_tooltip, tooltip};
 use crate::ui::state::{use_app_state, use_explore, use_map};
 
 /// The tooltip, placed beside its marker (flipped to the left near the right edge).
@@ -23,7 +23,10 @@ pub fn MapTooltip() -> impl IntoView {
             map.symbols.with(|s| s.iter().find(|s| s.node == i && s.others() > 0).cloned());
         let tip = state.query.filters.with(|f| {
             explore.with_data(|d| match &cluster {
-                Some(c) => cluster_tooltip(d, &scene, c, locale),
+                Some(c) => {
+                    let names = ClusterNames::new(d, &scene, map.selected_node.get());
+                    cluster_tooltip(d, &scene, c, &names, locale)
+                }
                 None => tooltip(d, node, scene.grouped, &shown, f, play, locale),
             })
         });
