@@ -16,6 +16,7 @@ pub mod flows;
 pub mod labels;
 pub mod map;
 pub mod map_draw;
+pub mod path_cache;
 pub mod png;
 pub mod profile;
 pub mod rows;
