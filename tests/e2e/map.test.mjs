@@ -239,3 +239,29 @@ test('in Chinese, the list of places on the map names each foreign place by its 
   }
   assert.deepEqual(errors, []);
 });
+
+test('a filter change draws the map once, in the view refitted to it; a zoom step draws one frame', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await waitForData(page);
+  await waitForMap(page);
+  await page.evaluate(() => {
+    window.__draws = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'yc-draw') window.__draws.push(e.startTime);
+    }).observe({ entryTypes: ['measure'] });
+  });
+  const map = page.getByTestId('map');
+  const home = await map.getAttribute('data-zoom');
+  // Europe refits the first view (the address has no position): one frame, not the old view
+  // drawn first and the refitted one after it.
+  await page.getByTestId('continent-filter').getByRole('checkbox', { name: /^Europe/ }).check();
+  await page.waitForTimeout(800);
+  assert.notEqual(await map.getAttribute('data-zoom'), home, 'Europe refits the view');
+  assert.equal(await page.evaluate(() => window.__draws.length), 1, 'frames drawn for one filter change');
+  // A zoom step (new clusters, new flows) is drawn once too.
+  await page.evaluate(() => { window.__draws = []; });
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => window.__draws.length), 1, 'frames drawn for one zoom step');
+  assert.deepEqual(errors, []);
+});

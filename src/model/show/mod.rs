@@ -18,6 +18,7 @@ pub mod labels;
 pub mod map;
 pub mod map_draw;
 pub mod map_export;
+pub mod path_cache;
 pub mod png;
 pub mod profile;
 pub mod rows;

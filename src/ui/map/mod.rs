@@ -12,6 +12,7 @@
 mod covered;
 mod download_svg;
 mod fit;
+mod frames;
 mod gestures;
 mod labels;
 mod layers;
@@ -49,8 +50,8 @@ pub fn MapPanel() -> impl IntoView {
     let main_ref = NodeRef::<leptos::html::Div>::new();
     let map = MapState::new(state, explore, element_size(frame_ref));
     provide_context(map);
-    painter::paint(state, explore, map, canvas_ref, frame_ref);
-    view_sync::sync_view(state, map);
+    let follow = view_sync::sync_view(state, map);
+    painter::paint(state, explore, map, follow, canvas_ref, frame_ref);
     fit::fit_on_request(state, explore, map, frame_ref);
     covered::watch_covered(map, main_ref, frame_ref);
     let gestures = Gestures::new(state, explore, map, frame_ref);

@@ -1,32 +1,45 @@
 //! The painter: keeps the canvas layers in step with the map state and draws frames.
 //!
-//! New geometry (data, selection, basemap) is drawn at once, so a filter change does not wait
-//! a frame for its map; pan, zoom and hover draw once per animation frame however many events
-//! arrive. Canvas objects are not thread-safe, so they live outside the reactive graph.
+//! A frame pulls what it draws from the map state (the basemap's and the flows' canvas paths
+//! are prepared again only when their memo changed; `PathCache` keeps the flows' paths of
+//! recent zoom levels). When it is drawn is `frames`' business: new geometry within the task
+//! that caused it, pan, zoom and hover once per animation frame, and a frame like the last
+//! one not at all. Canvas objects are not thread-safe, so they live outside the reactive graph.
 
 use std::fmt::Write;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
+use web_sys::Path2d;
 
 use leptos::prelude::*;
 
+use super::frames::{FrameKey, Frames};
 use super::labels::{LabelCache, frame_labels};
 use super::layers::{ArcLayer, BaseLayer, path};
 use super::palette::Palette;
 use super::render;
-use crate::model::geo::basemap::inset_wanted;
+use super::view_sync::Follow;
+use crate::model::geo::basemap::{ProjectedBasemap, inset_wanted};
 use crate::model::show::labels::{LabelFrame, LabelPlan, PlacedLabel, label_width};
-use crate::model::show::map::{choice_emphasis, layout_offset};
+use crate::model::show::map::{ArcBatch, choice_emphasis, layout_offset};
 use crate::model::show::map_draw::{Frame, LABEL_FONT, LABEL_HALO};
+use crate::model::show::path_cache::PathCache;
 use crate::ui::perf;
 use crate::ui::state::{AppState, ExploreState, MapState};
+
+/// Canvas paths with the state they were prepared from.
+type Prepared<S, L> = StoredValue<Option<(Arc<S>, L)>, LocalStorage>;
 
 /// The canvas resources of one map panel.
 #[derive(Clone, Copy)]
 struct Layers {
-    base: StoredValue<Option<Arc<BaseLayer>>, LocalStorage>,
-    arcs: StoredValue<Option<ArcLayer>, LocalStorage>,
+    /// The basemap's paths and the projected basemap they were prepared from.
+    base: Prepared<ProjectedBasemap, Arc<BaseLayer>>,
+    /// The flows' paths and the batches they were prepared from.
+    arcs: Prepared<Vec<ArcBatch>, ArcLayer>,
+    /// The flows' paths of recent layers, by path data.
+    paths: StoredValue<PathCache<Path2d>, LocalStorage>,
     palette: StoredValue<Option<Palette>, LocalStorage>,
     painted_once: StoredValue<bool, LocalStorage>,
     /// Label widths as measured in the drawing font, by text: measuring every label of every
@@ -34,6 +47,8 @@ struct Layers {
     widths: StoredValue<FxHashMap<String, f64>, LocalStorage>,
     /// The labels' plan and the last frame's labels (see [`frame_labels`]).
     labels: StoredValue<Option<LabelCache>, LocalStorage>,
+    /// What the last frame was drawn from (`None`: draw the next one whatever it shows).
+    last: StoredValue<Option<FrameKey>, LocalStorage>,
 }
 
 /// Measured label widths kept at most (names of both languages, clusters' "+N").
@@ -45,27 +60,27 @@ pub fn paint(
     app: AppState,
     explore: ExploreState,
     map: MapState,
+    follow: Follow,
     canvas: NodeRef<leptos::html::Canvas>,
     frame: NodeRef<leptos::html::Div>,
 ) {
     let layers = Layers {
         base: StoredValue::new_local(None),
         arcs: StoredValue::new_local(None),
+        paths: StoredValue::new_local(PathCache::default()),
         palette: StoredValue::new_local(None),
         painted_once: StoredValue::new_local(false),
         widths: StoredValue::new_local(FxHashMap::default()),
         labels: StoredValue::new_local(None),
+        last: StoredValue::new_local(None),
     };
-    let frames = Frames::new(move || draw(app, explore, map, canvas, frame, layers));
-    // Each effect bridges a memo to the canvas (outside the reactive graph).
+    let frames = Frames::new(move || draw(app, explore, map, follow, canvas, frame, layers));
+    // Each effect bridges the state to the canvas (outside the reactive graph).
+    // New geometry is drawn at once, so a filter change does not wait a frame for its map.
     Effect::new(move |_| {
-        let layer = map.projected.get().map(|p| Arc::new(BaseLayer::new(&p, path)));
-        layers.base.set_value(layer);
-        frames.draw_now();
-    });
-    Effect::new(move |_| {
-        layers.arcs.set_value(Some(ArcLayer::new(&map.batches.get(), path)));
-        frames.draw_now();
+        map.projected.track();
+        map.batches.track();
+        frames.now();
     });
     Effect::new(move |_| {
         map.visible.track();
@@ -81,56 +96,41 @@ pub fn paint(
     Effect::new(move |_| {
         app.query.styling.track();
         layers.palette.set_value(None);
+        layers.last.set_value(None);
         frames.request();
     });
 }
 
-/// Frame scheduling: [`Frames::request`] draws at the next animation frame (once, however
-/// often it is called before); [`Frames::draw_now`] draws at once and makes a pending frame
-/// a no-op.
-#[derive(Clone, Copy)]
-struct Frames<F: Fn() + Copy + 'static> {
-    draw: F,
-    pending: StoredValue<bool, LocalStorage>,
-    dirty: StoredValue<bool, LocalStorage>,
+/// The canvas paths of `batches`, prepared again only when the batches changed.
+fn arc_layer(layers: Layers, batches: &Arc<Vec<ArcBatch>>) {
+    if layers.arcs.with_value(|a| a.as_ref().is_some_and(|(b, _)| Arc::ptr_eq(b, batches))) {
+        return;
+    }
+    let layer = layers.paths.try_update_value(|c| c.arc_layer(batches, path));
+    layers.arcs.set_value(layer.map(|l| (batches.clone(), l)));
 }
 
-impl<F: Fn() + Copy + 'static> Frames<F> {
-    fn new(draw: F) -> Frames<F> {
-        Frames {
-            draw,
-            pending: StoredValue::new_local(false),
-            dirty: StoredValue::new_local(false),
-        }
+/// The basemap's canvas paths, prepared again only when the projected basemap changed.
+fn base_layer(layers: Layers, projected: Option<&Arc<ProjectedBasemap>>) -> Option<Arc<BaseLayer>> {
+    let Some(projected) = projected else {
+        layers.base.set_value(None);
+        return None;
+    };
+    if let Some(base) = layers.base.with_value(|b| {
+        b.as_ref().filter(|(p, _)| Arc::ptr_eq(p, projected)).map(|(_, l)| l.clone())
+    }) {
+        return Some(base);
     }
-
-    fn draw_now(self) {
-        self.dirty.set_value(false);
-        (self.draw)();
-    }
-
-    fn request(self) {
-        self.dirty.set_value(true);
-        if self.pending.get_value() {
-            return;
-        }
-        self.pending.set_value(true);
-        request_animation_frame(move || {
-            // The panel may have gone since (another tab, a new dataset).
-            if self.pending.try_set_value(false).is_some() {
-                return;
-            }
-            if self.dirty.try_get_value() == Some(true) {
-                self.draw_now();
-            }
-        });
-    }
+    let base = Arc::new(BaseLayer::new(projected, path));
+    layers.base.set_value(Some((projected.clone(), base.clone())));
+    Some(base)
 }
 
 fn draw(
     app: AppState,
     explore: ExploreState,
     map: MapState,
+    follow: Follow,
     canvas: NodeRef<leptos::html::Canvas>,
     frame_el: NodeRef<leptos::html::Div>,
     layers: Layers,
@@ -141,19 +141,43 @@ fn draw(
     // Not drawn while another tab hides the map (it is redrawn when the tab comes back);
     // decided from the state, not the layout, so a frame never forces a layout.
     if !map.visible.try_get_untracked().unwrap_or(false) {
+        layers.last.set_value(None);
+        return;
+    }
+    // A change of the address or of the first view (a filter's refit) is drawn in this frame.
+    follow.settle();
+    let dpr = window().device_pixel_ratio().max(1.0);
+    let key = FrameKey {
+        viewport,
+        dpr,
+        projection: map.projection.get_untracked(),
+        view: map.view.get_untracked(),
+        scene: map.scene.get_untracked(),
+        layout: map.layout.get_untracked(),
+        symbols: map.symbols.get_untracked(),
+        batches: map.batches.get_untracked(),
+        projected: map.projected.get_untracked(),
+        covered: map.covered.get_untracked(),
+        choropleth: map.choropleth.get_untracked(),
+        selected: map.selected_node.get_untracked(),
+        pair: explore.selected_pair.get_untracked(),
+        country: explore.profile_country.get_untracked(),
+        hovered: map.hovered.get_untracked(),
+        locale: app.locale.get_untracked(),
+        profile: app.query.map_profile.get_untracked(),
+    };
+    if layers.last.with_value(|last| last.as_ref().is_some_and(|l| l.draws_as(&key))) {
         return;
     }
     perf::mark("yc-draw-start");
-    let dpr = window().device_pixel_ratio().max(1.0);
     let Some(ctx) = render::prepare(&canvas, viewport, dpr) else { return };
     if layers.palette.with_value(Option::is_none) {
         layers.palette.set_value(Some(Palette::read(&canvas)));
     }
-    let projection = map.projection.get_untracked();
-    let view = map.view.get_untracked();
-    let scene = map.scene.get_untracked();
-    let selected = map.selected_node.get_untracked();
-    let locale = app.locale.get_untracked();
+    arc_layer(layers, &key.batches);
+    let base = base_layer(layers, key.projected.as_ref());
+    let (projection, view, selected, locale) = (key.projection, key.view, key.selected, key.locale);
+    let scene = key.scene.clone();
     // Names are measured in the font they are drawn in (plus the halo on both sides).
     ctx.set_font(LABEL_FONT);
     let measure = |text: &str| {
@@ -172,8 +196,7 @@ fn draw(
         });
         width
     };
-    let symbols = map.symbols.get_untracked();
-    let layout = map.layout.get_untracked();
+    let (symbols, layout) = (key.symbols.clone(), key.layout.clone());
     let offset = layout_offset(&projection, &view, viewport);
     let labels = frame_labels(
         layers.labels,
@@ -181,7 +204,7 @@ fn draw(
         offset,
         viewport,
         selected,
-        &map.covered.get_untracked(),
+        &key.covered,
         locale,
         &|plan_for| {
             let label_frame = LabelFrame { zoom: view.zoom, viewport, selected, covered: &[] };
@@ -190,12 +213,10 @@ fn draw(
             })
         },
     );
-    let (pair, country) =
-        (explore.selected_pair.get_untracked(), explore.profile_country.get_untracked());
+    let (pair, country) = (key.pair, key.country);
     let emphasis = explore.with_data(|d| choice_emphasis(d, &scene, selected, pair, country));
-    let choropleth = map.choropleth.get_untracked();
-    let base = layers.base.with_value(|b| b.clone());
-    let profile = app.query.map_profile.get_untracked();
+    let choropleth = key.choropleth.clone();
+    let profile = key.profile;
     let show_inset = inset_wanted(profile, &projection, &view, viewport);
     layers.palette.with_value(|palette| {
         let Some(palette) = palette else { return };
@@ -205,13 +226,13 @@ fn draw(
                 view,
                 viewport,
                 base: base.as_deref(),
-                arcs: arcs.as_ref(),
+                arcs: arcs.as_ref().map(|(_, layer)| layer),
                 scene: &scene,
                 symbols: &symbols,
                 emphasis: &emphasis,
                 choropleth: choropleth.as_deref(),
                 selected,
-                hovered: map.hovered.get_untracked(),
+                hovered: key.hovered,
                 labels: &labels,
                 inset: if show_inset { base.as_deref() } else { None },
             };
@@ -219,6 +240,7 @@ fn draw(
         });
     });
     let complete = base.is_some();
+    layers.last.set_value(Some(key));
     perf::mark("yc-paint");
     perf::measure_since("yc-draw", "yc-draw-start");
     if complete && !layers.painted_once.get_value() {
