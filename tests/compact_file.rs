@@ -7,21 +7,15 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
 use std::io::Write;
-use std::path::Path;
 
-use youcheng::model::format::dataset::{Dataset, PairIdx};
 use youcheng::model::format::ids::expand_compact;
 use youcheng::model::format::load::load;
 use youcheng::model::format::schema::export;
 
-fn read(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(name))
-        .expect("bundled file")
-}
-
-fn all_pairs(d: &Dataset) -> Vec<PairIdx> {
-    (0..d.partnerships().len()).map(|i| PairIdx(i as u32)).collect()
-}
+// Only the data files are read here.
+#[allow(dead_code)]
+mod bundled;
+use bundled::{all_pairs, data_file as read};
 
 fn brotli_size(text: &str) -> usize {
     let mut out = Vec::new();

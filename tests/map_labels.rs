@@ -24,6 +24,8 @@ use youcheng::model::show::map::{
     selected_node,
 };
 
+// The shared module's data-file helpers are not used here.
+#[allow(dead_code)]
 mod bundled;
 use bundled::{LAPTOP, PHONE, anchors, dataset};
 

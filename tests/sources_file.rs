@@ -3,22 +3,16 @@
 //! inline loads as before, and a missing or damaged sources file is a problem, never a crash.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use std::path::Path;
-
-use youcheng::model::format::dataset::{Dataset, PairIdx};
+use youcheng::model::format::dataset::Dataset;
 use youcheng::model::format::load::{is_relative_file, load};
 use youcheng::model::format::schema::export;
 use youcheng::model::format::sources::{load_sources, sources_address};
 use youcheng::model::show::export::{to_csv, to_geojson};
 
-fn read(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("public/data").join(name))
-        .expect("bundled file")
-}
-
-fn all_pairs(d: &Dataset) -> Vec<PairIdx> {
-    (0..d.partnerships().len()).map(|i| PairIdx(i as u32)).collect()
-}
+// Only the data files are read here.
+#[allow(dead_code)]
+mod bundled;
+use bundled::{all_pairs, data_file as read};
 
 /// The bundled dataset with its sources' details, as the app has it once both files arrived.
 fn bundled_whole() -> Dataset {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use youcheng::model::ask::query::MapProfile;
-use youcheng::model::format::dataset::{CountryIdx, Dataset};
+use youcheng::model::format::dataset::{CountryIdx, Dataset, PairIdx};
 use youcheng::model::format::load::load;
 use youcheng::model::geo::LonLat;
 use youcheng::model::geo::basemap::{country_points, decode_basemap};
@@ -21,6 +21,16 @@ pub const LAPTOP: Viewport = Viewport { width: 934.0, height: 491.0 };
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file of `public/data` (the bundled dataset's files), as text.
+pub fn data_file(name: &str) -> String {
+    std::fs::read_to_string(root().join("public/data").join(name)).expect("bundled file")
+}
+
+/// Every partnership of `d`, in order.
+pub fn all_pairs(d: &Dataset) -> Vec<PairIdx> {
+    (0..d.partnerships().len()).map(|i| PairIdx(i as u32)).collect()
 }
 
 pub fn dataset() -> Dataset {
